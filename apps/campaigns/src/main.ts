@@ -1,0 +1,10 @@
+import { platformVersion, runService } from '@leadgate/service-kit';
+import { CampaignsModule } from './app.module';
+import { campaignsConfigSchema } from './config';
+
+void runService({
+  name: 'campaigns',
+  version: platformVersion(),
+  configSchema: campaignsConfigSchema,
+  module: ({ config }) => CampaignsModule.register(config),
+});

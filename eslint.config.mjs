@@ -1,0 +1,68 @@
+// Flat ESLint config: typescript-eslint with type information, Nx module boundaries with real
+// constraints, and the checks that catch the async mistakes a Kafka/HTTP service cannot afford.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', '.infra/**', '.nx/**', 'tools/**/*.mjs', 'coverage/**'] },
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            // Apps are deployables: they use libraries, never each other.
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:pure', 'type:infra'] },
+            // Infrastructure libraries may use pure ones and each other.
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:pure', 'type:infra'] },
+            // Pure libraries do no I/O and depend on nothing that does.
+            { sourceTag: 'type:pure', onlyDependOnLibsWithTags: ['type:pure'] },
+            // The test harness may reach anything a test needs, but not apps.
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:testing'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-extraneous-class': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../../*'], message: 'Import across folders through a path alias (@leadgate/...).' }] },
+      ],
+    },
+  },
+  {
+    // Pure libraries: no I/O modules at all.
+    files: ['libs/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['kafkajs', 'mongoose', 'mongodb', 'node:fs', 'node:net', 'node:http', 'fs', 'net', 'http'].map(
+            (name) => ({ name, message: 'Pure libraries do no I/O.' }),
+          ),
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  prettier,
+);

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { idSchema, isoDateTimeSchema } from './ids';
+
+/**
+ * Value of `identity.tokens.v1`, keyed by token id. It never carries a secret: only the SHA-256
+ * of each live secret (a secret has at least 160 random bits, so its hash reveals nothing usable),
+ * which is what lets the gateway verify tokens locally without calling identity.
+ */
+export const tokenStateV1 = z.object({
+  id: idSchema,
+  account_id: idSchema,
+  kind: z.enum(['campaign', 'account', 'access']),
+  name: z.string().max(200),
+  scopes: z.array(z.string().max(64)).max(64),
+  campaign_id: idSchema.nullable(),
+  filter_id: idSchema.nullable(),
+  /** The credential an access token was issued from; disabling it ends the token. */
+  credential_id: idSchema.nullable(),
+  secret_hashes: z
+    .array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), valid_until: isoDateTimeSchema.nullable() }))
+    .max(4),
+  expires_at: isoDateTimeSchema.nullable(),
+  revoked_at: isoDateTimeSchema.nullable(),
+  rate_limit_per_minute: z.number().int().positive().nullable(),
+  version: z.number().int().positive(),
+  updated_at: isoDateTimeSchema,
+});
+
+export type TokenStateV1 = z.infer<typeof tokenStateV1>;

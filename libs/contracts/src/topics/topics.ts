@@ -1,0 +1,32 @@
+/**
+ * Every Kafka topic the platform uses, in one place. Names carry their payload version (`.v1`):
+ * a breaking payload change means a new topic, never a silent reshape of an old one.
+ */
+export const TOPICS = {
+  identityTokens: 'identity.tokens.v1',
+  identityCredentials: 'identity.credentials.v1',
+  campaignSchemas: 'campaigns.schemas.v1',
+  campaignFilters: 'campaigns.filters.v1',
+  leadEvents: 'leads.events.v1',
+  deadLetter: 'leadgate.dead-letter.v1',
+} as const;
+
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
+
+export interface TopicSpec {
+  name: TopicName;
+  /** Compacted state topics keep the latest value per key; read models replay them from the start. */
+  compacted: boolean;
+  partitions: number;
+}
+
+export const TOPIC_SPECS: readonly TopicSpec[] = [
+  { name: TOPICS.identityTokens, compacted: true, partitions: 3 },
+  { name: TOPICS.identityCredentials, compacted: true, partitions: 3 },
+  { name: TOPICS.campaignSchemas, compacted: true, partitions: 3 },
+  { name: TOPICS.campaignFilters, compacted: true, partitions: 3 },
+  { name: TOPICS.leadEvents, compacted: false, partitions: 6 },
+  { name: TOPICS.deadLetter, compacted: false, partitions: 1 },
+];
+
+export const STATE_TOPICS = TOPIC_SPECS.filter((spec) => spec.compacted).map((spec) => spec.name);

@@ -1,0 +1,37 @@
+import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { Logger } from 'pino';
+
+export interface KafkaClientOptions {
+  clientId: string;
+  brokers: string[];
+  logger: Logger;
+}
+
+const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'info',
+  [logLevel.DEBUG]: 'debug',
+};
+
+/** One kafkajs client per process; its own log lines go through our JSON logger. */
+export function createKafkaClient(options: KafkaClientOptions): Kafka {
+  const kafkaLogger = options.logger.child({ component: 'kafkajs' });
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    connectionTimeout: 3000,
+    requestTimeout: 10000,
+    retry: { initialRetryTime: 200, retries: 8 },
+    logLevel: logLevel.WARN,
+    logCreator:
+      () =>
+      ({ level, log }: LogEntry) => {
+        const { message, ...rest } = log;
+        // We bound producer retries on purpose (a publish must answer within a deadline); the
+        // idempotent producer still never duplicates within a session, so this warning is noise.
+        if (message.startsWith('Limiting retries for the idempotent producer')) return;
+        kafkaLogger[LEVELS[level] ?? 'info'](rest, message);
+      },
+  });
+}

@@ -1,0 +1,2 @@
+export * from './schema-options';
+export * from './mongo.module';

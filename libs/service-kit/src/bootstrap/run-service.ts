@@ -1,0 +1,105 @@
+import 'reflect-metadata';
+import { DynamicModule, INestApplication, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import {
+  createLogger,
+  NestPinoLogger,
+  ObservabilityModule,
+  ReadinessRegistry,
+  requestObserver,
+  ServiceInfo,
+  ServiceMetrics,
+} from '@leadgate/observability';
+import { z } from 'zod';
+import { BaseConfig, ConfigError, loadConfig } from '../config/load-config';
+import { installBodyParsing } from './body-parsing';
+import { ServiceContext } from './service-context';
+import { ServiceKitModule } from './service-kit.module';
+
+/** The env schema's output must include the base settings and a port; its input is the raw environment. */
+type ServiceConfigSchema = z.ZodType<BaseConfig & { PORT: number }, z.ZodTypeDef, unknown>;
+
+export interface ServiceDefinition<S extends ServiceConfigSchema> {
+  name: string;
+  version: string;
+  configSchema: S;
+  /** The app's own module, built from the context (config, logger, metrics). */
+  module: (context: ServiceContext<z.infer<S>>) => DynamicModule;
+  bodyLimit?: string;
+}
+
+/**
+ * Boots one service: validated config, JSON logs with request ids, metrics, health, problem+json
+ * errors, and a graceful shutdown that stops taking requests, drains HTTP, then closes Kafka and
+ * the database (in that order, so in-flight requests can still publish).
+ */
+export async function runService<S extends ServiceConfigSchema>(
+  definition: ServiceDefinition<S>,
+): Promise<INestApplication> {
+  let config: z.infer<S>;
+  try {
+    config = loadConfig(definition.configSchema);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${definition.name}: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const info = new ServiceInfo(definition.name, definition.version, config.INSTANCE_ID);
+  const logger = createLogger(definition.name, config.LOG_LEVEL).child({ instance: info.instanceId });
+  const metrics = new ServiceMetrics(definition.name);
+  const context: ServiceContext<z.infer<S>> = { config, info, logger, metrics };
+
+  @Module({
+    imports: [
+      ObservabilityModule.forRoot({ info, logger, metrics }),
+      ServiceKitModule.forRoot(context),
+      definition.module(context),
+    ],
+  })
+  class ServiceRootModule {}
+
+  const app = await NestFactory.create<NestExpressApplication>(ServiceRootModule, {
+    logger: new NestPinoLogger(logger),
+    bodyParser: false,
+  });
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestObserver(logger, metrics));
+  installBodyParsing(app.getHttpAdapter().getInstance(), definition.bodyLimit ?? '1mb');
+
+  installGracefulShutdown(app, logger, config.SHUTDOWN_GRACE_MS);
+  await app.listen(config.PORT, config.HOST);
+  logger.info({ port: config.PORT, host: config.HOST, version: info.version }, `${definition.name} listening`);
+  return app;
+}
+
+function installGracefulShutdown(app: NestExpressApplication, logger: ReturnType<typeof createLogger>, graceMs: number) {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const deadline = setTimeout(() => {
+      logger.error({ grace_ms: graceMs }, 'shutdown took too long; exiting');
+      process.exit(1);
+    }, graceMs);
+    deadline.unref();
+    try {
+      app.get(ReadinessRegistry).markDraining();
+      const server = app.getHttpServer() as import('node:http').Server;
+      // Finish in-flight requests first; idle keep-alive sockets are closed by server.close() on Node 20.
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}

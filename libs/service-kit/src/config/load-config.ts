@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Settings every service shares; each app extends this with its own. */
+export const baseConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  KAFKA_BROKERS: z
+    .string()
+    .default('127.0.0.1:19092')
+    .transform((value) => value.split(',').map((broker) => broker.trim()))
+    .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port')).min(1)),
+  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).default(1),
+  MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URL').default('mongodb://127.0.0.1:27027/'),
+  /** HMAC key shared by the gateway and the services for the signed principal; at least 32 bytes. */
+  INTERNAL_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters'),
+  /** A read model that has not heard from the broker for longer refuses to authorize (fail closed). */
+  READ_MODEL_MAX_STALE_MS: z.coerce.number().int().positive().default(15000),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10000),
+  INSTANCE_ID: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
+});
+
+export type BaseConfig = z.infer<typeof baseConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once at boot; a bad or missing variable stops the service with its name. */
+export function loadConfig<S extends z.ZodTypeAny>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return result.data as z.infer<S>;
+}

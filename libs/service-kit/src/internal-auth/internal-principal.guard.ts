@@ -1,0 +1,49 @@
+import { CanActivate, createParamDecorator, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { ProblemException } from '../errors/problem';
+import { Principal, PRINCIPAL_HEADER, PrincipalSigner, SIGNATURE_HEADER } from './principal';
+
+type RequestWithPrincipal = Request & { principal?: Principal };
+
+/**
+ * Services accept only requests that the gateway signed. Anything else — a caller that reached a
+ * service port directly, a replayed or forged header — is refused before any handler runs.
+ */
+@Injectable()
+export class InternalPrincipalGuard implements CanActivate {
+  constructor(private readonly signer: PrincipalSigner) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<RequestWithPrincipal>();
+    const path = request.originalUrl.split('?')[0] ?? '';
+    const principal = this.signer.verify(
+      request.method,
+      path,
+      request.headers[PRINCIPAL_HEADER],
+      request.headers[SIGNATURE_HEADER],
+    );
+    if (!principal) {
+      throw new ProblemException(
+        HttpStatus.UNAUTHORIZED,
+        'unauthorized',
+        'Authentication required',
+        'This endpoint is reached through the gateway only.',
+      );
+    }
+    request.principal = principal;
+    return true;
+  }
+}
+
+/** The verified principal of the current request (use with InternalPrincipalGuard). */
+export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
+  const principal = context.switchToHttp().getRequest<RequestWithPrincipal>().principal;
+  if (!principal) throw new Error('CurrentPrincipal used without InternalPrincipalGuard');
+  return principal;
+});
+
+/** True when the principal holds `scope` itself, `resource:*`, or `admin`. */
+export function hasScope(principal: Principal, scope: string): boolean {
+  const [resource] = scope.split(':');
+  return principal.scopes.some((held) => held === 'admin' || held === scope || held === `${resource}:*`);
+}

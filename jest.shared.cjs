@@ -1,0 +1,20 @@
+// Shared jest settings: @swc/jest with the repo's .swcrc (decorator metadata for Nest), and the
+// tsconfig path aliases mapped to source, so tests run the TypeScript directly.
+const { readFileSync } = require('node:fs');
+const path = require('node:path');
+
+const swcrc = JSON.parse(readFileSync(path.join(__dirname, '.swcrc'), 'utf8'));
+const { paths } = JSON.parse(readFileSync(path.join(__dirname, 'tsconfig.base.json'), 'utf8')).compilerOptions;
+
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
+);
+
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false, sourceMaps: 'inline' }] },
+  moduleNameMapper,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.infra/'],
+};

@@ -26,6 +26,8 @@ export default tseslint.config(
             { sourceTag: 'type:pure', onlyDependOnLibsWithTags: ['type:pure'] },
             // The test harness may reach anything a test needs, but not apps.
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:testing'] },
+            // Cross-service integration tests drive processes, never import app code.
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:testing'] },
           ],
         },
       ],
@@ -56,7 +58,22 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/test/**/*.ts'],
+    // An app's own integration tests (apps/<app>/test) may use the test harness as well.
+    files: ['apps/*/test/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:testing'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/test/**/*.ts', 'tests/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

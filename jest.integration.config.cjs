@@ -5,7 +5,7 @@ const shared = require('./jest.shared.cjs');
 module.exports = {
   ...shared,
   displayName: 'integration',
-  testMatch: ['<rootDir>/{apps,libs,tools}/**/test/**/*.int-spec.ts'],
+  testMatch: ['<rootDir>/{apps,libs,tools}/**/test/**/*.int-spec.ts', '<rootDir>/tests/**/*.int-spec.ts'],
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   testTimeout: 90000,
   maxWorkers: 1,

@@ -311,7 +311,10 @@ function parseArgs(argv) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => inline ?? argv[++i];
     if (flag === '--backend') opts.backend = value();
-    else if (flag === '--timeout') opts.timeoutMs = Number(value()) * 1000;
+    else if (flag === '--timeout') {
+      opts.timeoutMs = Number(value()) * 1000;
+      if (!(opts.timeoutMs > 0)) throw new InfraError('--timeout wants a number of seconds');
+    }
     else if (flag === '--fresh') opts.fresh = true;
     else if (flag === '--json') opts.json = true;
     else if (flag === '-f' || flag === '--follow') opts.follow = true;

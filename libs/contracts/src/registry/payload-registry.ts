@@ -37,7 +37,7 @@ function describeIssues(error: z.ZodError): string[] {
 export function assertPayload<T extends TopicName>(topic: T, payload: unknown): PayloadOf<T> {
   const result = PAYLOAD_SCHEMAS[topic].safeParse(payload);
   if (!result.success) throw new ContractViolationError(topic, describeIssues(result.error));
-  return result.data as PayloadOf<T>;
+  return result.data;
 }
 
 /** Decodes a raw Kafka value (JSON bytes) for `topic`; `null` stays `null` (a tombstone). */

@@ -145,7 +145,7 @@ export class ReadModelReader<T extends TopicName> {
     return this.lastFetchAt === null ? null : Date.now() - this.lastFetchAt;
   }
 
-  private async applyBatch({ batch, heartbeat }: EachBatchPayload): Promise<void> {
+  private async applyBatch({ batch, heartbeat }: Pick<EachBatchPayload, 'batch' | 'heartbeat'>): Promise<void> {
     for (const message of batch.messages) {
       const key = message.key?.toString('utf8');
       if (key) {
@@ -163,7 +163,7 @@ export class ReadModelReader<T extends TopicName> {
   private async applyMessage(key: string, partition: number, message: EachBatchPayload['batch']['messages'][number]) {
     let current: PayloadOf<T> | null;
     try {
-      current = decodePayload(this.topic, message.value) as PayloadOf<T> | null;
+      current = decodePayload(this.topic, message.value);
     } catch (error) {
       await this.options.deadLetter.send({ topic: this.topic, partition, message, error: error as Error });
       return;

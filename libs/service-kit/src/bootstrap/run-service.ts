@@ -89,7 +89,7 @@ function installGracefulShutdown(app: NestExpressApplication, logger: ReturnType
     deadline.unref();
     try {
       app.get(ReadinessRegistry).markDraining();
-      const server = app.getHttpServer() as import('node:http').Server;
+      const server: import('node:http').Server = app.getHttpServer();
       // Finish in-flight requests first; idle keep-alive sockets are closed by server.close() on Node 20.
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();

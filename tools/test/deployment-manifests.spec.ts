@@ -1,0 +1,469 @@
+// Checks docker-compose.yml and deploy/k8s/*.yaml against the code they deploy: every app is there,
+// every variable they set exists in that app's config schema and passes it, health checks point at
+// the health endpoints, only the gateway is published. No Docker or cluster needed: the files are
+// parsed and read. Each test collects every problem, naming the file, service and variable.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse, parseAllDocuments } from 'yaml';
+import { z } from 'zod';
+import { campaignsConfigSchema } from '../../apps/campaigns/src/config';
+import { docsConfigSchema } from '../../apps/docs/src/config';
+import { gatewayConfigSchema } from '../../apps/gateway/src/config';
+import { identityConfigSchema } from '../../apps/identity/src/config';
+import { leadsConfigSchema } from '../../apps/leads/src/config';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Node = Record<string, any>;
+
+const root = path.resolve(__dirname, '../..');
+const COMPOSE_FILE = 'docker-compose.yml';
+const K8S_DIR = 'deploy/k8s';
+
+const schemas: Record<string, z.AnyZodObject> = {
+  gateway: gatewayConfigSchema,
+  identity: identityConfigSchema,
+  campaigns: campaignsConfigSchema,
+  leads: leadsConfigSchema,
+  docs: docsConfigSchema,
+};
+const APPS = Object.keys(schemas);
+/** Replicas an operator starts with (gateway and leads also autoscale). */
+const EXPECTED_REPLICAS: Record<string, number> = { gateway: 2, identity: 1, campaigns: 1, leads: 2, docs: 1 };
+const AUTOSCALED = ['gateway', 'leads'];
+/** Stands in for values that come from outside the files (secrets, ${VAR} without a default). */
+const SAMPLE_SECRET = 'sample-value-for-manifest-checks-0123456789';
+
+function unknownVariables(app: string, names: Iterable<string>): string[] {
+  const shape = schemas[app]?.shape ?? {};
+  return [...names].filter((name) => !(name in shape));
+}
+
+/** Runs the app's schema over the environment the manifest gives it; problems as `VAR: message`. */
+function validate(app: string, env: Record<string, string>): { problems: string[]; config?: Record<string, any> } {
+  const result = schemas[app].safeParse(env);
+  if (result.success) return { problems: [], config: result.data as Record<string, any> };
+  return { problems: result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
+}
+
+function schemaFile(app: string): string {
+  return `apps/${app}/src/config.ts (${app}ConfigSchema)`;
+}
+
+// ------------------------------------------------------------------------------------------------
+// docker-compose.yml
+
+/** Compose variable interpolation as far as a check needs it: defaults are used, the rest sampled. */
+function interpolate(value: string): string {
+  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*)|(:?\?)[^}]*)?\}/g, (_m, _name, dash, fallback) =>
+    dash ? fallback : SAMPLE_SECRET,
+  );
+}
+
+function composeEnvironment(service: Node): Record<string, string> {
+  const env = service['environment'];
+  if (!env) return {};
+  if (Array.isArray(env)) {
+    return Object.fromEntries(
+      env.map((entry: string) => {
+        const at = String(entry).indexOf('=');
+        return at < 0 ? [String(entry), ''] : [String(entry).slice(0, at), String(entry).slice(at + 1)];
+      }),
+    );
+  }
+  return Object.fromEntries(
+    Object.entries(env as Node).map(([key, value]) => [key, value == null ? '' : String(value)]),
+  );
+}
+
+function publishedPorts(service: Node): string[] {
+  return ((service['ports'] as unknown[]) ?? []).map((port) =>
+    typeof port === 'object' && port !== null
+      ? `${(port as Node)['published'] ?? ''}:${(port as Node)['target']}`
+      : String(port),
+  );
+}
+
+function loadCompose(): Record<string, Node> {
+  const text = readFileSync(path.join(root, COMPOSE_FILE), 'utf8');
+  // Compose honours YAML merge keys (`<<: *anchor`); so does this parse.
+  const document = parse(text, { merge: true }) as Node;
+  return (document['services'] ?? {}) as Record<string, Node>;
+}
+
+// ------------------------------------------------------------------------------------------------
+// deploy/k8s
+
+interface K8sObject extends Node {
+  kind: string;
+  metadata: Node;
+  file: string;
+}
+
+function loadK8s(): K8sObject[] {
+  const dir = path.join(root, K8S_DIR);
+  const objects: K8sObject[] = [];
+  const files = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name));
+  for (const file of files.sort()) {
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    for (const document of parseAllDocuments(text)) {
+      if (document.errors.length > 0) {
+        throw new Error(`${K8S_DIR}/${file}: ${document.errors.map((error) => error.message).join('; ')}`);
+      }
+      const object = document.toJS() as Node | null;
+      if (object) objects.push({ ...object, file: `${K8S_DIR}/${file}` } as K8sObject);
+    }
+  }
+  return objects;
+}
+
+function appContainer(deployment: K8sObject): Node {
+  const containers = (deployment['spec']?.template?.spec?.containers ?? []) as Node[];
+  return containers.find((container) => container['name'] === deployment.metadata['name']) ?? containers[0] ?? {};
+}
+
+/** The environment a container gets, and what could not be checked (hidden keys). */
+function containerEnvironment(
+  container: Node,
+  configMaps: Map<string, Record<string, string>>,
+): { env: Record<string, string>; secretKeys: Set<string>; problems: string[] } {
+  const env: Record<string, string> = {};
+  const secretKeys = new Set<string>();
+  const problems: string[] = [];
+  for (const source of (container['envFrom'] ?? []) as Node[]) {
+    const prefix = String(source['prefix'] ?? '');
+    if (source['configMapRef']) {
+      const name = source['configMapRef'].name as string;
+      const data = configMaps.get(name);
+      if (!data) problems.push(`envFrom names ConfigMap "${name}", which no file in ${K8S_DIR} defines`);
+      for (const [key, value] of Object.entries(data ?? {})) env[prefix + key] = value;
+    } else if (source['secretRef']) {
+      problems.push(
+        `envFrom secretRef "${source['secretRef'].name}" hides which variables it sets; use env[].valueFrom.secretKeyRef`,
+      );
+    }
+  }
+  for (const variable of (container['env'] ?? []) as Node[]) {
+    const name = String(variable['name']);
+    const from = variable['valueFrom'] as Node | undefined;
+    if (from?.['secretKeyRef']) {
+      env[name] = SAMPLE_SECRET;
+      secretKeys.add(name);
+    } else if (from?.['configMapKeyRef']) {
+      const ref = from['configMapKeyRef'] as Node;
+      const value = configMaps.get(ref['name'])?.[ref['key']];
+      if (value === undefined)
+        problems.push(`${name} reads ConfigMap ${ref['name']} key ${ref['key']}, which does not exist`);
+      env[name] = value ?? '';
+    } else if (from) {
+      env[name] = SAMPLE_SECRET; // fieldRef / resourceFieldRef: known only at run time
+    } else {
+      env[name] = variable['value'] == null ? '' : String(variable['value']);
+    }
+  }
+  return { env, secretKeys, problems };
+}
+
+function probePort(container: Node, port: unknown): number | undefined {
+  if (typeof port === 'number') return port;
+  const named = ((container['ports'] ?? []) as Node[]).find((entry) => entry['name'] === port);
+  return named ? Number(named['containerPort']) : undefined;
+}
+
+function preStopSleepSeconds(container: Node): number {
+  const preStop = container['lifecycle']?.preStop as Node | undefined;
+  if (preStop?.['sleep']?.seconds) return Number(preStop['sleep'].seconds);
+  const command = (preStop?.['exec']?.command ?? []) as string[];
+  const match = command.join(' ').match(/sleep\s+(\d+)/);
+  return match ? Number(match[1]) : 0;
+}
+
+// ------------------------------------------------------------------------------------------------
+
+describe('deployment manifests', () => {
+  it('know every app under apps/ (a new app needs its schema here and a place in both manifests)', () => {
+    const onDisk = readdirSync(path.join(root, 'apps'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(path.join(root, 'apps', entry.name, 'src/main.ts')))
+      .map((entry) => entry.name)
+      .sort();
+    expect(onDisk).toEqual([...APPS].sort());
+  });
+
+  describe(COMPOSE_FILE, () => {
+    const services = loadCompose();
+    const appServices = Object.entries(services)
+      .filter(([, service]) => typeof service['build'] === 'object' && service['build']?.args?.APP !== undefined)
+      .map(([name, service]) => ({ name, service, app: String(service['build'].args.APP) }));
+
+    it('builds each app from a directory under apps/ with src/main.ts, all five exactly once', () => {
+      const problems: string[] = [];
+      for (const { name, service, app } of appServices) {
+        if (!existsSync(path.join(root, 'apps', app, 'src/main.ts'))) {
+          problems.push(`service "${name}": build.args.APP=${app} but apps/${app}/src/main.ts does not exist`);
+        }
+        if (service['build'].context !== '.') {
+          problems.push(`service "${name}": build.context must be the repo root (.), the Dockerfile needs it`);
+        }
+      }
+      for (const app of APPS) {
+        const count = appServices.filter((entry) => entry.app === app).length;
+        if (count !== 1) problems.push(`app "${app}" is built by ${count} compose services, expected exactly 1`);
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('sets on each app only variables of its config schema, with values the schema accepts', () => {
+      const problems: string[] = [];
+      for (const { name, service, app } of appServices) {
+        if (!schemas[app]) continue;
+        const env = composeEnvironment(service);
+        for (const variable of unknownVariables(app, Object.keys(env))) {
+          problems.push(`service "${name}" sets ${variable}, which is not in ${schemaFile(app)}`);
+        }
+        const interpolated = Object.fromEntries(Object.entries(env).map(([key, value]) => [key, interpolate(value)]));
+        for (const problem of validate(app, interpolated).problems) {
+          problems.push(`service "${name}": ${problem}`);
+        }
+        if (env['HOST'] !== '0.0.0.0') {
+          problems.push(`service "${name}": HOST must be 0.0.0.0 in a container (is ${env['HOST'] ?? 'unset'})`);
+        }
+        if (!/^\$\{INTERNAL_SIGNING_KEY(?::?\?[^}]*)?\}$/.test(env['INTERNAL_SIGNING_KEY'] ?? '')) {
+          problems.push(
+            `service "${name}": INTERNAL_SIGNING_KEY must come from \${INTERNAL_SIGNING_KEY:?...}, not the file`,
+          );
+        }
+        for (const broker of (env['KAFKA_BROKERS'] ?? '').split(',').filter(Boolean)) {
+          const host = broker.trim().split(':')[0];
+          if (!services[host])
+            problems.push(`service "${name}": KAFKA_BROKERS host "${host}" is not a compose service`);
+        }
+        const mongoHosts = /^mongodb:\/\/(?:[^@/]*@)?([^/?]+)/.exec(env['MONGO_URL'] ?? '')?.[1] ?? '';
+        for (const host of mongoHosts.split(',').filter(Boolean)) {
+          const hostname = host.split(':')[0];
+          if (!services[hostname])
+            problems.push(`service "${name}": MONGO_URL host "${hostname}" is not a compose service`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('publishes only the gateway, on 8080:8080', () => {
+      const problems: string[] = [];
+      for (const { name, service, app } of appServices) {
+        const ports = publishedPorts(service);
+        if (app === 'gateway') {
+          if (!ports.some((port) => /^(?:[\d.]+:)?8080:8080(?:\/tcp)?$/.test(port))) {
+            problems.push(`service "${name}" (gateway) must publish 8080:8080 (has ${ports.join(', ') || 'none'})`);
+          }
+        } else if (ports.length > 0) {
+          problems.push(`service "${name}" (${app}) publishes ${ports.join(', ')}; only the gateway may`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('health-checks each app on /health/ready and starts it after healthy dependencies', () => {
+      const problems: string[] = [];
+      for (const { name, service } of appServices) {
+        const healthcheck = service['healthcheck'] as Node | undefined;
+        const test = healthcheck?.['test'];
+        const command = Array.isArray(test) ? test.join(' ') : String(test ?? '');
+        if (healthcheck?.['disable'] || !command.includes('/health/ready')) {
+          problems.push(`service "${name}" has no healthcheck on /health/ready`);
+        }
+        const dependsOn = service['depends_on'];
+        if (Array.isArray(dependsOn)) {
+          problems.push(`service "${name}": depends_on must be a map with condition: service_healthy`);
+        } else {
+          for (const [dependency, spec] of Object.entries((dependsOn ?? {}) as Node)) {
+            if (!services[dependency]) problems.push(`service "${name}" depends on unknown service "${dependency}"`);
+            if ((spec as Node)?.['condition'] !== 'service_healthy') {
+              problems.push(`service "${name}": depends_on ${dependency} must use condition: service_healthy`);
+            }
+            if (services[dependency] && !services[dependency]['healthcheck']) {
+              problems.push(`service "${name}" waits for "${dependency}" to be healthy, which has no healthcheck`);
+            }
+          }
+          if (!(dependsOn as Node | undefined)?.['kafka']) problems.push(`service "${name}" must depend on kafka`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('runs Apache Kafka 3.9.x in KRaft mode as the services expect it', () => {
+      const kafka = Object.entries(services).find(([, service]) => /^apache\/kafka:/.test(String(service['image'])));
+      expect(kafka).toBeDefined();
+      const [name, service] = kafka!;
+      const env = composeEnvironment(service);
+      const problems: string[] = [];
+      if (!/^apache\/kafka:3\.9\.\d+$/.test(String(service['image']))) {
+        problems.push(`service "${name}": image ${service['image']} is not apache/kafka:3.9.x`);
+      }
+      const expected: Record<string, string> = {
+        KAFKA_PROCESS_ROLES: 'broker,controller',
+        KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false',
+        KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: '0',
+        KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '1',
+        KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '1',
+        KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '1',
+        KAFKA_DEFAULT_REPLICATION_FACTOR: '1',
+      };
+      for (const [variable, value] of Object.entries(expected)) {
+        if (env[variable] !== value)
+          problems.push(`service "${name}": ${variable} must be ${value} (is ${env[variable]})`);
+      }
+      if (!env['CLUSTER_ID']) problems.push(`service "${name}": CLUSTER_ID is required in KRaft mode`);
+      if (!service['healthcheck']) problems.push(`service "${name}" has no healthcheck`);
+      expect(problems).toEqual([]);
+    });
+
+    it('runs MongoDB 7 as a replica set', () => {
+      const mongo = Object.entries(services).find(([, service]) => /^mongo:/.test(String(service['image'])));
+      expect(mongo).toBeDefined();
+      const [name, service] = mongo!;
+      const problems: string[] = [];
+      if (!/^mongo:7(\.|$)/.test(String(service['image']))) problems.push(`service "${name}": image is not mongo:7`);
+      const command = ([] as unknown[]).concat(service['command'] ?? []).join(' ');
+      if (!/--replSet\s+rs0\b/.test(command)) problems.push(`service "${name}": command lacks --replSet rs0`);
+      const healthcheck = ([] as unknown[]).concat(service['healthcheck']?.test ?? []).join(' ');
+      if (!healthcheck.includes('rs.initiate')) problems.push(`service "${name}": healthcheck must initiate the set`);
+      expect(problems).toEqual([]);
+    });
+  });
+
+  describe(K8S_DIR, () => {
+    const objects = loadK8s();
+    const ofKind = (kind: string) => objects.filter((object) => object.kind === kind);
+    const configMaps = new Map(
+      ofKind('ConfigMap').map((map) => [
+        String(map.metadata['name']),
+        Object.fromEntries(Object.entries((map['data'] ?? {}) as Node).map(([key, value]) => [key, String(value)])),
+      ]),
+    );
+    const deployments = ofKind('Deployment');
+    const where = (object: K8sObject) => `${object.file}: ${object.kind} "${object.metadata['name']}"`;
+
+    it('has one Deployment and one Service per app, and nothing that is not an app', () => {
+      const problems: string[] = [];
+      for (const kind of ['Deployment', 'Service']) {
+        for (const object of ofKind(kind)) {
+          if (!APPS.includes(object.metadata['name'])) problems.push(`${where(object)} is not named after an app`);
+        }
+        for (const app of APPS) {
+          const count = ofKind(kind).filter((object) => object.metadata['name'] === app).length;
+          if (count !== 1) problems.push(`app "${app}" has ${count} ${kind}s in ${K8S_DIR}, expected 1`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('sets on each app only variables of its config schema (env and ConfigMap keys), accepted by it', () => {
+      const problems: string[] = [];
+      for (const deployment of deployments) {
+        const app = String(deployment.metadata['name']);
+        if (!schemas[app]) continue;
+        const container = appContainer(deployment);
+        const { env, secretKeys, problems: hidden } = containerEnvironment(container, configMaps);
+        problems.push(...hidden.map((problem) => `${where(deployment)}: ${problem}`));
+        for (const variable of unknownVariables(app, Object.keys(env))) {
+          problems.push(`${where(deployment)} sets ${variable}, which is not in ${schemaFile(app)}`);
+        }
+        for (const problem of validate(app, env).problems) problems.push(`${where(deployment)}: ${problem}`);
+        if (!secretKeys.has('INTERNAL_SIGNING_KEY')) {
+          problems.push(`${where(deployment)}: INTERNAL_SIGNING_KEY must come from a Secret (valueFrom.secretKeyRef)`);
+        }
+        if ('INSTANCE_ID' in env) {
+          problems.push(
+            `${where(deployment)} sets INSTANCE_ID; leave it unset so every pod has its own read-model groups`,
+          );
+        }
+        if (env['HOST'] !== '0.0.0.0') problems.push(`${where(deployment)}: HOST must be 0.0.0.0 in a pod`);
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('probes readiness on /health/ready and liveness on /health/live, on the port the app listens on', () => {
+      const problems: string[] = [];
+      for (const deployment of deployments) {
+        const app = String(deployment.metadata['name']);
+        if (!schemas[app]) continue;
+        const container = appContainer(deployment);
+        const { env } = containerEnvironment(container, configMaps);
+        const listens = validate(app, env).config?.['PORT'];
+        for (const [probe, expectedPath] of [
+          ['readinessProbe', '/health/ready'],
+          ['livenessProbe', '/health/live'],
+        ]) {
+          const httpGet = container[probe]?.httpGet as Node | undefined;
+          if (httpGet?.['path'] !== expectedPath) {
+            problems.push(
+              `${where(deployment)}: ${probe} must GET ${expectedPath} (has ${httpGet?.['path'] ?? 'none'})`,
+            );
+          } else if (probePort(container, httpGet['port']) !== listens) {
+            problems.push(`${where(deployment)}: ${probe} port ${httpGet['port']} is not the app's PORT ${listens}`);
+          }
+        }
+        const requests = container['resources']?.requests as Node | undefined;
+        if (!requests?.['cpu'] || !requests?.['memory']) {
+          problems.push(`${where(deployment)}: needs resources.requests.cpu and .memory`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('gives each pod more time to stop than preStop plus SHUTDOWN_GRACE_MS', () => {
+      const problems: string[] = [];
+      for (const deployment of deployments) {
+        const app = String(deployment.metadata['name']);
+        if (!schemas[app]) continue;
+        const container = appContainer(deployment);
+        const graceMs = Number(
+          validate(app, containerEnvironment(container, configMaps).env).config?.['SHUTDOWN_GRACE_MS'],
+        );
+        const preStopMs = preStopSleepSeconds(container) * 1000;
+        const periodMs = Number(deployment['spec']?.template?.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+        if (!(periodMs > preStopMs + graceMs)) {
+          problems.push(
+            `${where(deployment)}: terminationGracePeriodSeconds ${periodMs / 1000} s is not more than preStop ` +
+              `${preStopMs / 1000} s + SHUTDOWN_GRACE_MS ${graceMs / 1000} s`,
+          );
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('starts with the planned replicas, autoscales gateway and leads, and routes each Service to its pods', () => {
+      const problems: string[] = [];
+      for (const deployment of deployments) {
+        const app = String(deployment.metadata['name']);
+        if (EXPECTED_REPLICAS[app] !== undefined && deployment['spec']?.replicas !== EXPECTED_REPLICAS[app]) {
+          problems.push(
+            `${where(deployment)}: replicas ${deployment['spec']?.replicas}, expected ${EXPECTED_REPLICAS[app]}`,
+          );
+        }
+        const podLabels = (deployment['spec']?.template?.metadata?.labels ?? {}) as Node;
+        const service = ofKind('Service').find((object) => object.metadata['name'] === app);
+        const selector = (service?.['spec']?.selector ?? {}) as Node;
+        if (service && Object.entries(selector).some(([key, value]) => podLabels[key] !== value)) {
+          problems.push(`${where(service)}: selector does not match the pods of Deployment "${app}"`);
+        }
+        const container = appContainer(deployment);
+        for (const port of (service?.['spec']?.ports ?? []) as Node[]) {
+          if (probePort(container, port['targetPort'] ?? port['port']) === undefined) {
+            problems.push(`${where(service!)}: targetPort ${port['targetPort']} is no port of the container`);
+          }
+        }
+      }
+      const autoscalers = ofKind('HorizontalPodAutoscaler');
+      for (const app of AUTOSCALED) {
+        const hpa = autoscalers.find((object) => object.spec?.scaleTargetRef?.name === app);
+        if (!hpa) problems.push(`app "${app}" has no HorizontalPodAutoscaler`);
+        else if (hpa['spec'].scaleTargetRef.kind !== 'Deployment')
+          problems.push(`${where(hpa)}: must scale a Deployment`);
+        else if (hpa['spec'].minReplicas > EXPECTED_REPLICAS[app]) {
+          problems.push(`${where(hpa)}: minReplicas ${hpa['spec'].minReplicas} is above the Deployment's replicas`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// The operator CLI: `npm run leadgate -- <command>`. Commands talk to the platform that
+// `npm start` runs (or to the URLs in LEADGATE_<SERVICE>_URL).
+import { status as infraStatus } from '../infra/infra.mjs';
+import { probeReadiness, SERVICES, serviceUrl } from '../lib/services.mjs';
+
+const USAGE = `usage: npm run leadgate -- <command>
+
+  status [--json]   which services and infrastructure are up, their versions and read-model lag`;
+
+async function statusCommand(json) {
+  const [infra, probes] = await Promise.all([
+    infraStatus(),
+    Promise.all(SERVICES.map(async (service) => ({ service, probe: await probeReadiness(service) }))),
+  ]);
+  const services = probes.map(({ service, probe }) => {
+    const readModels = probe.body?.checks?.read_models?.detail ?? {};
+    return {
+      name: service.app,
+      url: serviceUrl(service),
+      state: !probe.reachable ? 'down' : probe.ready ? 'ready' : 'not ready',
+      version: probe.body?.version ?? null,
+      instance: probe.body?.instance ?? null,
+      failing_checks: Object.entries(probe.body?.checks ?? {})
+        .filter(([, check]) => !check.ready)
+        .map(([name]) => name),
+      read_models: Object.fromEntries(
+        Object.entries(readModels).map(([topic, model]) => [topic, { entries: model.entries, lag: model.lag, caught_up: model.caught_up }]),
+      ),
+    };
+  });
+  const healthy = infra.ok && services.every((service) => service.state === 'ready');
+  if (json) {
+    console.log(JSON.stringify({ ok: healthy, infrastructure: infra, services }, null, 2));
+    return healthy ? 0 : 1;
+  }
+  console.log('infrastructure');
+  for (const name of ['kafka', 'ferretdb']) {
+    const part = infra[name];
+    console.log(`  ${name.padEnd(10)} ${part.state.padEnd(10)} ${String(part.address).padEnd(18)} ${part.version ?? ''}`);
+  }
+  console.log('services');
+  for (const service of services) {
+    const lag = Object.entries(service.read_models)
+      .map(([topic, model]) => `${topic} lag ${model.lag}${model.caught_up ? '' : ' (catching up)'}`)
+      .join(', ');
+    const failing = service.failing_checks.length ? ` failing: ${service.failing_checks.join(', ')}` : '';
+    console.log(`  ${service.name.padEnd(10)} ${service.state.padEnd(10)} ${service.url.padEnd(24)} ${service.version ?? ''}${failing}`);
+    if (lag) console.log(`  ${''.padEnd(10)} read models: ${lag}`);
+  }
+  return healthy ? 0 : 1;
+}
+
+async function main(argv) {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'status':
+      return statusCommand(rest.includes('--json'));
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return 0;
+    default:
+      console.error(`unknown command: ${command}\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error.message);
+    process.exit(1);
+  },
+);

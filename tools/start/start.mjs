@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from '../build/build.mjs';
 import { down, infraEnv, status, up } from '../infra/infra.mjs';
+import { ensureDependencies } from '../lib/ensure-dependencies.mjs';
 import { GATEWAY_URL, probeReadiness, SERVICES } from '../lib/services.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -51,6 +51,9 @@ async function waitUntilReady(service, child, timeoutMs) {
 }
 
 async function main() {
+  ensureDependencies();
+  // Loaded after the install check: the build needs @swc/core from node_modules.
+  const { build } = await import('../build/build.mjs');
   const infraWasUp = (await status()).ok;
   await up();
   await build();

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { down, status, up } from '../infra/infra.mjs';
+import { ensureDependencies } from '../lib/ensure-dependencies.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const reportDir = path.join(root, 'tmp', 'test-reports');
@@ -46,6 +47,7 @@ function jest(label, config, reportName) {
 const nodeBin = (script) => path.join('node_modules', script);
 
 async function main() {
+  ensureDependencies();
   rmSync(reportDir, { recursive: true, force: true });
   mkdirSync(reportDir, { recursive: true });
   const results = [];

@@ -54,8 +54,8 @@ async function main() {
   let failedSteps = 0;
 
   if (!args.has('--unit') && !args.has('--no-static')) {
-    if (!step('typecheck', process.execPath, [nodeBin('nx/bin/nx.js'), 'run-many', '-t', 'typecheck', '--outputStyle=static'])) failedSteps++;
-    if (!step('lint', process.execPath, [nodeBin('nx/bin/nx.js'), 'run-many', '-t', 'lint', '--outputStyle=static'])) failedSteps++;
+    if (!step('typecheck', process.execPath, [nodeBin('nx/dist/bin/nx.js'), 'run-many', '-t', 'typecheck', '--outputStyle=static'])) failedSteps++;
+    if (!step('lint', process.execPath, [nodeBin('nx/dist/bin/nx.js'), 'run-many', '-t', 'lint', '--outputStyle=static'])) failedSteps++;
   }
 
   const unit = jest('unit tests', 'jest.unit.config.cjs', 'unit');

@@ -25,7 +25,10 @@ async function statusCommand(json) {
         .filter(([, check]) => !check.ready)
         .map(([name]) => name),
       read_models: Object.fromEntries(
-        Object.entries(readModels).map(([topic, model]) => [topic, { entries: model.entries, lag: model.lag, caught_up: model.caught_up }]),
+        Object.entries(readModels).map(([topic, model]) => [
+          topic,
+          { entries: model.entries, lag: model.lag, caught_up: model.caught_up },
+        ]),
       ),
     };
   });
@@ -37,7 +40,9 @@ async function statusCommand(json) {
   console.log('infrastructure');
   for (const name of ['kafka', 'ferretdb']) {
     const part = infra[name];
-    console.log(`  ${name.padEnd(10)} ${part.state.padEnd(10)} ${String(part.address).padEnd(18)} ${part.version ?? ''}`);
+    console.log(
+      `  ${name.padEnd(10)} ${part.state.padEnd(10)} ${String(part.address).padEnd(18)} ${part.version ?? ''}`,
+    );
   }
   console.log('services');
   for (const service of services) {
@@ -45,7 +50,9 @@ async function statusCommand(json) {
       .map(([topic, model]) => `${topic} lag ${model.lag}${model.caught_up ? '' : ' (catching up)'}`)
       .join(', ');
     const failing = service.failing_checks.length ? ` failing: ${service.failing_checks.join(', ')}` : '';
-    console.log(`  ${service.name.padEnd(10)} ${service.state.padEnd(10)} ${service.url.padEnd(24)} ${service.version ?? ''}${failing}`);
+    console.log(
+      `  ${service.name.padEnd(10)} ${service.state.padEnd(10)} ${service.url.padEnd(24)} ${service.version ?? ''}${failing}`,
+    );
     if (lag) console.log(`  ${''.padEnd(10)} read models: ${lag}`);
   }
   return healthy ? 0 : 1;

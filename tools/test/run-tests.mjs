@@ -18,7 +18,11 @@ const only = (name) => !args.has('--unit') || name === 'unit';
 function step(label, command, commandArgs, env = {}) {
   const started = Date.now();
   console.log(`\n=== ${label}`);
-  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'UTC', ...env } });
+  const result = spawnSync(command, commandArgs, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TZ: 'UTC', ...env },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`=== ${label}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${seconds} s`);
   return result.status === 0;
@@ -54,8 +58,20 @@ async function main() {
   let failedSteps = 0;
 
   if (!args.has('--unit') && !args.has('--no-static')) {
-    if (!step('typecheck', process.execPath, [nodeBin('nx/dist/bin/nx.js'), 'run-many', '-t', 'typecheck', '--outputStyle=static'])) failedSteps++;
-    if (!step('lint', process.execPath, [nodeBin('nx/dist/bin/nx.js'), 'run-many', '-t', 'lint', '--outputStyle=static'])) failedSteps++;
+    if (
+      !step('typecheck', process.execPath, [
+        nodeBin('nx/dist/bin/nx.js'),
+        'run-many',
+        '-t',
+        'typecheck',
+        '--outputStyle=static',
+      ])
+    )
+      failedSteps++;
+    if (
+      !step('lint', process.execPath, [nodeBin('nx/dist/bin/nx.js'), 'run-many', '-t', 'lint', '--outputStyle=static'])
+    )
+      failedSteps++;
   }
 
   const unit = jest('unit tests', 'jest.unit.config.cjs', 'unit');

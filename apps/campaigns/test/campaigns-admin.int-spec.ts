@@ -15,7 +15,9 @@ describe('campaigns admin endpoints', () => {
   });
 
   it('creates a campaign with the default status and reads it back', async () => {
-    const created = await signedFetch(campaigns.url, 'POST', '/v1/admin/campaigns', admin, { name: '  Heat pumps DK ' });
+    const created = await signedFetch(campaigns.url, 'POST', '/v1/admin/campaigns', admin, {
+      name: '  Heat pumps DK ',
+    });
     expect(created.status).toBe(201);
     const campaign = (await created.json()) as Record<string, unknown>;
     expect(campaign).toMatchObject({
@@ -43,8 +45,9 @@ describe('campaigns admin endpoints', () => {
   });
 
   it('refuses bad bodies with one error per problem, storing nothing', async () => {
-    const before = ((await (await signedFetch(campaigns.url, 'GET', '/v1/admin/campaigns', admin)).json()) as { data: unknown[] })
-      .data.length;
+    const before = (
+      (await (await signedFetch(campaigns.url, 'GET', '/v1/admin/campaigns', admin)).json()) as { data: unknown[] }
+    ).data.length;
     const response = await signedFetch(campaigns.url, 'POST', '/v1/admin/campaigns', admin, {
       name: '',
       $where: 'x',
@@ -53,8 +56,9 @@ describe('campaigns admin endpoints', () => {
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     const problem = (await response.json()) as { errors: { path: string; message: string }[] };
     expect(problem.errors.map((error) => error.path).sort()).toEqual(['(body)', 'name']);
-    const after = ((await (await signedFetch(campaigns.url, 'GET', '/v1/admin/campaigns', admin)).json()) as { data: unknown[] })
-      .data.length;
+    const after = (
+      (await (await signedFetch(campaigns.url, 'GET', '/v1/admin/campaigns', admin)).json()) as { data: unknown[] }
+    ).data.length;
     expect(after).toBe(before);
   });
 

@@ -3,7 +3,10 @@ import { z } from 'zod';
 
 export const leadsConfigSchema = baseConfigSchema.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(8083),
-  MONGO_DATABASE: z.string().regex(/^[a-z][a-z0-9_-]{0,40}$/).default('leadgate_leads'),
+  MONGO_DATABASE: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{0,40}$/)
+    .default('leadgate_leads'),
 });
 
 export type LeadsConfig = z.infer<typeof leadsConfigSchema>;

@@ -1,11 +1,4 @@
-import {
-  adminPrincipal,
-  RunningService,
-  signedFetch,
-  startService,
-  uniqueRunId,
-  waitFor,
-} from '@leadgate/testing';
+import { adminPrincipal, RunningService, signedFetch, startService, uniqueRunId, waitFor } from '@leadgate/testing';
 
 interface ReadModelListing {
   data: { topic: string; entries: number; caught_up: boolean; fingerprint: string }[];
@@ -41,8 +34,15 @@ describe('read models across replicas (campaigns -> leads)', () => {
   });
 
   async function entryOn(replica: RunningService, campaignId: string) {
-    const response = await signedFetch(replica.url, 'GET', `/internal/read-models/${SCHEMAS_TOPIC}/${campaignId}`, admin);
-    return response.status === 200 ? ((await response.json()) as { id: string; name: string; version: number }) : undefined;
+    const response = await signedFetch(
+      replica.url,
+      'GET',
+      `/internal/read-models/${SCHEMAS_TOPIC}/${campaignId}`,
+      admin,
+    );
+    return response.status === 200
+      ? ((await response.json()) as { id: string; name: string; version: number })
+      : undefined;
   }
 
   async function fingerprintOn(replica: RunningService): Promise<string> {
@@ -67,7 +67,9 @@ describe('read models across replicas (campaigns -> leads)', () => {
         return Date.now() - acknowledgedAt;
       }),
     );
-    process.stdout.write(`[read-model] campaign visible on leads-a after ${seenAfterMs[0]} ms, leads-b after ${seenAfterMs[1]} ms\n`);
+    process.stdout.write(
+      `[read-model] campaign visible on leads-a after ${seenAfterMs[0]} ms, leads-b after ${seenAfterMs[1]} ms\n`,
+    );
     expect(await fingerprintOn(replicaA)).toBe(await fingerprintOn(replicaB));
   });
 
@@ -91,7 +93,12 @@ describe('read models across replicas (campaigns -> leads)', () => {
     const unsigned = await fetch(`${replicaA.url}/internal/read-models`);
     expect(unsigned.status).toBe(401);
     expect(unsigned.headers.get('content-type')).toContain('application/problem+json');
-    const reader = await signedFetch(replicaA.url, 'GET', '/internal/read-models', adminPrincipal(account, ['leads:read']));
+    const reader = await signedFetch(
+      replicaA.url,
+      'GET',
+      '/internal/read-models',
+      adminPrincipal(account, ['leads:read']),
+    );
     expect(reader.status).toBe(403);
   });
 });

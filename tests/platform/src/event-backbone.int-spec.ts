@@ -69,7 +69,12 @@ describe('event backbone', () => {
   });
 
   afterAll(async () => {
-    await Promise.allSettled([reader.stop(), deadLetterConsumer.disconnect(), publisher.disconnect(), rawProducer.disconnect()]);
+    await Promise.allSettled([
+      reader.stop(),
+      deadLetterConsumer.disconnect(),
+      publisher.disconnect(),
+      rawProducer.disconnect(),
+    ]);
   });
 
   it('applies published state and tombstones, and tells listeners about each change', async () => {
@@ -103,7 +108,9 @@ describe('event backbone', () => {
     const poisonKey = `cmp_${runId}_poison`;
     await rawProducer.send({
       topic: TOPICS.campaignSchemas,
-      messages: [{ key: poisonKey, value: '{"id": "not a campaign"}', headers: { [HEADERS.requestId]: `req-${runId}` } }],
+      messages: [
+        { key: poisonKey, value: '{"id": "not a campaign"}', headers: { [HEADERS.requestId]: `req-${runId}` } },
+      ],
     });
     const goodKey = `cmp_${runId}_after`;
     await publisher.publish(TOPICS.campaignSchemas, goodKey, campaignState(goodKey, 'After poison', 1));
@@ -111,7 +118,10 @@ describe('event backbone', () => {
     await waitFor('record after the poison applied', async () => reader.get(goodKey));
     expect(reader.get(poisonKey)).toBeUndefined();
     const letter = await waitFor('dead letter', async () =>
-      deadLetters.find((message) => headerValue(message.headers, HEADERS.dlqOffset) !== undefined && message.key?.toString() === poisonKey),
+      deadLetters.find(
+        (message) =>
+          headerValue(message.headers, HEADERS.dlqOffset) !== undefined && message.key?.toString() === poisonKey,
+      ),
     );
     expect(headerValue(letter.headers, HEADERS.dlqTopic)).toBe(TOPICS.campaignSchemas);
     // The request id of the poisoned record is carried onto its dead letter.

@@ -67,7 +67,13 @@ describe('mongoose on the embedded database', () => {
   it('refuses a strict-schema write with an unknown key instead of storing it', async () => {
     const Widgets = connection.model<Widget>('Widget');
     await expect(
-      Widgets.create({ _id: 'w9', account_id: 'a1', slug: 'odd', version: 1, $where: 'sleep(1000)' } as unknown as Widget),
+      Widgets.create({
+        _id: 'w9',
+        account_id: 'a1',
+        slug: 'odd',
+        version: 1,
+        $where: 'sleep(1000)',
+      } as unknown as Widget),
     ).rejects.toThrow();
     expect(await Widgets.exists({ _id: { $eq: 'w9' } })).toBeNull();
   });

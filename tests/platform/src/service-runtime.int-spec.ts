@@ -37,7 +37,9 @@ describe.each(APPS)('%s service runtime', (app) => {
     expect(metrics.headers.get('content-type')).toContain('text/plain');
     const text = await metrics.text();
     expect(text).toMatch(
-      new RegExp(`http_server_request_duration_seconds_count\\{service="${app}",method="GET",route="/health/live",status="200"\\} [1-9]`),
+      new RegExp(
+        `http_server_request_duration_seconds_count\\{service="${app}",method="GET",route="/health/live",status="200"\\} [1-9]`,
+      ),
     );
     expect(text).toContain('process_resident_memory_bytes');
   });

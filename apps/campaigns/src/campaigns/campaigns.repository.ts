@@ -33,6 +33,9 @@ export class CampaignsRepository {
   }
 
   async findUnpublished(limit: number): Promise<CampaignDocument[]> {
-    return this.campaigns.find({ publish_pending: { $eq: true } }).limit(limit).lean<CampaignDocument[]>();
+    return this.campaigns
+      .find({ publish_pending: { $eq: true } })
+      .limit(limit)
+      .lean<CampaignDocument[]>();
   }
 }

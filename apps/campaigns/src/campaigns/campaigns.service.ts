@@ -61,7 +61,6 @@ export class CampaignsService {
   }
 }
 
-
 function toView(document: CampaignDocument): CampaignView {
   return { ...toCampaignState(document), created_at: document.created_at };
 }

@@ -11,7 +11,10 @@ export const fieldDefinitionSchema = z.object({
 });
 
 export const selectOptionSchema = z.object({
-  value: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be UPPER_SNAKE_CASE').max(64),
+  value: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]*$/, 'must be UPPER_SNAKE_CASE')
+    .max(64),
   label: z.string().min(1).max(200),
 });
 
@@ -22,7 +25,10 @@ export const selectDefinitionSchema = z.object({
 });
 
 export const statusDefinitionSchema = z.object({
-  slug: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'must be a lower-case slug').max(64),
+  slug: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]*$/, 'must be a lower-case slug')
+    .max(64),
   label: z.string().min(1).max(200),
   is_default: z.boolean(),
   order: z.number().int().nonnegative(),

@@ -28,10 +28,7 @@ const leafTargets = {
 };
 
 export type FilterCondition =
-  | { all: FilterCondition[] }
-  | { any: FilterCondition[] }
-  | { not: FilterCondition }
-  | FilterLeaf;
+  { all: FilterCondition[] } | { any: FilterCondition[] } | { not: FilterCondition } | FilterLeaf;
 
 export interface FilterLeaf {
   select?: string;

@@ -6,7 +6,11 @@ import { Kafka } from 'kafkajs';
  * the broker can run with auto-creation off: a typo in a topic name fails loudly instead of
  * creating a stray topic. Safe when several services race to create the same topic.
  */
-export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[], replicationFactor: number): Promise<void> {
+export async function ensureTopics(
+  kafka: Kafka,
+  specs: readonly TopicSpec[],
+  replicationFactor: number,
+): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {

@@ -47,7 +47,13 @@ export class KafkaModule {
         {
           provide: ReadModels,
           inject: [KAFKA_CLIENT, SERVICE_CONFIG, ServiceInfo, ROOT_LOGGER, DeadLetterSink],
-          useFactory: (kafka: Kafka, config: BaseConfig, info: ServiceInfo, logger: Logger, deadLetter: DeadLetterSink) => {
+          useFactory: (
+            kafka: Kafka,
+            config: BaseConfig,
+            info: ServiceInfo,
+            logger: Logger,
+            deadLetter: DeadLetterSink,
+          ) => {
             const readModels = new ReadModels();
             for (const topic of options.readModels) {
               readModels.add(

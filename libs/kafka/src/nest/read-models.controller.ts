@@ -33,6 +33,11 @@ export class ReadModelsController {
 
 function requireAdmin(principal: Principal): void {
   if (!hasScope(principal, 'admin')) {
-    throw new ProblemException(HttpStatus.FORBIDDEN, 'insufficient_scope', 'Insufficient scope', 'Needs the admin scope.');
+    throw new ProblemException(
+      HttpStatus.FORBIDDEN,
+      'insufficient_scope',
+      'Insufficient scope',
+      'Needs the admin scope.',
+    );
   }
 }

@@ -60,7 +60,12 @@ export class KafkaPublisher {
   }
 
   /** Raw send for records that were validated elsewhere (the dead-letter path). */
-  async publishRaw(topic: TopicName, key: string | null, value: string, headers: Record<string, string>): Promise<void> {
+  async publishRaw(
+    topic: TopicName,
+    key: string | null,
+    value: string,
+    headers: Record<string, string>,
+  ): Promise<void> {
     await this.producer.send({ topic, acks: -1, messages: [{ key, value, headers: this.headersFor(topic, headers) }] });
   }
 

@@ -114,7 +114,10 @@ export class ReadModelReader<T extends TopicName> {
   waitUntilCaughtUp(timeoutMs: number): Promise<void> {
     if (this.caughtUp) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.topic} not caught up within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`${this.topic} not caught up within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.caughtUpWaiters.push(() => {
         clearTimeout(timer);
         resolve();

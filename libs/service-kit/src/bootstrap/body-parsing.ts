@@ -19,7 +19,9 @@ const bodyErrorHandler: ErrorRequestHandler = (error: { type?: string; status?: 
     type: problemTypeUri(tooLarge ? 'payload_too_large' : 'malformed_body'),
     title: tooLarge ? 'Request body too large' : 'Malformed request body',
     status,
-    detail: tooLarge ? 'The request body is larger than this endpoint accepts.' : 'The request body could not be parsed.',
+    detail: tooLarge
+      ? 'The request body is larger than this endpoint accepts.'
+      : 'The request body could not be parsed.',
     instance: request.originalUrl.split('?')[0],
   };
   response.status(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));

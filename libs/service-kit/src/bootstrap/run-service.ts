@@ -76,7 +76,11 @@ export async function runService<S extends ServiceConfigSchema>(
   return app;
 }
 
-function installGracefulShutdown(app: NestExpressApplication, logger: ReturnType<typeof createLogger>, graceMs: number) {
+function installGracefulShutdown(
+  app: NestExpressApplication,
+  logger: ReturnType<typeof createLogger>,
+  graceMs: number,
+) {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -11,13 +11,19 @@ export const baseConfigSchema = z.object({
     .transform((value) => value.split(',').map((broker) => broker.trim()))
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port')).min(1)),
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).default(1),
-  MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URL').default('mongodb://127.0.0.1:27027/'),
+  MONGO_URL: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URL')
+    .default('mongodb://127.0.0.1:27027/'),
   /** HMAC key shared by the gateway and the services for the signed principal; at least 32 bytes. */
   INTERNAL_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters'),
   /** A read model that has not heard from the broker for longer refuses to authorize (fail closed). */
   READ_MODEL_MAX_STALE_MS: z.coerce.number().int().positive().default(15000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10000),
-  INSTANCE_ID: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
+  INSTANCE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .optional(),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

@@ -2,7 +2,13 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject } from '@n
 import { ROOT_LOGGER } from '@leadgate/observability';
 import type { Request, Response } from 'express';
 import { Logger } from 'pino';
-import { DEFAULT_PROBLEM_TYPES, PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemException, problemTypeUri } from './problem';
+import {
+  DEFAULT_PROBLEM_TYPES,
+  PROBLEM_CONTENT_TYPE,
+  ProblemDetails,
+  ProblemException,
+  problemTypeUri,
+} from './problem';
 
 /**
  * Turns every error into application/problem+json. Unknown errors become a bare 500: the stack
@@ -37,7 +43,8 @@ export class ProblemFilter implements ExceptionFilter {
       };
     }
     const status = exception instanceof HttpException ? exception.getStatus() : 500;
-    const [type, title] = DEFAULT_PROBLEM_TYPES[status] ?? (status >= 500 ? DEFAULT_PROBLEM_TYPES[500] : ['error', 'Error']);
+    const [type, title] =
+      DEFAULT_PROBLEM_TYPES[status] ?? (status >= 500 ? DEFAULT_PROBLEM_TYPES[500] : ['error', 'Error']);
     return {
       type: problemTypeUri(type),
       title,

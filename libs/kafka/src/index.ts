@@ -8,3 +8,4 @@ export * from './read-model/message-headers';
 export * from './nest/kafka.tokens';
 export * from './nest/read-models';
 export * from './nest/kafka.module';
+export * from './state-outbox/state-outbox';

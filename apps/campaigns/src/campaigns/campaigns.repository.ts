@@ -32,7 +32,7 @@ export class CampaignsRepository {
     );
   }
 
-  async findUnpublished(limit: number): Promise<CampaignDocument[]> {
+  async findPending(limit: number): Promise<CampaignDocument[]> {
     return this.campaigns
       .find({ publish_pending: { $eq: true } })
       .limit(limit)

@@ -3,6 +3,7 @@ import { TOPICS } from '@leadgate/contracts';
 import { KafkaModule } from '@leadgate/kafka';
 import { MongoModule } from '@leadgate/mongo';
 import { IdentityConfig } from './config';
+import { IdentityFeaturesModule } from './identity-features.module';
 
 /**
  * Tokens, client credentials and scopes. It reads campaign schemas and filters so that a campaign
@@ -16,6 +17,7 @@ export class IdentityModule {
       imports: [
         MongoModule.forRoot({ database: config.MONGO_DATABASE }),
         KafkaModule.forRoot({ readModels: [TOPICS.campaignSchemas, TOPICS.campaignFilters] }),
+        IdentityFeaturesModule,
       ],
     };
   }

@@ -7,6 +7,12 @@ export const identityConfigSchema = baseConfigSchema.extend({
     .string()
     .regex(/^[a-z][a-z0-9_-]{0,40}$/)
     .default('leadgate_identity'),
+  /** Where partners reach the platform; docs_url links are built from it. */
+  PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:8080'),
+  STATE_REPUBLISH_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
+  /** How long a token creation waits for a campaign or filter made a moment ago to reach this service. */
+  READ_YOUR_WRITES_WAIT_MS: z.coerce.number().int().min(0).default(3000),
+  ACCESS_TOKEN_TTL_S: z.coerce.number().int().positive().default(3600),
 });
 
 export type IdentityConfig = z.infer<typeof identityConfigSchema>;

@@ -7,4 +7,5 @@ export * from './state/token-state.v1';
 export * from './state/credential-state.v1';
 export * from './events/lead-event.v1';
 export * from './events/dead-letter.v1';
+export * from './events/token-usage.v1';
 export * from './registry/payload-registry';

@@ -9,3 +9,5 @@ export * from './nest/kafka.tokens';
 export * from './nest/read-models';
 export * from './nest/kafka.module';
 export * from './state-outbox/state-outbox';
+export * from './state-outbox/state-outbox.service';
+export * from './consumer/topic-consumer';

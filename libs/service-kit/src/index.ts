@@ -4,6 +4,7 @@ export * from './errors/problem';
 export * from './errors/problem.filter';
 export * from './internal-auth/principal';
 export * from './internal-auth/internal-principal.guard';
+export * from './internal-auth/authorization';
 export * from './bootstrap/service-context';
 export * from './bootstrap/service-kit.module';
 export * from './bootstrap/run-service';

@@ -1,6 +1,6 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CampaignSchemaStateV1, TOPICS } from '@leadgate/contracts';
-import { KafkaPublisher, StateOutbox } from '@leadgate/kafka';
+import { KafkaPublisher, StateOutboxService } from '@leadgate/kafka';
 import { ROOT_LOGGER } from '@leadgate/observability';
 import { SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Logger } from 'pino';
@@ -15,16 +15,14 @@ export function toCampaignState(document: CampaignDocument): CampaignSchemaState
 
 /** Publishes campaign state to `campaigns.schemas.v1` through a state outbox (see StateOutbox). */
 @Injectable()
-export class CampaignStatePublisher implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly outbox: StateOutbox<typeof TOPICS.campaignSchemas, CampaignDocument>;
-
+export class CampaignStatePublisher extends StateOutboxService<typeof TOPICS.campaignSchemas, CampaignDocument> {
   constructor(
     publisher: KafkaPublisher,
     repository: CampaignsRepository,
     @Inject(SERVICE_CONFIG) config: CampaignsConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
-    this.outbox = new StateOutbox({
+    super({
       topic: TOPICS.campaignSchemas,
       store: repository,
       keyOf: (document) => document._id,
@@ -34,17 +32,5 @@ export class CampaignStatePublisher implements OnApplicationBootstrap, OnModuleD
       logger,
       sweepIntervalMs: config.STATE_REPUBLISH_INTERVAL_MS,
     });
-  }
-
-  publish(document: CampaignDocument): Promise<void> {
-    return this.outbox.publish(document);
-  }
-
-  onApplicationBootstrap(): void {
-    this.outbox.start();
-  }
-
-  onModuleDestroy(): void {
-    this.outbox.stop();
   }
 }

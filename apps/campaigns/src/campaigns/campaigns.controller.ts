@@ -1,12 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
-import {
-  CurrentPrincipal,
-  hasScope,
-  InternalPrincipalGuard,
-  Principal,
-  ProblemException,
-  ZodValidationPipe,
-} from '@leadgate/service-kit';
+import { authorizeAdmin, CurrentPrincipal, InternalPrincipalGuard, Principal, ZodValidationPipe } from '@leadgate/service-kit';
 import { CampaignsService, CampaignView } from './campaigns.service';
 import { CreateCampaignDto, createCampaignSchema } from './dto/create-campaign.dto';
 
@@ -21,30 +14,19 @@ export class CampaignsController {
     @CurrentPrincipal() principal: Principal,
     @Body(new ZodValidationPipe(createCampaignSchema)) body: CreateCampaignDto,
   ): Promise<CampaignView> {
-    requireScope(principal, 'campaigns:write');
+    authorizeAdmin(principal, 'campaigns:write');
     return this.campaigns.create(principal.account_id, body);
   }
 
   @Get()
   async list(@CurrentPrincipal() principal: Principal): Promise<{ data: CampaignView[] }> {
-    requireScope(principal, 'campaigns:read');
+    authorizeAdmin(principal, 'campaigns:read');
     return { data: await this.campaigns.list(principal.account_id) };
   }
 
   @Get(':id')
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<CampaignView> {
-    requireScope(principal, 'campaigns:read');
+    authorizeAdmin(principal, 'campaigns:read');
     return this.campaigns.get(principal.account_id, id);
-  }
-}
-
-function requireScope(principal: Principal, scope: string): void {
-  if (!hasScope(principal, scope)) {
-    throw new ProblemException(
-      HttpStatus.FORBIDDEN,
-      'insufficient_scope',
-      'Insufficient scope',
-      `This call needs the ${scope} scope.`,
-    );
   }
 }

@@ -34,17 +34,7 @@ export class CampaignsService {
       updated_at: now,
     };
     await this.repository.insert(document);
-    try {
-      await this.statePublisher.publish(document);
-    } catch {
-      // Stored and pending: the sweep publishes it. The caller learns the other services may lag.
-      throw new ProblemException(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        'publish_pending',
-        'Stored, not yet published',
-        `Campaign ${document._id} was stored; other services will see it once the event backbone is back.`,
-      );
-    }
+    await this.statePublisher.publish(document);
     return toView(document);
   }
 

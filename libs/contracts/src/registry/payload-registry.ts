@@ -5,12 +5,14 @@ import { filterStateV1 } from '../state/filter-state.v1';
 import { tokenStateV1 } from '../state/token-state.v1';
 import { deadLetterV1 } from '../events/dead-letter.v1';
 import { leadEventV1 } from '../events/lead-event.v1';
+import { tokenUsageV1 } from '../events/token-usage.v1';
 import { TOPICS, TopicName } from '../topics/topics';
 
 /** The payload schema of each topic: producers validate before sending, consumers after receiving. */
 export const PAYLOAD_SCHEMAS = {
   [TOPICS.identityTokens]: tokenStateV1,
   [TOPICS.identityCredentials]: credentialStateV1,
+  [TOPICS.tokenUsage]: tokenUsageV1,
   [TOPICS.campaignSchemas]: campaignSchemaStateV1,
   [TOPICS.campaignFilters]: filterStateV1,
   [TOPICS.leadEvents]: leadEventV1,

@@ -12,6 +12,8 @@ export const tokenStateV1 = z.object({
   kind: z.enum(['campaign', 'account', 'access']),
   name: z.string().max(200),
   scopes: z.array(z.string().max(64)).max(64),
+  /** Campaign tokens: the partner-facing short form the scopes were derived from. */
+  permissions: z.array(z.enum(['read', 'write'])).nullable(),
   campaign_id: idSchema.nullable(),
   filter_id: idSchema.nullable(),
   /** The credential an access token was issued from; disabling it ends the token. */
@@ -19,6 +21,11 @@ export const tokenStateV1 = z.object({
   secret_hashes: z
     .array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), valid_until: isoDateTimeSchema.nullable() }))
     .max(4),
+  /** Unguessable key of the token's public documentation page; it dies with the token. */
+  docs_key: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{20,64}$/)
+    .nullable(),
   expires_at: isoDateTimeSchema.nullable(),
   revoked_at: isoDateTimeSchema.nullable(),
   rate_limit_per_minute: z.number().int().positive().nullable(),

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Param, UseGuards } from '@nestjs/common';
 import { TopicName } from '@leadgate/contracts';
-import { CurrentPrincipal, hasScope, InternalPrincipalGuard, Principal, ProblemException } from '@leadgate/service-kit';
+import { CurrentPrincipal, InternalPrincipalGuard, Principal, ProblemException, requireScope } from '@leadgate/service-kit';
 import { ReadModels } from './read-models';
 
 /**
@@ -14,7 +14,7 @@ export class ReadModelsController {
 
   @Get()
   list(@CurrentPrincipal() principal: Principal) {
-    requireAdmin(principal);
+    requireScope(principal, 'admin');
     return {
       data: this.readModels.all().map((reader) => ({ ...reader.status(), fingerprint: reader.fingerprint() })),
     };
@@ -22,22 +22,11 @@ export class ReadModelsController {
 
   @Get(':topic/:key')
   entry(@CurrentPrincipal() principal: Principal, @Param('topic') topic: string, @Param('key') key: string) {
-    requireAdmin(principal);
+    requireScope(principal, 'admin');
     const value = this.readModels.has(topic as TopicName) ? this.readModels.of(topic as TopicName).get(key) : undefined;
     if (value === undefined) {
       throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such entry in this read model.');
     }
     return value;
-  }
-}
-
-function requireAdmin(principal: Principal): void {
-  if (!hasScope(principal, 'admin')) {
-    throw new ProblemException(
-      HttpStatus.FORBIDDEN,
-      'insufficient_scope',
-      'Insufficient scope',
-      'Needs the admin scope.',
-    );
   }
 }

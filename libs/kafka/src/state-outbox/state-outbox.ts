@@ -1,4 +1,6 @@
+import { HttpStatus } from '@nestjs/common';
 import { PayloadOf, TopicName } from '@leadgate/contracts';
+import { ProblemException } from '@leadgate/service-kit';
 import { Logger } from 'pino';
 import { KafkaPublisher } from '../publisher/kafka-publisher';
 
@@ -35,7 +37,27 @@ export class StateOutbox<T extends TopicName, D> {
 
   constructor(private readonly options: StateOutboxOptions<T, D>) {}
 
+  /**
+   * Publishes one stored document. If the broker does not acknowledge, the change stays pending for
+   * the sweep and the caller answers 503 `publish_pending`: stored, not yet in effect everywhere.
+   */
   async publish(document: D): Promise<void> {
+    try {
+      await this.publishOrThrow(document);
+    } catch (error) {
+      this.options.logger.warn({ err: error, topic: this.options.topic }, 'state publish failed; left for the sweep');
+      throw new ProblemException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'publish_pending',
+        'Stored, not yet in effect',
+        'The change was stored; the other services will apply it once the event backbone answers again.',
+        undefined,
+        { 'Retry-After': String(Math.ceil(this.options.sweepIntervalMs / 1000)) },
+      );
+    }
+  }
+
+  private async publishOrThrow(document: D): Promise<void> {
     const { topic, publisher, store, keyOf, versionOf, stateOf } = this.options;
     await publisher.publish(topic, keyOf(document), stateOf(document));
     await store.markPublished(keyOf(document), versionOf(document));
@@ -58,7 +80,7 @@ export class StateOutbox<T extends TopicName, D> {
     let published = 0;
     try {
       for (const document of await this.options.store.findPending(100)) {
-        await this.publish(document);
+        await this.publishOrThrow(document);
         published++;
       }
     } catch (error) {

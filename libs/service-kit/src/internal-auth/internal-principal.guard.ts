@@ -41,9 +41,3 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, context: E
   if (!principal) throw new Error('CurrentPrincipal used without InternalPrincipalGuard');
   return principal;
 });
-
-/** True when the principal holds `scope` itself, `resource:*`, or `admin`. */
-export function hasScope(principal: Principal, scope: string): boolean {
-  const [resource] = scope.split(':');
-  return principal.scopes.some((held) => held === 'admin' || held === scope || held === `${resource}:*`);
-}

@@ -5,7 +5,8 @@ import { z } from 'zod';
 export const principalSchema = z.object({
   token_id: z.string().max(64),
   account_id: z.string().max(64),
-  kind: z.enum(['campaign', 'account', 'access', 'service']),
+  // 'anonymous' is a public route (OAuth token endpoint, docs pages); 'service' an operator tool.
+  kind: z.enum(['campaign', 'account', 'access', 'service', 'anonymous']),
   scopes: z.array(z.string().max(64)).max(64),
   campaign_id: z.string().max(64).nullable(),
   filter_id: z.string().max(64).nullable(),

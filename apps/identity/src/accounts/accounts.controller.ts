@@ -1,0 +1,40 @@
+import { Body, Controller, HttpCode, HttpStatus, Post, Res, UseGuards } from '@nestjs/common';
+import {
+  CurrentPrincipal,
+  InternalPrincipalGuard,
+  Principal,
+  ProblemException,
+  ZodValidationPipe,
+} from '@leadgate/service-kit';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { AccountsService, BootstrappedAccount } from './accounts.service';
+
+const bootstrapSchema = z.object({ name: z.string().trim().min(1).max(200) }).strict();
+
+/** The scope only operator tools hold; it is not in the public catalogue and no token can carry it. */
+export const BOOTSTRAP_SCOPE = 'platform:bootstrap';
+
+/**
+ * Account bootstrap for operators (`npm run leadgate -- bootstrap`). Not routed by the gateway:
+ * the operator's CLI signs with the platform's internal key, which only operators hold.
+ */
+@Controller('internal/accounts')
+@UseGuards(InternalPrincipalGuard)
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  bootstrap(
+    @CurrentPrincipal() principal: Principal,
+    @Body(new ZodValidationPipe(bootstrapSchema)) body: z.infer<typeof bootstrapSchema>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BootstrappedAccount> {
+    if (principal.kind !== 'service' || !principal.scopes.includes(BOOTSTRAP_SCOPE)) {
+      throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', 'Forbidden', 'Operators only.');
+    }
+    response.setHeader('Cache-Control', 'no-store');
+    return this.accounts.bootstrap(body.name, principal.token_id);
+  }
+}

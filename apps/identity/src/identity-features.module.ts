@@ -1,0 +1,60 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { ACCOUNT_MODEL, accountSchema } from './accounts/account.schema';
+import { AccountsController } from './accounts/accounts.controller';
+import { AccountsRepository } from './accounts/accounts.repository';
+import { AccountsService } from './accounts/accounts.service';
+import { CampaignReferences } from './campaign-references/campaign-references';
+import { CREDENTIAL_MODEL, credentialSchema } from './credentials/credential.schema';
+import { CredentialStatePublisher } from './credentials/credential-state.publisher';
+import { CredentialsController } from './credentials/credentials.controller';
+import { CredentialsRepository } from './credentials/credentials.repository';
+import { CredentialsService } from './credentials/credentials.service';
+import { ClientAuthenticator } from './oauth/client-authenticator';
+import { OAuthController } from './oauth/oauth.controller';
+import { OAuthService } from './oauth/oauth.service';
+import { ScopesController } from './scopes/scopes.controller';
+import { TokenUsageConsumer } from './token-usage/token-usage.consumer';
+import { AccountTokensController } from './tokens/account-tokens.controller';
+import { CampaignTokensController } from './tokens/campaign-tokens.controller';
+import { TOKEN_MODEL, tokenSchema } from './tokens/token.schema';
+import { TokenCreationService } from './tokens/token-creation.service';
+import { TokenIssuer } from './tokens/token-issuer';
+import { TokenManagementService } from './tokens/token-management.service';
+import { TokenStatePublisher } from './tokens/token-state.publisher';
+import { TokensRepository } from './tokens/tokens.repository';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: ACCOUNT_MODEL, schema: accountSchema },
+      { name: TOKEN_MODEL, schema: tokenSchema },
+      { name: CREDENTIAL_MODEL, schema: credentialSchema },
+    ]),
+  ],
+  controllers: [
+    AccountsController,
+    AccountTokensController,
+    CampaignTokensController,
+    CredentialsController,
+    OAuthController,
+    ScopesController,
+  ],
+  providers: [
+    AccountsRepository,
+    AccountsService,
+    CampaignReferences,
+    TokensRepository,
+    TokenStatePublisher,
+    TokenIssuer,
+    TokenCreationService,
+    TokenManagementService,
+    CredentialsRepository,
+    CredentialStatePublisher,
+    CredentialsService,
+    ClientAuthenticator,
+    OAuthService,
+    TokenUsageConsumer,
+  ],
+})
+export class IdentityFeaturesModule {}

@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  checkPresentedSecret,
+  narrowScopes,
+  parseTokenString,
+  scopesForGroups,
+  splitScopeParam,
+  tokenIdFor,
+} from '@leadgate/auth-core';
+import { Principal, SERVICE_CONFIG } from '@leadgate/service-kit';
+import { IdentityConfig } from '../config';
+import { CredentialsRepository } from '../credentials/credentials.repository';
+import { TokenIssuer } from '../tokens/token-issuer';
+import { TokenManagementService } from '../tokens/token-management.service';
+import { TokensRepository } from '../tokens/tokens.repository';
+import { ClientCredentialsPresented } from './client-authentication';
+import { ClientAuthenticator } from './client-authenticator';
+import { OAuthError } from './oauth-error';
+
+export interface AccessTokenResponse {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  scope: string;
+}
+
+/** RFC 6749 §4.4 client credentials, RFC 7009 revocation, RFC 7662 introspection. */
+@Injectable()
+export class OAuthService {
+  constructor(
+    private readonly clients: ClientAuthenticator,
+    private readonly issuer: TokenIssuer,
+    private readonly tokens: TokensRepository,
+    private readonly management: TokenManagementService,
+    private readonly credentials: CredentialsRepository,
+    @Inject(SERVICE_CONFIG) private readonly config: IdentityConfig,
+  ) {}
+
+  async issueAccessToken(presented: ClientCredentialsPresented, scopeParam: unknown): Promise<AccessTokenResponse> {
+    if (scopeParam !== undefined && typeof scopeParam !== 'string') {
+      throw new OAuthError('invalid_request', 400, 'scope must be a space-separated string.');
+    }
+    const credential = await this.clients.authenticate(presented);
+    const allowed = scopesForGroups(credential.scope_groups);
+    const requested = scopeParam === undefined ? undefined : splitScopeParam(scopeParam);
+    const narrowed = narrowScopes(requested, allowed);
+    if (!narrowed.ok) {
+      throw new OAuthError('invalid_scope', 400, `Outside this client's scope groups: ${narrowed.invalid.join(' ')}.`);
+    }
+    const ttl = this.config.ACCESS_TOKEN_TTL_S;
+    const { token } = await this.issuer.issue({
+      account_id: credential.account_id,
+      kind: 'access',
+      name: `access token of ${credential.client_id}`,
+      scopes: narrowed.scopes,
+      permissions: null,
+      campaign_id: null,
+      filter_id: null,
+      credential_id: credential._id,
+      expires_at: new Date(Date.now() + ttl * 1000).toISOString(),
+      rate_limit_per_minute: null,
+      created_by: credential._id,
+    });
+    return { access_token: token, token_type: 'Bearer', expires_in: ttl, scope: narrowed.scopes.join(' ') };
+  }
+
+  /** RFC 7009: a client revokes its own access token; unknown or foreign tokens are answered the same. */
+  async revoke(presented: ClientCredentialsPresented, tokenParam: unknown): Promise<void> {
+    const credential = await this.clients.authenticate(presented);
+    if (typeof tokenParam !== 'string') throw new OAuthError('invalid_request', 400, 'token is required.');
+    const parsed = parseTokenString(tokenParam);
+    if (!parsed.ok || parsed.kind !== 'access_token') return;
+    const token = await this.tokens.findById(tokenIdFor('access_token', parsed.publicId));
+    if (token?.credential_id !== credential._id || token.revoked_at) return;
+    await this.management.revokeAccessToken(token);
+  }
+
+  /** RFC 7662, for account admins: what a token of their account may do, or `active: false`. */
+  async introspect(principal: Principal, tokenParam: unknown): Promise<Record<string, unknown>> {
+    if (typeof tokenParam !== 'string') throw new OAuthError('invalid_request', 400, 'token is required.');
+    const parsed = parseTokenString(tokenParam);
+    if (!parsed.ok || parsed.kind === 'client_secret') return { active: false };
+    const token = await this.tokens.findById(tokenIdFor(parsed.kind, parsed.publicId));
+    if (!token || token.account_id !== principal.account_id) return { active: false };
+    if (checkPresentedSecret(token, parsed.secret, new Date()) !== 'ok') return { active: false };
+    let clientId: string | undefined;
+    if (token.credential_id) {
+      const credential = await this.credentials.findInAccount(token.account_id, token.credential_id);
+      if (!credential?.enabled) return { active: false };
+      clientId = credential.client_id;
+    }
+    return {
+      active: true,
+      scope: token.scopes.join(' '),
+      token_type: 'Bearer',
+      sub: token._id,
+      kind: token.kind,
+      account_id: token.account_id,
+      campaign_id: token.campaign_id,
+      filter_id: token.filter_id,
+      ...(clientId ? { client_id: clientId } : {}),
+      iat: Math.floor(Date.parse(token.created_at) / 1000),
+      ...(token.expires_at ? { exp: Math.floor(Date.parse(token.expires_at) / 1000) } : {}),
+    };
+  }
+}

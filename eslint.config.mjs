@@ -45,7 +45,7 @@ export default tseslint.config(
   },
   {
     // Pure libraries: no I/O modules at all.
-    files: ['libs/contracts/**/*.ts'],
+    files: ['libs/contracts/**/*.ts', 'libs/auth-core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

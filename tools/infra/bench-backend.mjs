@@ -193,8 +193,11 @@ async function benchBackend(backend, opts, launcher) {
     await client.connect();
     try {
       log(`${backend}: inserting ${opts.docs} leads…`);
+      // Other work on the machine skews latencies; record the 1-minute load around each backend's run.
+      const loadBefore = os.loadavg()[0];
       const result = await workload(client, opts);
-      return { backend, ...result, postgresVersion: backend === 'postgresql' ? postgresVersion(cfg) : undefined };
+      const load = [loadBefore, os.loadavg()[0]].map((v) => Math.round(v * 10) / 10);
+      return { backend, ...result, load, postgresVersion: backend === 'postgresql' ? postgresVersion(cfg) : undefined };
     } finally {
       await client.close();
     }
@@ -226,13 +229,13 @@ function machine() {
 function markdown(results, m, opts) {
   const f = (s) => `${s.p50} / ${s.p95}`;
   const rows = results.map((r) =>
-    `| ${r.backend}${r.postgresVersion ? ` (PostgreSQL ${r.postgresVersion})` : ''} | ${r.insertSeconds} s (${r.insertDocsPerSecond}/s) | ${r.createIndexMs} ms | ${f(r.page1)} | ${f(r.page2)} | ${f(r.count)} | ${f(r.byId)} | ${r.pushdown.filter}/${r.pushdown.sort}/${r.pushdown.limit} |`);
+    `| ${r.backend}${r.postgresVersion ? ` (PostgreSQL ${r.postgresVersion})` : ''} | ${r.insertSeconds} s (${r.insertDocsPerSecond}/s) | ${r.createIndexMs} ms | ${f(r.page1)} | ${f(r.page2)} | ${f(r.count)} | ${f(r.byId)} | ${r.pushdown.filter}/${r.pushdown.sort}/${r.pushdown.limit} | ${r.load.join(' / ')} |`);
   return [
     `Machine: ${m.nproc} CPUs (${m.cpu}), ${m.memoryGiB} GiB RAM, ${m.kernel}, Node ${m.node}, data on ${m.fsType}.`,
     `Workload: ${opts.docs} leads over ${CAMPAIGNS.length} campaigns x ${PARTNERS.length} partners x ${STATUSES.length} statuses, ${opts.runs} timed runs (+${opts.warmup} warm-up) per query, latencies in ms as p50 / p95.`,
     '',
-    '| backend | insertMany (1000/batch) | createIndex | list page 1 | list page 2 (`_id > last`) | countDocuments | findOne by `_id` | pushdown filter/sort/limit |',
-    '|---|---|---|---|---|---|---|---|',
+    '| backend | insertMany (1000/batch) | createIndex | list page 1 | list page 2 (`_id > last`) | countDocuments | findOne by `_id` | pushdown filter/sort/limit | load avg before/after |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }

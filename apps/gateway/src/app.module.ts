@@ -1,6 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
 import { TOPICS } from '@leadgate/contracts';
 import { KafkaModule } from '@leadgate/kafka';
+import { BearerStrategy } from './auth/bearer.strategy';
+import { TokenVerifier } from './auth/token-verifier';
+import { MeController } from './me/me.controller';
+import { RateLimitService } from './rate-limit/rate-limit.service';
+import { GatewayController } from './routing/gateway.controller';
+import { UpstreamProxy } from './routing/upstream-proxy';
+import { TokenUsageRecorder } from './usage/token-usage.recorder';
 
 /**
  * The edge. It keeps read models of token and credential state so it can authorize locally,
@@ -11,7 +19,13 @@ export class GatewayModule {
   static register(): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [KafkaModule.forRoot({ readModels: [TOPICS.identityTokens, TOPICS.identityCredentials] })],
+      imports: [
+        PassportModule,
+        KafkaModule.forRoot({ readModels: [TOPICS.identityTokens, TOPICS.identityCredentials] }),
+      ],
+      // MeController first: /v1/me is answered here, before the catch-all forwards /v1/*.
+      controllers: [MeController, GatewayController],
+      providers: [TokenVerifier, BearerStrategy, RateLimitService, TokenUsageRecorder, UpstreamProxy],
     };
   }
 }

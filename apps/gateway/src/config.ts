@@ -1,8 +1,31 @@
 import { baseConfigSchema } from '@leadgate/service-kit';
 import { z } from 'zod';
 
+const url = z.string().url();
+
 export const gatewayConfigSchema = baseConfigSchema.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  IDENTITY_URL: url.default('http://127.0.0.1:8081'),
+  CAMPAIGNS_URL: url.default('http://127.0.0.1:8082'),
+  LEADS_URL: url.default('http://127.0.0.1:8083'),
+  DOCS_URL: url.default('http://127.0.0.1:8084'),
+  /** Largest JSON or form body the gateway forwards; file uploads have their own limit. */
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  FILE_UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 * 1024),
+  /** A service that has not answered by then gets 504, and the gateway drops the call. */
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
+  /** Per-token budget when the token sets none; anonymous callers are limited per address. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
+  ANONYMOUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  TOKEN_USAGE_FLUSH_MS: z.coerce.number().int().positive().default(10000),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -7,4 +7,5 @@ void runService({
   version: platformVersion(),
   configSchema: gatewayConfigSchema,
   module: () => GatewayModule.register(),
+  parseBodies: false,
 });

@@ -2,3 +2,4 @@ export * from './test-env';
 export * from './wait-for';
 export * from './service-process';
 export * from './signed-requests';
+export * from './platform';

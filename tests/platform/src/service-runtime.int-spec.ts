@@ -55,6 +55,28 @@ describe.each(APPS)('%s service runtime', (app) => {
     expect(unsafe.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('shuts down cleanly on SIGTERM and logs JSON lines', async () => {
+    const code = await service.stop();
+    expect(code).toBe(0);
+    const { readFileSync } = await import('node:fs');
+    const lines = readFileSync(service.logFile, 'utf8').trim().split('\n');
+    for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
+    expect(lines.some((line) => (JSON.parse(line) as { message?: string }).message === 'stopped')).toBe(true);
+  });
+});
+
+// The gateway streams bodies through to the service of each route; its limits are tested in apps/gateway.
+describe.each(APPS.filter((app) => app !== 'gateway'))('%s body parsing', (app) => {
+  let service: RunningService;
+
+  beforeAll(async () => {
+    service = await startService(app, { env: { MONGO_DATABASE: `${uniqueRunId()}_${app}` } });
+  });
+
+  afterAll(async () => {
+    await service.kill();
+  });
+
   it('answers malformed and oversized bodies with problem+json and no stack trace', async () => {
     const malformed = await fetch(`${service.url}/anything`, {
       method: 'POST',
@@ -73,15 +95,6 @@ describe.each(APPS)('%s service runtime', (app) => {
     });
     expect(oversized.status).toBe(413);
     expect(oversized.headers.get('content-type')).toContain('application/problem+json');
-  });
-
-  it('shuts down cleanly on SIGTERM and logs JSON lines', async () => {
-    const code = await service.stop();
-    expect(code).toBe(0);
-    const { readFileSync } = await import('node:fs');
-    const lines = readFileSync(service.logFile, 'utf8').trim().split('\n');
-    for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
-    expect(lines.some((line) => (JSON.parse(line) as { message?: string }).message === 'stopped')).toBe(true);
   });
 });
 

@@ -15,7 +15,10 @@ export function toCredentialState(credential: CredentialDocument): CredentialSta
 
 /** Publishes credential state (no secret, not even hashed) to `identity.credentials.v1`. */
 @Injectable()
-export class CredentialStatePublisher extends StateOutboxService<typeof TOPICS.identityCredentials, CredentialDocument> {
+export class CredentialStatePublisher extends StateOutboxService<
+  typeof TOPICS.identityCredentials,
+  CredentialDocument
+> {
   constructor(
     publisher: KafkaPublisher,
     repository: CredentialsRepository,

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { authorizeAdmin, CurrentPrincipal, InternalPrincipalGuard, Principal, ZodValidationPipe } from '@leadgate/service-kit';
+import {
+  authorizeAdmin,
+  CurrentPrincipal,
+  InternalPrincipalGuard,
+  Principal,
+  ZodValidationPipe,
+} from '@leadgate/service-kit';
 import type { Response } from 'express';
 import { CredentialsService, CredentialView } from './credentials.service';
 import { CreateCredentialBody, createCredentialSchema } from './dto/credential-bodies';

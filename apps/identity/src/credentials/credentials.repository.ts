@@ -40,7 +40,10 @@ export class CredentialsRepository implements PendingStateStore<CredentialDocume
   }
 
   async findPending(limit: number): Promise<CredentialDocument[]> {
-    return this.credentials.find({ publish_pending: { $eq: true } }).limit(limit).lean<CredentialDocument[]>();
+    return this.credentials
+      .find({ publish_pending: { $eq: true } })
+      .limit(limit)
+      .lean<CredentialDocument[]>();
   }
 
   async markPublished(id: string, version: number): Promise<void> {

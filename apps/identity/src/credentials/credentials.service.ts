@@ -34,7 +34,9 @@ export class CredentialsService {
   async create(principal: Principal, body: CreateCredentialBody): Promise<CredentialView & { client_secret: string }> {
     const unknown = body.scope_groups.filter((group) => !isScopeGroup(group));
     if (unknown.length > 0) {
-      throw validationProblem(unknown.map((group) => ({ path: 'scope_groups', message: `unknown scope group ${group}` })));
+      throw validationProblem(
+        unknown.map((group) => ({ path: 'scope_groups', message: `unknown scope group ${group}` })),
+      );
     }
     const groups = [...new Set(body.scope_groups)] as ScopeGroup[];
     requireCanGrant(principal, scopesForGroups(groups));
@@ -70,7 +72,8 @@ export class CredentialsService {
   async setEnabled(principal: Principal, id: string, enabled: boolean): Promise<CredentialView> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const credential = await this.repository.findInAccount(principal.account_id, id);
-      if (!credential) throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such credential.');
+      if (!credential)
+        throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such credential.');
       if (credential.enabled === enabled) return toView(credential);
       const updated = await this.repository.setEnabled(credential._id, credential.version, enabled);
       if (!updated) continue;
@@ -78,6 +81,11 @@ export class CredentialsService {
       if (!enabled) await this.tokens.revokeAccessTokensOf(updated._id);
       return toView(updated);
     }
-    throw new ProblemException(HttpStatus.CONFLICT, 'conflict', 'Conflict', 'The credential is being changed; try again.');
+    throw new ProblemException(
+      HttpStatus.CONFLICT,
+      'conflict',
+      'Conflict',
+      'The credential is being changed; try again.',
+    );
   }
 }

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Res, UseGuards } from '@nestjs/common';
-import { authorizeAdmin, CurrentPrincipal, InternalPrincipalGuard, Principal, ZodValidationPipe } from '@leadgate/service-kit';
+import {
+  authorizeAdmin,
+  CurrentPrincipal,
+  InternalPrincipalGuard,
+  Principal,
+  ZodValidationPipe,
+} from '@leadgate/service-kit';
 import type { Response } from 'express';
 import {
   CreateAccountTokenBody,
@@ -78,4 +84,3 @@ export class AccountTokensController {
     return this.management.rotate(principal, id, body);
   }
 }
-

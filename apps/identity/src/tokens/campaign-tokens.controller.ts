@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { authorizeAdmin, CurrentPrincipal, InternalPrincipalGuard, Principal, ZodValidationPipe } from '@leadgate/service-kit';
+import {
+  authorizeAdmin,
+  CurrentPrincipal,
+  InternalPrincipalGuard,
+  Principal,
+  ZodValidationPipe,
+} from '@leadgate/service-kit';
 import type { Response } from 'express';
 import { CreateCampaignTokenBody, createCampaignTokenSchema } from './dto/token-bodies';
 import { CreatedTokenView, TokenCreationService } from './token-creation.service';
@@ -31,7 +37,10 @@ export class CampaignTokensController {
   }
 
   @Get()
-  async list(@CurrentPrincipal() principal: Principal, @Param('campaignId') campaignId: string): Promise<{ data: TokenView[] }> {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('campaignId') campaignId: string,
+  ): Promise<{ data: TokenView[] }> {
     authorizeAdmin(principal, 'tokens:read');
     return { data: await this.management.list(principal, 'campaign', campaignId) };
   }

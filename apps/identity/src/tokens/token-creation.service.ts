@@ -1,10 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  isAccountPreset,
-  parseCampaignPermissions,
-  parseScopeList,
-  scopesForPreset,
-} from '@leadgate/auth-core';
+import { isAccountPreset, parseCampaignPermissions, parseScopeList, scopesForPreset } from '@leadgate/auth-core';
 import { Principal, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { CampaignReferences } from '../campaign-references/campaign-references';
 import { IdentityConfig } from '../config';

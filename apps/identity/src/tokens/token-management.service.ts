@@ -57,7 +57,10 @@ export class TokenManagementService {
     const changed = await this.change(principal, id, (token) => {
       // Keep the previous secret only for the grace period; older ones are dropped now.
       const previous = token.secret_hashes.find((hash) => hash.valid_until === null);
-      const kept = graceSeconds > 0 && previous ? [{ ...previous, valid_until: new Date(now + graceSeconds * 1000).toISOString() }] : [];
+      const kept =
+        graceSeconds > 0 && previous
+          ? [{ ...previous, valid_until: new Date(now + graceSeconds * 1000).toISOString() }]
+          : [];
       return { secret_hashes: [{ sha256: hashSecret(generated.secret), valid_until: null }, ...kept] };
     });
     return { ...this.view(changed), token: generated.token };

@@ -59,7 +59,10 @@ export class TokensRepository implements PendingStateStore<TokenDocument> {
   }
 
   async findPending(limit: number): Promise<TokenDocument[]> {
-    return this.tokens.find({ publish_pending: { $eq: true } }).limit(limit).lean<TokenDocument[]>();
+    return this.tokens
+      .find({ publish_pending: { $eq: true } })
+      .limit(limit)
+      .lean<TokenDocument[]>();
   }
 
   async markPublished(id: string, version: number): Promise<void> {

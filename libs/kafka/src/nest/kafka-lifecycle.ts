@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { TOPIC_SPECS } from '@leadgate/contracts';
 import { ReadinessRegistry, ROOT_LOGGER } from '@leadgate/observability';
 import { BaseConfig, SERVICE_CONFIG } from '@leadgate/service-kit';
@@ -14,7 +14,7 @@ import { ReadModels } from './read-models';
  * shutdown, after HTTP has drained. Readiness reports the producer and every read model.
  */
 @Injectable()
-export class KafkaLifecycle implements OnModuleInit, OnModuleDestroy {
+export class KafkaLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
     @Inject(SERVICE_CONFIG) private readonly config: BaseConfig,
@@ -45,7 +45,8 @@ export class KafkaLifecycle implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // After every onModuleDestroy hook, so components can still publish their last words (usage, outbox).
+  async onApplicationShutdown(): Promise<void> {
     const results = await Promise.allSettled([
       ...this.readModels.all().map((reader) => reader.stop()),
       this.publisher.disconnect(),

@@ -1,6 +1,12 @@
 import { Controller, Get, HttpStatus, Param, UseGuards } from '@nestjs/common';
 import { TopicName } from '@leadgate/contracts';
-import { CurrentPrincipal, InternalPrincipalGuard, Principal, ProblemException, requireScope } from '@leadgate/service-kit';
+import {
+  CurrentPrincipal,
+  InternalPrincipalGuard,
+  Principal,
+  ProblemException,
+  requireScope,
+} from '@leadgate/service-kit';
 import { ReadModels } from './read-models';
 
 /**

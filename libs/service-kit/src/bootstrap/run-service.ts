@@ -27,6 +27,8 @@ export interface ServiceDefinition<S extends ServiceConfigSchema> {
   /** The app's own module, built from the context (config, logger, metrics). */
   module: (context: ServiceContext<z.infer<S>>) => DynamicModule;
   bodyLimit?: string;
+  /** False for the gateway, which streams bodies through to the services untouched. */
+  parseBodies?: boolean;
 }
 
 /**
@@ -68,7 +70,9 @@ export async function runService<S extends ServiceConfigSchema>(
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestObserver(logger, metrics));
-  installBodyParsing(app.getHttpAdapter().getInstance(), definition.bodyLimit ?? '1mb');
+  if (definition.parseBodies !== false) {
+    installBodyParsing(app.getHttpAdapter().getInstance(), definition.bodyLimit ?? '1mb');
+  }
 
   installGracefulShutdown(app, logger, config.SHUTDOWN_GRACE_MS);
   await app.listen(config.PORT, config.HOST);

@@ -40,7 +40,14 @@ export const updateTokenSchema = z
 export type UpdateTokenBody = z.infer<typeof updateTokenSchema>;
 
 export const rotateTokenSchema = z
-  .object({ grace_period_seconds: z.number().int().min(0).max(7 * 24 * 3600).optional() })
+  .object({
+    grace_period_seconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 3600)
+      .optional(),
+  })
   .strict();
 
 export type RotateTokenBody = z.infer<typeof rotateTokenSchema>;

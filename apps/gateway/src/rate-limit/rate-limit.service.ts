@@ -1,0 +1,52 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
+import type { Response } from 'express';
+import { AuthenticatedToken } from '../auth/token-verifier';
+import { GatewayConfig } from '../config';
+import { TokenUsageRecorder } from '../usage/token-usage.recorder';
+import { BucketDecision, TokenBuckets } from './token-bucket';
+
+/**
+ * Per-token rate limits (the token's own, else the account default) and per-address limits for
+ * anonymous calls. Answers with the IETF RateLimit headers; 429 with Retry-After when exhausted.
+ * Also the one place a request is counted as a use of its token.
+ */
+@Injectable()
+export class RateLimitService {
+  private readonly buckets = new TokenBuckets();
+
+  constructor(
+    @Inject(SERVICE_CONFIG) private readonly config: GatewayConfig,
+    private readonly usage: TokenUsageRecorder,
+  ) {}
+
+  enforceForToken(token: AuthenticatedToken, response: Response | undefined): void {
+    this.usage.record(token.id);
+    const limit = token.rate_limit_per_minute ?? this.config.RATE_LIMIT_PER_MINUTE;
+    this.apply(this.buckets.take(`token:${token.id}`, limit), response);
+  }
+
+  enforceForAddress(address: string, response: Response | undefined): void {
+    this.apply(this.buckets.take(`address:${address}`, this.config.ANONYMOUS_RATE_LIMIT_PER_MINUTE), response);
+  }
+
+  private apply(decision: BucketDecision, response: Response | undefined): void {
+    const headers = {
+      'RateLimit-Limit': String(decision.limit),
+      'RateLimit-Remaining': String(decision.remaining),
+      'RateLimit-Reset': String(decision.resetSeconds),
+      'RateLimit-Policy': `${decision.limit};w=60`,
+    };
+    if (!decision.allowed) {
+      throw new ProblemException(
+        HttpStatus.TOO_MANY_REQUESTS,
+        'rate_limited',
+        'Too many requests',
+        `This token may make ${decision.limit} requests a minute; retry after ${decision.retryAfterSeconds} s.`,
+        undefined,
+        { ...headers, 'Retry-After': String(decision.retryAfterSeconds) },
+      );
+    }
+    for (const [name, value] of Object.entries(headers)) response?.setHeader(name, value);
+  }
+}

@@ -1,0 +1,61 @@
+import { All, Controller, Req, Res, UseGuards } from '@nestjs/common';
+import { Principal } from '@leadgate/service-kit';
+import type { Response } from 'express';
+import { AuthenticatedToken } from '../auth/token-verifier';
+import { RateLimitService } from '../rate-limit/rate-limit.service';
+import { RouteAuthGuard, RoutedRequest } from './route-auth.guard';
+import { authorizeForRoute } from './route-authorization';
+import { UpstreamProxy } from './upstream-proxy';
+
+/** How long a forwarded principal stays valid: one hop, a few seconds. */
+const PRINCIPAL_TTL_SECONDS = 30;
+
+/**
+ * Every public route that another service owns: authenticate (RouteAuthGuard), authorize the
+ * route's scope and campaign, rate-limit, then forward with a signed principal.
+ */
+@Controller()
+@UseGuards(RouteAuthGuard)
+export class GatewayController {
+  constructor(
+    private readonly proxy: UpstreamProxy,
+    private readonly rateLimits: RateLimitService,
+  ) {}
+
+  @All(['v1/*path', 'oauth/*path', 'receiver/*path', 'docs/*path'])
+  async forward(@Req() request: RoutedRequest, @Res() response: Response): Promise<void> {
+    const { route, params } = request.routeMatch;
+    const token = request.user;
+    if (token) {
+      authorizeForRoute(token, route, params);
+      this.rateLimits.enforceForToken(token, response);
+    } else {
+      this.rateLimits.enforceForAddress(request.ip ?? 'unknown', response);
+    }
+    await this.proxy.forward(request, response, route, principalOf(token));
+  }
+}
+
+function principalOf(token: AuthenticatedToken | undefined): Principal {
+  const exp = Math.floor(Date.now() / 1000) + PRINCIPAL_TTL_SECONDS;
+  if (!token) {
+    return {
+      token_id: 'anonymous',
+      account_id: 'anonymous',
+      kind: 'anonymous',
+      scopes: [],
+      campaign_id: null,
+      filter_id: null,
+      exp,
+    };
+  }
+  return {
+    token_id: token.id,
+    account_id: token.account_id,
+    kind: token.kind,
+    scopes: token.scopes,
+    campaign_id: token.campaign_id,
+    filter_id: token.filter_id,
+    exp,
+  };
+}

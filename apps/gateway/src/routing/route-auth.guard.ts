@@ -1,0 +1,37 @@
+import { ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { ProblemException } from '@leadgate/service-kit';
+import type { Request } from 'express';
+import { BearerAuthGuard } from '../auth/bearer-auth.guard';
+import { AuthenticatedToken } from '../auth/token-verifier';
+import { matchRoute, RouteMatch } from './route-table';
+
+export type RoutedRequest = Request & { routeMatch: RouteMatch; user?: AuthenticatedToken };
+
+/**
+ * Finds the route (404 / 405 as problem+json when there is none) and authenticates as the route
+ * asks: public routes pass without a token, the receiver authenticates only when a token is
+ * given, every other route needs a valid Bearer token (passport, see BearerStrategy).
+ */
+@Injectable()
+export class RouteAuthGuard extends BearerAuthGuard {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<RoutedRequest>();
+    const match = matchRoute(request.method, request.path);
+    if (match === null) {
+      throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such resource.');
+    }
+    if (!('route' in match)) {
+      throw new ProblemException(
+        HttpStatus.METHOD_NOT_ALLOWED,
+        'method_not_allowed',
+        'Method not allowed',
+        `${request.method} is not supported here.`,
+      );
+    }
+    request.routeMatch = match;
+    const auth = match.route.auth;
+    if (auth.kind === 'public') return true;
+    if (auth.kind === 'optional' && request.headers.authorization === undefined) return true;
+    return (await super.canActivate(context)) as boolean;
+  }
+}

@@ -1,0 +1,67 @@
+import { matchRoute, ROUTES, RouteMatch } from './route-table';
+
+function match(method: string, path: string): RouteMatch {
+  const result = matchRoute(method, path);
+  if (!result || !('route' in result)) throw new Error(`no route for ${method} ${path}`);
+  return result;
+}
+
+describe('route table', () => {
+  it('routes partner calls to their owner with the scope API.md names', () => {
+    expect(match('GET', '/v1/campaigns/cmp_1/leads')).toMatchObject({
+      route: { upstream: 'leads', auth: { kind: 'bearer', scope: 'leads:read', accountLevel: false } },
+      params: { campaignId: 'cmp_1' },
+    });
+    expect(match('PATCH', '/v1/campaigns/cmp_1/leads/ld_9').route.auth).toMatchObject({ scope: 'leads:write' });
+    expect(match('GET', '/v1/campaigns/cmp_1/schema').route.upstream).toBe('campaigns');
+    expect(match('POST', '/v1/campaigns/cmp_1/leads/ld_1/files').route).toMatchObject({ upload: true });
+  });
+
+  it('prefers literal segments: /leads/batch is the batch route, not a lead called batch', () => {
+    expect(match('POST', '/v1/campaigns/c/leads/batch').route.pattern).toBe('/v1/campaigns/:campaignId/leads/batch');
+    expect(match('GET', '/v1/campaigns/c/leads/batch').route.pattern).toBe('/v1/campaigns/:campaignId/leads/:leadId');
+  });
+
+  it('sends campaign tokens administration to identity and the campaign itself to campaigns', () => {
+    expect(match('POST', '/v1/admin/campaigns/c1/tokens').route).toMatchObject({
+      upstream: 'identity',
+      auth: { scope: 'tokens:write', accountLevel: true },
+    });
+    expect(match('PATCH', '/v1/admin/campaigns/c1').route).toMatchObject({
+      upstream: 'campaigns',
+      auth: { scope: 'campaigns:write', accountLevel: true },
+    });
+    expect(match('POST', '/v1/admin/tokens/tok_1/rotate').route.upstream).toBe('identity');
+  });
+
+  it('keeps OAuth client authentication and docs public, and the receiver optional', () => {
+    expect(match('POST', '/oauth/token').route).toMatchObject({ auth: { kind: 'public' }, forwardAuthorization: true });
+    expect(match('POST', '/oauth/introspect').route.auth).toMatchObject({ kind: 'bearer', scope: 'admin' });
+    expect(match('GET', '/docs/p/abc/openapi.json').route.auth.kind).toBe('public');
+    expect(match('POST', '/receiver/v1/campaigns/c/leads').route.auth).toEqual({
+      kind: 'optional',
+      scope: 'receiver:post',
+    });
+  });
+
+  it('tells an unknown path (null) from a known path with another method', () => {
+    expect(matchRoute('GET', '/v1/nothing')).toBeNull();
+    expect(matchRoute('DELETE', '/v1/campaigns/c/leads')).toEqual({ methodAllowed: false });
+  });
+
+  it('never accepts a parameter that is empty, a dot segment or carries odd characters', () => {
+    for (const path of [
+      '/v1/campaigns//leads',
+      '/v1/campaigns/../leads',
+      '/v1/campaigns/a%2Fb/leads',
+      '/v1/campaigns/$ne/leads',
+    ]) {
+      expect(matchRoute('GET', path)).toBeNull();
+    }
+  });
+
+  it('has no two routes with the same method and pattern', () => {
+    const keys = ROUTES.map((route) => `${route.method} ${route.pattern}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * The public surface (API.md) mapped to the service that owns each route and what a caller needs.
+ * Pure data plus a matcher, so every rule is unit-tested without a server.
+ */
+export type Upstream = 'identity' | 'campaigns' | 'leads' | 'docs';
+
+export type RouteAuth =
+  /** A valid Bearer token holding `scope` (or any valid token when scope is null). */
+  | { kind: 'bearer'; scope: string | null; accountLevel: boolean }
+  /** No token: OAuth client authentication, public documentation. */
+  | { kind: 'public' }
+  /** The lead receiver: a token if given (must hold `scope`), else anonymous; the campaign decides. */
+  | { kind: 'optional'; scope: string };
+
+export interface Route {
+  method: string;
+  pattern: string;
+  upstream: Upstream;
+  auth: RouteAuth;
+  /** Multipart uploads get the larger file limit. */
+  upload?: boolean;
+  /** OAuth client authentication (HTTP Basic) is forwarded; every other Authorization header is not. */
+  forwardAuthorization?: boolean;
+}
+
+export interface RouteMatch {
+  route: Route;
+  params: Record<string, string>;
+}
+
+const bearer = (scope: string | null, accountLevel = false): RouteAuth => ({ kind: 'bearer', scope, accountLevel });
+const admin = (scope: string | null): RouteAuth => bearer(scope, true);
+
+const CAMPAIGN = '/v1/campaigns/:campaignId';
+const ADMIN_CAMPAIGN = '/v1/admin/campaigns/:campaignId';
+
+function crud(upstream: Upstream, base: string, resource: string, item: string | null): Route[] {
+  const routes: Route[] = [
+    { method: 'GET', pattern: base, upstream, auth: admin(`${resource}:read`) },
+    { method: 'POST', pattern: base, upstream, auth: admin(`${resource}:write`) },
+  ];
+  if (item) {
+    const itemPath = `${base}/:${item}`;
+    routes.push(
+      { method: 'GET', pattern: itemPath, upstream, auth: admin(`${resource}:read`) },
+      { method: 'PATCH', pattern: itemPath, upstream, auth: admin(`${resource}:write`) },
+      { method: 'DELETE', pattern: itemPath, upstream, auth: admin(`${resource}:write`) },
+    );
+  }
+  return routes;
+}
+
+export const ROUTES: readonly Route[] = [
+  // Partner data API (API.md §3)
+  { method: 'GET', pattern: `${CAMPAIGN}/schema`, upstream: 'campaigns', auth: bearer('campaigns:read') },
+  { method: 'GET', pattern: `${CAMPAIGN}/leads`, upstream: 'leads', auth: bearer('leads:read') },
+  { method: 'POST', pattern: `${CAMPAIGN}/leads`, upstream: 'leads', auth: bearer('leads:write') },
+  { method: 'POST', pattern: `${CAMPAIGN}/leads/batch`, upstream: 'leads', auth: bearer('leads:write') },
+  { method: 'GET', pattern: `${CAMPAIGN}/leads/:leadId`, upstream: 'leads', auth: bearer('leads:read') },
+  { method: 'PATCH', pattern: `${CAMPAIGN}/leads/:leadId`, upstream: 'leads', auth: bearer('leads:write') },
+  { method: 'GET', pattern: `${CAMPAIGN}/leads/:leadId/files`, upstream: 'leads', auth: bearer('files:read') },
+  {
+    method: 'POST',
+    pattern: `${CAMPAIGN}/leads/:leadId/files`,
+    upstream: 'leads',
+    auth: bearer('files:write'),
+    upload: true,
+  },
+  { method: 'GET', pattern: `${CAMPAIGN}/leads/:leadId/files/:fileId`, upstream: 'leads', auth: bearer('files:read') },
+
+  // Admin API (API.md §6). Campaign tokens lives in identity, under the campaign's path.
+  ...crud('identity', `${ADMIN_CAMPAIGN}/tokens`, 'tokens', null),
+  ...crud('campaigns', '/v1/admin/campaigns', 'campaigns', 'campaignId'),
+  ...crud('campaigns', `${ADMIN_CAMPAIGN}/fields`, 'campaigns', 'key'),
+  ...crud('campaigns', `${ADMIN_CAMPAIGN}/selects`, 'campaigns', 'key'),
+  ...crud('campaigns', `${ADMIN_CAMPAIGN}/selects/:key/options`, 'campaigns', 'value'),
+  ...crud('campaigns', `${ADMIN_CAMPAIGN}/statuses`, 'campaigns', 'slug'),
+  ...crud('campaigns', `${ADMIN_CAMPAIGN}/relations`, 'campaigns', 'key'),
+  ...crud('campaigns', `${ADMIN_CAMPAIGN}/filters`, 'campaigns', 'filterId'),
+  { method: 'GET', pattern: `${ADMIN_CAMPAIGN}/receiver`, upstream: 'campaigns', auth: admin('campaigns:read') },
+  { method: 'PUT', pattern: `${ADMIN_CAMPAIGN}/receiver`, upstream: 'campaigns', auth: admin('campaigns:write') },
+  ...crud('identity', '/v1/admin/tokens', 'tokens', 'tokenId'),
+  { method: 'POST', pattern: '/v1/admin/tokens/:tokenId/revoke', upstream: 'identity', auth: admin('tokens:write') },
+  { method: 'POST', pattern: '/v1/admin/tokens/:tokenId/rotate', upstream: 'identity', auth: admin('tokens:write') },
+  ...crud('identity', '/v1/admin/credentials', 'credentials', null),
+  {
+    method: 'POST',
+    pattern: '/v1/admin/credentials/:credentialId/enable',
+    upstream: 'identity',
+    auth: admin('credentials:write'),
+  },
+  {
+    method: 'POST',
+    pattern: '/v1/admin/credentials/:credentialId/disable',
+    upstream: 'identity',
+    auth: admin('credentials:write'),
+  },
+  { method: 'GET', pattern: '/v1/admin/scopes', upstream: 'identity', auth: admin(null) },
+  { method: 'GET', pattern: '/v1/admin/quarantine', upstream: 'leads', auth: admin('leads:read') },
+  { method: 'POST', pattern: '/v1/admin/quarantine/:entryId/release', upstream: 'leads', auth: admin('leads:write') },
+  { method: 'DELETE', pattern: '/v1/admin/quarantine/:entryId', upstream: 'leads', auth: admin('leads:write') },
+
+  // OAuth2 (API.md §5): client authentication is the credential itself.
+  {
+    method: 'POST',
+    pattern: '/oauth/token',
+    upstream: 'identity',
+    auth: { kind: 'public' },
+    forwardAuthorization: true,
+  },
+  {
+    method: 'POST',
+    pattern: '/oauth/revoke',
+    upstream: 'identity',
+    auth: { kind: 'public' },
+    forwardAuthorization: true,
+  },
+  { method: 'POST', pattern: '/oauth/introspect', upstream: 'identity', auth: admin('admin') },
+
+  // Lead receiver (API.md §4)
+  {
+    method: 'POST',
+    pattern: '/receiver/v1/campaigns/:campaignId/leads',
+    upstream: 'leads',
+    auth: { kind: 'optional', scope: 'receiver:post' },
+  },
+
+  // Public documentation (API.md §7)
+  { method: 'GET', pattern: '/docs/p/:docsKey', upstream: 'docs', auth: { kind: 'public' } },
+  { method: 'GET', pattern: '/docs/p/:docsKey/:document', upstream: 'docs', auth: { kind: 'public' } },
+  { method: 'GET', pattern: '/docs/admin', upstream: 'docs', auth: { kind: 'public' } },
+  { method: 'GET', pattern: '/docs/admin/:document', upstream: 'docs', auth: { kind: 'public' } },
+  { method: 'GET', pattern: '/docs/events/:document', upstream: 'docs', auth: { kind: 'public' } },
+];
+
+interface CompiledRoute {
+  route: Route;
+  segments: string[];
+}
+
+const COMPILED: CompiledRoute[] = ROUTES.map((route) => ({ route, segments: route.pattern.split('/').slice(1) }));
+
+/** A path segment as a parameter value: plain characters only, never empty, never `.` or `..`. */
+const SAFE_SEGMENT = /^[A-Za-z0-9._~-]{1,200}$/;
+
+/**
+ * The route for a method and path, with its parameters; literal segments beat parameters (so
+ * `/leads/batch` is not a lead called "batch"). `methodAllowed` tells 405 from 404.
+ */
+export function matchRoute(method: string, path: string): RouteMatch | { methodAllowed: false } | null {
+  const segments = path.replace(/\/+$/, '').split('/').slice(1);
+  let best: { compiled: CompiledRoute; params: Record<string, string>; literals: number } | null = null;
+  let pathKnown = false;
+  for (const compiled of COMPILED) {
+    const params = matchSegments(compiled.segments, segments);
+    if (!params) continue;
+    pathKnown = true;
+    if (compiled.route.method !== method) continue;
+    const literals = compiled.segments.filter((segment) => !segment.startsWith(':')).length;
+    if (!best || literals > best.literals) best = { compiled, params, literals };
+  }
+  if (best) return { route: best.compiled.route, params: best.params };
+  return pathKnown ? { methodAllowed: false } : null;
+}
+
+function matchSegments(pattern: string[], actual: string[]): Record<string, string> | null {
+  if (pattern.length !== actual.length) return null;
+  const params: Record<string, string> = {};
+  for (let index = 0; index < pattern.length; index++) {
+    const expected = pattern[index] ?? '';
+    const value = actual[index] ?? '';
+    if (expected.startsWith(':')) {
+      if (!SAFE_SEGMENT.test(value) || value === '.' || value === '..') return null;
+      params[expected.slice(1)] = value;
+    } else if (expected !== value) {
+      return null;
+    }
+  }
+  return params;
+}

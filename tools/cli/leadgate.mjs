@@ -2,11 +2,33 @@
 // The operator CLI: `npm run leadgate -- <command>`. Commands talk to the platform that
 // `npm start` runs (or to the URLs in LEADGATE_<SERVICE>_URL).
 import { status as infraStatus } from '../infra/infra.mjs';
+import { bootstrapAccount } from '../lib/operator.mjs';
 import { probeReadiness, SERVICES, serviceUrl } from '../lib/services.mjs';
 
 const USAGE = `usage: npm run leadgate -- <command>
 
-  status [--json]   which services and infrastructure are up, their versions and read-model lag`;
+  status [--json]                         which services and infrastructure are up, versions, read-model lag
+  bootstrap --account "<name>" [--json]   a new account and its owner token (admin), shown once`;
+
+function option(args, name) {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+async function bootstrapCommand(args) {
+  const name = option(args, '--account');
+  if (!name) {
+    console.error('bootstrap needs --account "<name>"');
+    return 2;
+  }
+  const created = await bootstrapAccount(name);
+  if (args.includes('--json')) {
+    console.log(JSON.stringify({ account_id: created.account_id, admin_token: created.admin_token }));
+  } else {
+    console.log(`account ${created.account_id}\nadmin token (shown once, keep it safe): ${created.admin_token}`);
+  }
+  return 0;
+}
 
 async function statusCommand(json) {
   const [infra, probes] = await Promise.all([
@@ -63,6 +85,8 @@ async function main(argv) {
   switch (command) {
     case 'status':
       return statusCommand(rest.includes('--json'));
+    case 'bootstrap':
+      return bootstrapCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { down, infraEnv, status, up } from '../infra/infra.mjs';
 import { ensureDependencies } from '../lib/ensure-dependencies.mjs';
+import { bootstrapAccount } from '../lib/operator.mjs';
 import { GATEWAY_URL, probeReadiness, SERVICES } from '../lib/services.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -16,7 +17,7 @@ const logDir = path.join(root, '.infra', 'logs', 'services');
 const say = (line) => console.log(`[start] ${line}`);
 
 /** One signing key per machine, kept in the git-ignored .infra folder, so restarts of single services agree. */
-function signingKey() {
+function ensureSigningKey() {
   const file = path.join(root, '.infra', 'internal-signing-key');
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -50,6 +51,28 @@ async function waitUntilReady(service, child, timeoutMs) {
   throw new Error(`${service.app} not ready within ${timeoutMs / 1000} s; see .infra/logs/services/${service.app}.log`);
 }
 
+/**
+ * The demo account's owner token, made once per machine with the operator bootstrap and kept in
+ * the git-ignored .infra folder, so every start prints a token that works.
+ */
+async function demoAccount() {
+  const file = path.join(root, '.infra', 'demo-account.json');
+  if (existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    const me = await fetch(`${GATEWAY_URL}/v1/me`, { headers: { authorization: `Bearer ${saved.admin_token}` } });
+    if (me.status === 200) return saved;
+  }
+  const created = await bootstrapAccount('Demo');
+  writeFileSync(file, JSON.stringify(created, null, 2), { mode: 0o600 });
+  // The gateway learns a new token from Kafka within milliseconds; wait so the printed token works.
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const me = await fetch(`${GATEWAY_URL}/v1/me`, { headers: { authorization: `Bearer ${created.admin_token}` } });
+    if (me.status === 200) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return created;
+}
+
 async function main() {
   ensureDependencies();
   // Loaded after the install check: the build needs @swc/core from node_modules.
@@ -58,7 +81,7 @@ async function main() {
   await up();
   await build();
   mkdirSync(logDir, { recursive: true });
-  const env = { ...infraEnv(), INTERNAL_SIGNING_KEY: signingKey(), NODE_ENV: 'development' };
+  const env = { ...infraEnv(), INTERNAL_SIGNING_KEY: ensureSigningKey(), NODE_ENV: 'development' };
 
   const children = new Map();
   let stopping = false;
@@ -91,6 +114,7 @@ async function main() {
     });
   }
 
+  const demo = await demoAccount();
   const slowest = Math.max(...readyIn);
   console.log(`
   Leadgate is up (all five services ready; slowest in ${(slowest / 1000).toFixed(1)} s).
@@ -102,8 +126,10 @@ async function main() {
     Status       npm run leadgate -- status
     Kafka        ${env.KAFKA_BROKERS}        MongoDB (FerretDB) ${env.MONGO_URL}
 
-  Demo token: not yet — API tokens arrive with the identity issue (#3); until then there is no
-  public authenticated route to call.
+  Demo account ${demo.account_id}, admin token (kept in .infra/demo-account.json):
+    ${demo.admin_token}
+  Try:
+    curl -s ${GATEWAY_URL}/v1/me -H "Authorization: Bearer ${demo.admin_token}"
 
   Ctrl-C stops everything.
 `);

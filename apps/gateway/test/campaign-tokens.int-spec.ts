@@ -26,7 +26,11 @@ describe('campaign tokens through the gateway', () => {
     await waitFor('owner token', async () => ((await admin('GET', '/v1/me')).status === 200 ? true : undefined));
     campaignId = String((await admin('POST', '/v1/admin/campaigns', { name: 'Heat pumps DK' })).body['id']);
     otherCampaignId = String((await admin('POST', '/v1/admin/campaigns', { name: 'Solar SE' })).body['id']);
-    const kafka = createKafkaClient({ clientId: 'campaign-tokens-test', brokers: KAFKA_BROKERS.split(','), logger: pino({ level: 'silent' }) });
+    const kafka = createKafkaClient({
+      clientId: 'campaign-tokens-test',
+      brokers: KAFKA_BROKERS.split(','),
+      logger: pino({ level: 'silent' }),
+    });
     publisher = new KafkaPublisher(kafka, 'campaign-tokens-test');
     await publisher.connect();
   });
@@ -37,7 +41,10 @@ describe('campaign tokens through the gateway', () => {
   });
 
   it('makes a read token for a campaign made a moment ago, with its docs link', async () => {
-    const created = await admin('POST', `/v1/admin/campaigns/${campaignId}/tokens`, { name: 'Partner ABC', permissions: ['read'] });
+    const created = await admin('POST', `/v1/admin/campaigns/${campaignId}/tokens`, {
+      name: 'Partner ABC',
+      permissions: ['read'],
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       kind: 'campaign',
@@ -91,9 +98,14 @@ describe('campaign tokens through the gateway', () => {
       filter_id: filterId,
     });
     expect(wrongCampaign.status).toBe(422);
-    expect(wrongCampaign.body['errors']).toEqual([{ path: 'filter_id', message: 'the filter belongs to another campaign' }]);
+    expect(wrongCampaign.body['errors']).toEqual([
+      { path: 'filter_id', message: 'the filter belongs to another campaign' },
+    ]);
 
-    const unknownCampaign = await admin('POST', '/v1/admin/campaigns/cmp_nope/tokens', { name: 'x', permissions: ['read'] });
+    const unknownCampaign = await admin('POST', '/v1/admin/campaigns/cmp_nope/tokens', {
+      name: 'x',
+      permissions: ['read'],
+    });
     expect(unknownCampaign.status).toBe(422);
     const unknownFilter = await admin('POST', `/v1/admin/campaigns/${campaignId}/tokens`, {
       name: 'x',
@@ -101,7 +113,10 @@ describe('campaign tokens through the gateway', () => {
       filter_id: 'flt_nope',
     });
     expect(unknownFilter.status).toBe(422);
-    const writeOnly = await admin('POST', `/v1/admin/campaigns/${campaignId}/tokens`, { name: 'x', permissions: ['write'] });
+    const writeOnly = await admin('POST', `/v1/admin/campaigns/${campaignId}/tokens`, {
+      name: 'x',
+      permissions: ['write'],
+    });
     expect(writeOnly.status).toBe(422);
     expect(writeOnly.body['errors']).toEqual([{ path: 'permissions', message: '"write" needs "read" as well' }]);
 
@@ -111,8 +126,13 @@ describe('campaign tokens through the gateway', () => {
   it('does not let one account name another account campaign', async () => {
     const stranger = await bootstrapAccount(platform.services.identity!.url, 'Stranger');
     const asStranger = gatewayClient(platform.gateway.url, stranger.admin_token);
-    await waitFor('stranger token', async () => ((await asStranger('GET', '/v1/me')).status === 200 ? true : undefined));
-    const response = await asStranger('POST', `/v1/admin/campaigns/${campaignId}/tokens`, { name: 'x', permissions: ['read'] });
+    await waitFor('stranger token', async () =>
+      (await asStranger('GET', '/v1/me')).status === 200 ? true : undefined,
+    );
+    const response = await asStranger('POST', `/v1/admin/campaigns/${campaignId}/tokens`, {
+      name: 'x',
+      permissions: ['read'],
+    });
     expect(response.status).toBe(422);
     expect((await asStranger('GET', `/v1/admin/campaigns/${campaignId}`)).status).toBe(404);
   });

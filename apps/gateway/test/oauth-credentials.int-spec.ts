@@ -23,7 +23,9 @@ describe('client credentials and OAuth2', () => {
     const introspector = await admin('POST', '/v1/admin/tokens', { name: 'Introspector', preset: 'full_admin' });
     adminHeader = `Bearer ${String(introspector.body['token'])}`;
     const asIntrospector = gatewayClient(gatewayUrl, String(introspector.body['token']));
-    await waitFor('introspector token', async () => ((await asIntrospector('GET', '/v1/me')).status === 200 ? true : undefined));
+    await waitFor('introspector token', async () =>
+      (await asIntrospector('GET', '/v1/me')).status === 200 ? true : undefined,
+    );
   });
 
   afterAll(async () => {
@@ -42,7 +44,11 @@ describe('client credentials and OAuth2', () => {
   async function credential(scopeGroups: string[]) {
     const created = await admin('POST', '/v1/admin/credentials', { description: 'CRM', scope_groups: scopeGroups });
     expect(created.status).toBe(201);
-    return { id: String(created.body['id']), clientId: String(created.body['client_id']), secret: String(created.body['client_secret']) };
+    return {
+      id: String(created.body['id']),
+      clientId: String(created.body['client_id']),
+      secret: String(created.body['client_secret']),
+    };
   }
 
   const basic = (clientId: string, secret: string) => ({
@@ -50,7 +56,10 @@ describe('client credentials and OAuth2', () => {
   });
 
   it('creates a credential whose secret is shown once and never listed', async () => {
-    const created = await admin('POST', '/v1/admin/credentials', { description: 'Data sync', scope_groups: ['data_api'] });
+    const created = await admin('POST', '/v1/admin/credentials', {
+      description: 'Data sync',
+      scope_groups: ['data_api'],
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ scope_groups: ['data_api'], enabled: true });
     expect(String(created.body['client_id'])).toMatch(/^lgc_[A-Za-z0-9]{16}$/);
@@ -77,7 +86,9 @@ describe('client credentials and OAuth2', () => {
     expect(viaBasic.headers.get('cache-control')).toBe('no-store');
     expect(String(viaBasic.body['access_token'])).toMatch(/^lga_/);
 
-    const viaForm = await token(form({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret, scope: 'leads:read' }));
+    const viaForm = await token(
+      form({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret, scope: 'leads:read' }),
+    );
     expect(viaForm.status).toBe(200);
     expect(viaForm.body['scope']).toBe('leads:read');
 
@@ -97,7 +108,10 @@ describe('client credentials and OAuth2', () => {
     expect(wrong.status).toBe(401);
     expect(wrong.body['error']).toBe('invalid_client');
     expect(wrong.headers.get('www-authenticate')).toContain('Basic');
-    const foreign = await token(form({ grant_type: 'client_credentials', scope: 'leads:read' }), basic(clientId, secret));
+    const foreign = await token(
+      form({ grant_type: 'client_credentials', scope: 'leads:read' }),
+      basic(clientId, secret),
+    );
     expect(foreign.status).toBe(400);
     expect(foreign.body['error']).toBe('invalid_scope');
     const password = await token(form({ grant_type: 'password' }), basic(clientId, secret));
@@ -121,15 +135,27 @@ describe('client credentials and OAuth2', () => {
       body: form({ token: accessToken }),
     });
     expect(introspected.status).toBe(200);
-    expect(await introspected.json()).toMatchObject({ active: true, client_id: clientId, kind: 'access', scope: 'leads:read leads:write files:read files:write' });
+    expect(await introspected.json()).toMatchObject({
+      active: true,
+      client_id: clientId,
+      kind: 'access',
+      scope: 'leads:read leads:write files:read files:write',
+    });
 
     const disabled = await admin('POST', `/v1/admin/credentials/${id}/disable`);
     expect(disabled.status).toBe(200);
     expect(disabled.body['enabled']).toBe(false);
     const disabledAt = Date.now();
-    await waitFor('access token refused', async () => ((await access('GET', '/v1/me')).status === 401 ? true : undefined), 1000, 5);
+    await waitFor(
+      'access token refused',
+      async () => ((await access('GET', '/v1/me')).status === 401 ? true : undefined),
+      1000,
+      5,
+    );
     process.stdout.write(`[oauth] access token refused ${Date.now() - disabledAt} ms after disabling its credential\n`);
-    expect((await token(form({ grant_type: 'client_credentials' }), basic(clientId, secret))).body['error']).toBe('invalid_client');
+    expect((await token(form({ grant_type: 'client_credentials' }), basic(clientId, secret))).body['error']).toBe(
+      'invalid_client',
+    );
 
     // Enabling the credential again does not bring old access tokens back.
     await admin('POST', `/v1/admin/credentials/${id}/enable`);
@@ -161,6 +187,11 @@ describe('client credentials and OAuth2', () => {
       body: form({ token: String(issued.body['access_token']) }),
     });
     expect(revoked.status).toBe(200);
-    await waitFor('revoked access token refused', async () => ((await access('GET', '/v1/me')).status === 401 ? true : undefined), 2000, 5);
+    await waitFor(
+      'revoked access token refused',
+      async () => ((await access('GET', '/v1/me')).status === 401 ? true : undefined),
+      2000,
+      5,
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
-import { authorizeAdmin, CurrentPrincipal, InternalPrincipalGuard, Principal, ZodValidationPipe } from '@leadgate/service-kit';
+import {
+  authorizeAdmin,
+  CurrentPrincipal,
+  InternalPrincipalGuard,
+  Principal,
+  ZodValidationPipe,
+} from '@leadgate/service-kit';
 import { CampaignsService, CampaignView } from './campaigns.service';
 import { CreateCampaignDto, createCampaignSchema } from './dto/create-campaign.dto';
 

@@ -2,7 +2,10 @@ import { hashSecret } from '../tokens/secret-hash';
 import { checkPresentedSecret, VerifiableToken } from './presented-secret';
 
 const now = new Date('2026-11-22T12:00:00Z');
-const live = (secret: string, validUntil: string | null = null) => ({ sha256: hashSecret(secret), valid_until: validUntil });
+const live = (secret: string, validUntil: string | null = null) => ({
+  sha256: hashSecret(secret),
+  valid_until: validUntil,
+});
 
 function token(overrides: Partial<VerifiableToken> = {}): VerifiableToken {
   return { secret_hashes: [live('current')], revoked_at: null, expires_at: null, ...overrides };

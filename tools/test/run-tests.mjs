@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { down, status, up } from '../infra/infra.mjs';
+import { down, infraEnv, status, up } from '../infra/infra.mjs';
 import { ensureDependencies } from '../lib/ensure-dependencies.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -38,7 +38,7 @@ function jest(label, config, reportName) {
     '--json',
     `--outputFile=${outputFile}`,
     ...(reportName === 'integration' ? ['--runInBand'] : []),
-  ]);
+  ], infraEnv());
   let report = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0 };
   try {
     report = JSON.parse(readFileSync(outputFile, 'utf8'));

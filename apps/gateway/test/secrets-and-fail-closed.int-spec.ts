@@ -1,4 +1,5 @@
-import { bootstrapAccount, gatewayClient, startPlatform, startService, waitFor } from '@leadgate/testing';
+import { bootstrapAccount, gatewayClient, MONGO_URL, startPlatform, startService, waitFor } from '@leadgate/testing';
+import mongoose from 'mongoose';
 import { readFileSync } from 'node:fs';
 
 describe('no secret in any log line', () => {
@@ -41,6 +42,16 @@ describe('no secret in any log line', () => {
     } finally {
       await platform.stop();
     }
+
+    // Identity stores hashes only: no secret part appears anywhere in its database either.
+    const connection = await mongoose.createConnection(MONGO_URL, { dbName: `${platform.runId}_identity` }).asPromise();
+    const stored = JSON.stringify([
+      await connection.collection('tokens').find().toArray(),
+      await connection.collection('credentials').find().toArray(),
+    ]);
+    await connection.close();
+    expect(stored).toContain('sha256');
+    for (const secret of secrets) expect(stored.includes(secret.slice(21))).toBe(false);
 
     const logs = platform.logFiles().map((file) => readFileSync(file, 'utf8'));
     expect(logs.join('').length).toBeGreaterThan(1000);

@@ -174,6 +174,37 @@ describe('API tokens through the gateway', () => {
     expect((await newClient('GET', '/v1/me')).status).toBe(401);
   });
 
+  it('refuses a token once its expiry has passed', async () => {
+    const expiresAt = new Date(Date.now() + 1500).toISOString();
+    const created = await admin('POST', '/v1/admin/tokens', {
+      name: 'Brief',
+      scopes: ['campaigns:read'],
+      expires_at: expiresAt,
+    });
+    expect(created.status).toBe(201);
+    const client = gatewayClient(platform.gateway.url, String(created.body['token']));
+    expect(
+      (
+        await waitFor('token', async () => {
+          const r = await client('GET', '/v1/me');
+          return r.status === 200 ? r : undefined;
+        })
+      ).status,
+    ).toBe(200);
+    const expired = await waitFor(
+      'expiry',
+      async () => {
+        const r = await client('GET', '/v1/me');
+        return r.status === 401 ? r : undefined;
+      },
+      5000,
+      50,
+    );
+    expect(expired.body['detail']).toBe('The token has expired.');
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(expiresAt));
+    expect((await admin('GET', `/v1/admin/tokens/${String(created.body['id'])}`)).body['status']).toBe('expired');
+  });
+
   it('keeps last_used_at without a write per request', async () => {
     const created = await admin('POST', '/v1/admin/tokens', { name: 'Used', scopes: ['campaigns:read'] });
     const id = String(created.body['id']);

@@ -12,7 +12,9 @@ ARG NODE_IMAGE=node:20.20.2-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
-RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+# `npm install` with the lock file, not `npm ci`: the lock file is made where the registry lacks other
+# platforms' optional native bindings, which `npm ci` would insist on (see .ci/run).
+RUN --mount=type=cache,target=/root/.npm npm install --no-audit --no-fund
 COPY .swcrc tsconfig.base.json ./
 COPY tools/build ./tools/build
 COPY libs ./libs
@@ -25,7 +27,7 @@ RUN node tools/build/build.mjs
 FROM ${NODE_IMAGE} AS prune
 WORKDIR /src
 COPY package.json package-lock.json ./
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+RUN --mount=type=cache,target=/root/.npm npm install --omit=dev --ignore-scripts --no-audit --no-fund
 
 # ---------------------------------------------------------------------------------------------
 # runtime: dist/ + production node_modules + package.json (the service reads its version from it)

@@ -4,6 +4,10 @@ import path from 'node:path';
 
 const root = path.resolve(__dirname, '../../..');
 
+function pick(source: NodeJS.ProcessEnv, names: string[]): NodeJS.ProcessEnv {
+  return Object.fromEntries(names.filter((name) => source[name] !== undefined).map((name) => [name, source[name]]));
+}
+
 /** `npm run leadgate -- <command>` against a running platform (here: the test platform's ports). */
 describe('operator CLI', () => {
   let platform: Platform;
@@ -13,6 +17,8 @@ describe('operator CLI', () => {
     platform = await startPlatform();
     env = {
       PATH: process.env['PATH'],
+      // The infrastructure's own settings, when a run moved it to other ports or folders.
+      ...pick(process.env, ['KAFKA_PORT', 'KAFKA_CONTROLLER_PORT', 'FERRETDB_PORT', 'LEADGATE_INFRA_DIR', 'LEADGATE_DB_BACKEND']),
       INTERNAL_SIGNING_KEY: TEST_SIGNING_KEY,
       LEADGATE_GATEWAY_URL: platform.gateway.url,
       LEADGATE_IDENTITY_URL: platform.services.identity!.url,

@@ -7,6 +7,7 @@ module.exports = {
   displayName: 'integration',
   testMatch: ['<rootDir>/{apps,libs,tools}/**/test/**/*.int-spec.ts', '<rootDir>/tests/**/*.int-spec.ts'],
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   testTimeout: 90000,
   maxWorkers: 1,
 };

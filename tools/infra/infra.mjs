@@ -123,6 +123,7 @@ async function ensureFerretdb(cfg, { log, timeoutMs, pid, meta, launcherStale })
   }
   if (cfg.backend === 'postgresql') {
     if (!postgresPid(cfg) || !(await postgresHealthy(cfg))) {
+      if (!postgresPid(cfg)) await assertPortsFree(cfg, [cfg.postgres.port], 'PostgreSQL', 'POSTGRES_PORT');
       try {
         await startPostgres(cfg, { log, timeoutMs });
       } catch (err) {

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { TOPICS } from '@leadgate/contracts';
 import { KafkaModule } from '@leadgate/kafka';
 import { MongoModule } from '@leadgate/mongo';
 import { CampaignsFeatureModule } from './campaigns/campaigns.module';
@@ -12,7 +13,8 @@ export class CampaignsModule {
       module: CampaignsModule,
       imports: [
         MongoModule.forRoot({ database: config.MONGO_DATABASE }),
-        KafkaModule.forRoot({ readModels: [] }),
+        // Token state, so a filter that live tokens use is not deleted from under them.
+        KafkaModule.forRoot({ readModels: [TOPICS.identityTokens] }),
         CampaignsFeatureModule,
       ],
     };

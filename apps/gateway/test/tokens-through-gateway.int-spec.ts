@@ -213,7 +213,8 @@ describe('API tokens through the gateway', () => {
     await waitFor('token', async () => ((await client('GET', '/v1/me')).status === 200 ? true : undefined));
     const seen = await waitFor('last_used_at', async () => {
       const read = await admin('GET', `/v1/admin/tokens/${id}`);
-      return read.body['last_used_at'] ? String(read.body['last_used_at']) : undefined;
+      const lastUsedAt = read.body['last_used_at'];
+      return typeof lastUsedAt === 'string' ? lastUsedAt : undefined;
     });
     expect(Date.parse(seen)).toBeGreaterThan(Date.now() - 60_000);
   });

@@ -3,6 +3,7 @@ import { TOPICS } from '@leadgate/contracts';
 import { KafkaModule } from '@leadgate/kafka';
 import { MongoModule } from '@leadgate/mongo';
 import { LeadsConfig } from './config';
+import { LeadsFeatureModule } from './leads/leads-feature.module';
 
 /** Leads, files and the receiver. Keeps its own copies of schemas, filters and token state. */
 @Module({})
@@ -15,6 +16,7 @@ export class LeadsModule {
         KafkaModule.forRoot({
           readModels: [TOPICS.campaignSchemas, TOPICS.campaignFilters, TOPICS.identityTokens],
         }),
+        LeadsFeatureModule,
       ],
     };
   }

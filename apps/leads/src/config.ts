@@ -7,6 +7,14 @@ export const leadsConfigSchema = baseConfigSchema.extend({
     .string()
     .regex(/^[a-z][a-z0-9_-]{0,40}$/)
     .default('leadgate_leads'),
+  /** How often the outbox relay looks for lead events a crash or an outage left unpublished. */
+  EVENT_RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(500),
+  /** An idempotent create that is still running after this long is taken over by a retry. */
+  IDEMPOTENCY_LEASE_MS: z.coerce.number().int().positive().default(10000),
+  /** How long an Idempotency-Key is remembered (API: at least 24 h). */
+  IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(24).default(48),
+  /** Where partners reach the platform: Location headers are built from it. */
+  PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:8080'),
 });
 
 export type LeadsConfig = z.infer<typeof leadsConfigSchema>;

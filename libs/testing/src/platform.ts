@@ -26,23 +26,32 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const ports = Object.fromEntries(await Promise.all(apps.map(async (app) => [app, await freePort()] as const)));
   const urlOf = (app: AppName) => (ports[app] ? `http://127.0.0.1:${ports[app]}` : 'http://127.0.0.1:9');
   const services: Partial<Record<AppName, RunningService>> = {};
-  await Promise.all(
-    apps.map(async (app) => {
-      services[app] = await startService(app, {
-        env: { PORT: String(ports[app]), MONGO_DATABASE: `${runId}_${app}`, ...options.env?.[app] },
-      });
-    }),
-  );
-  const gateway = await startService('gateway', {
-    env: {
-      IDENTITY_URL: urlOf('identity'),
-      CAMPAIGNS_URL: urlOf('campaigns'),
-      LEADS_URL: urlOf('leads'),
-      DOCS_URL: urlOf('docs'),
-      ...options.env?.gateway,
+  const starting = [
+    ...apps.map((app) => ({
+      app,
+      env: { PORT: String(ports[app]), MONGO_DATABASE: `${runId}_${app}`, ...options.env?.[app] },
+    })),
+    {
+      app: 'gateway' as const,
+      env: {
+        IDENTITY_URL: urlOf('identity'),
+        CAMPAIGNS_URL: urlOf('campaigns'),
+        LEADS_URL: urlOf('leads'),
+        DOCS_URL: urlOf('docs'),
+        ...options.env?.gateway,
+      },
     },
-  });
-  services.gateway = gateway;
+  ];
+  const results = await Promise.allSettled(
+    starting.map(async ({ app, env }) => (services[app] = await startService(app, { env }))),
+  );
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) {
+    // Leave nothing running behind a platform that did not come up.
+    await Promise.all(Object.values(services).map((service) => service?.kill()));
+    throw failed.reason;
+  }
+  const gateway = services.gateway as RunningService;
   const all = Object.values(services).filter((service): service is RunningService => service !== undefined);
   return {
     runId,

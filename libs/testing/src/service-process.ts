@@ -1,10 +1,16 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, KAFKA_BROKERS, MONGO_URL, TEST_SIGNING_KEY } from './test-env';
 import { waitFor } from './wait-for';
 
 const root = path.resolve(__dirname, '../../..');
+
+/**
+ * Every service process a test starts leaves a pid file here until it exits, so the global
+ * teardown (another module registry, another `process` object) can kill what a failed test left.
+ */
+export const PID_DIR = path.join(root, 'tmp', 'test-pids');
 
 export type AppName = 'gateway' | 'identity' | 'campaigns' | 'leads' | 'docs';
 
@@ -55,7 +61,15 @@ export async function startService(app: AppName, options: StartOptions = {}): Pr
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const pidFile = path.join(PID_DIR, String(child.pid));
+  mkdirSync(PID_DIR, { recursive: true });
+  writeFileSync(pidFile, app);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      rmSync(pidFile, { force: true });
+      resolve(code);
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
 
   const service: RunningService = {

@@ -70,7 +70,10 @@ export async function checkPrerequisites(needs) {
   }
 
   if (needs.postgres && !(findPostgresBin('initdb') && findPostgresBin('pg_ctl') && findPostgresBin('postgres'))) {
-    problems.push('PostgreSQL server binaries (initdb, pg_ctl) for the postgresql backend: apt-get install postgresql');
+    problems.push(
+      'PostgreSQL server binaries (initdb, pg_ctl) for the postgresql backend: apt-get install postgresql ' +
+        '(or use the SQLite backend: LEADGATE_DB_BACKEND=sqlite / --backend sqlite)',
+    );
   }
   return problems;
 }

@@ -27,7 +27,8 @@ export class CampaignStatePublisher extends StateOutboxService<typeof TOPICS.cam
       store: repository,
       keyOf: (document) => document._id,
       versionOf: (document) => document.version,
-      stateOf: toCampaignState,
+      // A deleted campaign leaves the state topic: a tombstone.
+      stateOf: (document) => (document.deleted_at ? null : toCampaignState(document)),
       publisher,
       logger,
       sweepIntervalMs: config.STATE_REPUBLISH_INTERVAL_MS,

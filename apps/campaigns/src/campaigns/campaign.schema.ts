@@ -9,6 +9,8 @@ export interface CampaignDocument extends Omit<CampaignSchemaStateV1, 'id'> {
   _id: string;
   created_at: string;
   publish_pending: boolean;
+  /** Set when the campaign is deleted: kept so the tombstone can be published, never shown. */
+  deleted_at: string | null;
 }
 
 // Schema pieces are validated by their zod contracts before they get here, so they are stored as-is.
@@ -24,6 +26,7 @@ export const campaignSchema = new Schema(
     receiver: { type: Schema.Types.Mixed, required: true },
     version: { type: Number, required: true },
     publish_pending: { type: Boolean, required: true },
+    deleted_at: { type: String, default: null },
     created_at: { type: String, required: true },
     updated_at: { type: String, required: true },
   },

@@ -1,13 +1,9 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
-import {
-  authorizeAdmin,
-  CurrentPrincipal,
-  InternalPrincipalGuard,
-  Principal,
-  ZodValidationPipe,
-} from '@leadgate/service-kit';
-import { CampaignsService, CampaignView } from './campaigns.service';
-import { CreateCampaignDto, createCampaignSchema } from './dto/create-campaign.dto';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Res, UseGuards } from '@nestjs/common';
+import { authorizeAdmin, CurrentPrincipal, InternalPrincipalGuard, Principal, ZodValidationPipe } from '@leadgate/service-kit';
+import type { Response } from 'express';
+import { CampaignView } from './campaign-view';
+import { CampaignsService } from './campaigns.service';
+import { CreateCampaignDto, createCampaignSchema, UpdateCampaignDto, updateCampaignSchema } from './dto/create-campaign.dto';
 
 @Controller('v1/admin/campaigns')
 @UseGuards(InternalPrincipalGuard)
@@ -16,12 +12,15 @@ export class CampaignsController {
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
-  create(
+  async create(
     @CurrentPrincipal() principal: Principal,
     @Body(new ZodValidationPipe(createCampaignSchema)) body: CreateCampaignDto,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<CampaignView> {
     authorizeAdmin(principal, 'campaigns:write');
-    return this.campaigns.create(principal.account_id, body);
+    const campaign = await this.campaigns.create(principal.account_id, body);
+    response.setHeader('Location', `/v1/admin/campaigns/${campaign.id}`);
+    return campaign;
   }
 
   @Get()
@@ -33,6 +32,23 @@ export class CampaignsController {
   @Get(':id')
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<CampaignView> {
     authorizeAdmin(principal, 'campaigns:read');
-    return this.campaigns.get(principal.account_id, id);
+    return this.campaigns.get(principal, id);
+  }
+
+  @Patch(':id')
+  rename(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body(new ZodValidationPipe(updateCampaignSchema)) body: UpdateCampaignDto,
+  ): Promise<CampaignView> {
+    authorizeAdmin(principal, 'campaigns:write');
+    return this.campaigns.rename(principal, id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async remove(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<void> {
+    authorizeAdmin(principal, 'campaigns:write');
+    await this.campaigns.remove(principal, id);
   }
 }

@@ -3,6 +3,10 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { CAMPAIGN_MODEL, CampaignDocument } from './campaign.schema';
 
+export type CampaignChanges = Partial<
+  Pick<CampaignDocument, 'name' | 'fields' | 'selects' | 'statuses' | 'relations' | 'receiver' | 'deleted_at'>
+>;
+
 /** The only place that touches the campaigns collection. */
 @Injectable()
 export class CampaignsRepository {
@@ -13,15 +17,31 @@ export class CampaignsRepository {
   }
 
   async findInAccount(accountId: string, id: string): Promise<CampaignDocument | null> {
-    return this.campaigns.findOne({ _id: { $eq: id }, account_id: { $eq: accountId } }).lean<CampaignDocument>();
+    return this.campaigns
+      .findOne({ _id: { $eq: id }, account_id: { $eq: accountId }, deleted_at: { $eq: null } })
+      .lean<CampaignDocument>();
   }
 
   async listInAccount(accountId: string, limit: number): Promise<CampaignDocument[]> {
     return this.campaigns
-      .find({ account_id: { $eq: accountId } })
+      .find({ account_id: { $eq: accountId }, deleted_at: { $eq: null } })
       .sort({ created_at: -1 })
       .limit(limit)
       .lean<CampaignDocument[]>();
+  }
+
+  /**
+   * Applies `changes` only if the campaign is still at `version`, bumping it and marking the new
+   * state for publication; null when another writer got there first.
+   */
+  async update(id: string, version: number, changes: CampaignChanges): Promise<CampaignDocument | null> {
+    return this.campaigns
+      .findOneAndUpdate(
+        { _id: { $eq: id }, version: { $eq: version }, deleted_at: { $eq: null } },
+        { $set: { ...changes, version: version + 1, publish_pending: true, updated_at: new Date().toISOString() } },
+        { returnDocument: 'after' },
+      )
+      .lean<CampaignDocument>();
   }
 
   /** Clears the pending mark, but only if the campaign is still at the version Kafka acknowledged. */

@@ -1,5 +1,6 @@
 import { TopicSpec } from '@leadgate/contracts';
-import { Kafka } from 'kafkajs';
+import { Admin, Kafka, KafkaJSError } from 'kafkajs';
+import { withKafkaRetries } from './retry';
 
 /**
  * Creates the topics a service uses if they do not exist yet. Every service calls it at boot, so
@@ -14,30 +15,44 @@ export async function ensureTopics(
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const existing = new Set(await admin.listTopics());
-    const missing = specs.filter((spec) => !existing.has(spec.name));
-    if (missing.length === 0) return;
-    try {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((spec) => ({
-          topic: spec.name,
-          numPartitions: spec.partitions,
-          replicationFactor,
-          configEntries: spec.compacted
-            ? [
-                { name: 'cleanup.policy', value: 'compact' },
-                { name: 'min.compaction.lag.ms', value: '60000' },
-              ]
-            : [],
-        })),
-      });
-    } catch (error) {
-      // Another service created one of them between our list and create: fine if all exist now.
-      const now = new Set(await admin.listTopics());
-      if (!missing.every((spec) => now.has(spec.name))) throw error;
-    }
+    await withKafkaRetries(() => createMissing(admin, specs, replicationFactor));
+    // Topics another service created a moment ago may not have leaders yet: wait until they do.
+    await withKafkaRetries(async () => {
+      const { topics } = await admin.fetchTopicMetadata({ topics: specs.map((spec) => spec.name) });
+      const leaderless = topics.filter((topic) => topic.partitions.some((partition) => partition.leader < 0));
+      if (leaderless.length > 0) {
+        throw new KafkaJSError(`no leader yet for ${leaderless.map((topic) => topic.name).join(', ')}`, {
+          retriable: true,
+        });
+      }
+    });
   } finally {
     await admin.disconnect();
+  }
+}
+
+async function createMissing(admin: Admin, specs: readonly TopicSpec[], replicationFactor: number): Promise<void> {
+  const existing = new Set(await admin.listTopics());
+  const missing = specs.filter((spec) => !existing.has(spec.name));
+  if (missing.length === 0) return;
+  try {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((spec) => ({
+        topic: spec.name,
+        numPartitions: spec.partitions,
+        replicationFactor,
+        configEntries: spec.compacted
+          ? [
+              { name: 'cleanup.policy', value: 'compact' },
+              { name: 'min.compaction.lag.ms', value: '60000' },
+            ]
+          : [],
+      })),
+    });
+  } catch (error) {
+    // Another service created one of them between our list and create: fine if all exist now.
+    const now = new Set(await admin.listTopics());
+    if (!missing.every((spec) => now.has(spec.name))) throw error;
   }
 }

@@ -3,6 +3,7 @@ import { runWithRequestContext } from '@leadgate/observability';
 import { createHash, randomUUID } from 'node:crypto';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { Logger } from 'pino';
+import { withKafkaRetries } from '../client/retry';
 import { DeadLetterSink } from '../dead-letter/dead-letter-sink';
 import { CatchUpTracker } from './catch-up-tracker';
 import { requestIdOf } from './message-headers';
@@ -73,7 +74,7 @@ export class ReadModelReader<T extends TopicName> {
     const admin = this.options.kafka.admin();
     await admin.connect();
     try {
-      const offsets = await admin.fetchTopicOffsets(this.options.topic);
+      const offsets = await withKafkaRetries(() => admin.fetchTopicOffsets(this.options.topic));
       this.tracker = new CatchUpTracker(offsets.map(({ partition, high, low }) => ({ partition, high, low })));
     } finally {
       await admin.disconnect();

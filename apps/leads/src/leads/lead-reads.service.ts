@@ -1,0 +1,47 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { Principal, ProblemException } from '@leadgate/service-kit';
+import { LeadScope, LeadScopeService } from '../scope/lead-scope.service';
+import { LeadDocument } from './lead.schema';
+import { filterable, toLeadView } from './lead-view';
+import { LeadsRepository } from './leads.repository';
+import { encodeCursor, parseListQuery } from './list-query';
+
+export const leadNotFound = () => new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such lead.');
+
+/** Reads within the caller's scope: a lead outside the token's filter does not exist for it (404). */
+@Injectable()
+export class LeadReadsService {
+  constructor(
+    private readonly scopes: LeadScopeService,
+    private readonly leads: LeadsRepository,
+  ) {}
+
+  async get(principal: Principal, campaignId: string, id: string): Promise<LeadDocument> {
+    const scope = this.scopes.resolve(principal, campaignId);
+    return this.findInScope(scope, id);
+  }
+
+  async findInScope(scope: LeadScope, id: string): Promise<LeadDocument> {
+    const lead = await this.leads.findInCampaign(scope.campaign.id, id);
+    if (!lead || (scope.compiled && !scope.compiled.matches(filterable(lead)))) throw leadNotFound();
+    return lead;
+  }
+
+  async list(principal: Principal, campaignId: string, params: Record<string, unknown>) {
+    const scope = this.scopes.resolve(principal, campaignId);
+    const parsed = parseListQuery(params, scope.campaign);
+    if (!parsed.ok) {
+      throw new ProblemException(HttpStatus.BAD_REQUEST, 'bad_query', 'Bad query', 'Some query parameters are not valid here; see errors.', parsed.errors);
+    }
+    const { conditions, limit, after } = parsed.query;
+    const page = await this.leads.list({
+      campaignId,
+      conditions: scope.compiled ? [scope.compiled.query, ...conditions] : conditions,
+      after,
+      limit: limit + 1,
+    });
+    const data = page.slice(0, limit);
+    const last = data[data.length - 1];
+    return { data: data.map(toLeadView), next_cursor: page.length > limit && last ? encodeCursor(last) : null };
+  }
+}

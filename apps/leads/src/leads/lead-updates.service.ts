@@ -1,0 +1,94 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { Principal, ProblemException } from '@leadgate/service-kit';
+import { LeadEventRelay } from '../events/lead-event.relay';
+import { LeadScopeService } from '../scope/lead-scope.service';
+import { missingRequired, parseLeadInput } from './lead-input';
+import { LeadReadsService } from './lead-reads.service';
+import { LeadDocument, PendingLeadEvent } from './lead.schema';
+import { etagOf, filterable, toLeadView } from './lead-view';
+import { actorOf, outOfScope, validationFailed } from './lead-writer';
+import { LeadChanges, LeadsRepository } from './leads.repository';
+
+const preconditionFailed = () =>
+  new ProblemException(HttpStatus.PRECONDITION_FAILED, 'precondition_failed', 'Precondition failed', 'The lead changed since that version (If-Match); read it again.');
+
+/** Merges `patch` into `current`: a key set to null is removed, others replaced. */
+function merge<T extends string | number | boolean>(current: Record<string, T>, patch: Record<string, T | null>): Record<string, T> {
+  const next: Record<string, T> = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete next[key];
+    else next[key] = value;
+  }
+  return next;
+}
+
+/**
+ * PATCH (API.md §3 "Update"): validated against the schema, the lead after the change must still
+ * match the token's filter (else 422 out_of_scope, nothing changes), `If-Match` honoured (412), and
+ * the change and its event stored in one write, guarded by the version: of two concurrent PATCHes
+ * with the same If-Match exactly one wins.
+ */
+@Injectable()
+export class LeadUpdatesService {
+  constructor(
+    private readonly scopes: LeadScopeService,
+    private readonly reads: LeadReadsService,
+    private readonly leads: LeadsRepository,
+    private readonly relay: LeadEventRelay,
+  ) {}
+
+  async update(principal: Principal, campaignId: string, id: string, body: unknown, ifMatch: string | undefined) {
+    const scope = this.scopes.resolve(principal, campaignId);
+    const parsed = parseLeadInput(body, scope.campaign, 'update');
+    if (!parsed.ok) throw validationFailed(parsed.errors);
+    const input = parsed.input;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await this.reads.findInScope(scope, id);
+      if (ifMatch !== undefined && ifMatch !== etagOf(current) && ifMatch !== '*') throw preconditionFailed();
+      const changes: LeadChanges = {
+        fields: merge(current.fields, input.fields),
+        select_field_values: merge(current.select_field_values, input.select_field_values),
+        relations: merge(current.relations, input.relations),
+        status: input.status ?? current.status,
+      };
+      const missing = missingRequired(scope.campaign, changes.fields ?? {});
+      if (missing.length > 0) throw validationFailed(missing);
+      const next = { ...current, ...changes };
+      if (scope.compiled && !scope.compiled.matches(filterable(next))) throw outOfScope();
+      const changed = changedKeys(current, changes);
+      if (changed.length === 0) return current;
+      const updated = await this.leads.update(current._id, current.version, changes, (after) => eventFor(after, changed, principal));
+      if (updated) {
+        void this.relay.flush(updated._id);
+        return updated;
+      }
+      // Someone else changed the lead first: with If-Match that is a lost race (412), without it we retry.
+      if (ifMatch !== undefined) throw preconditionFailed();
+    }
+    throw new ProblemException(HttpStatus.CONFLICT, 'conflict', 'Conflict', 'The lead is being changed; try again.');
+  }
+}
+
+function changedKeys(current: LeadDocument, changes: LeadChanges): string[] {
+  const keys: string[] = [];
+  for (const section of ['fields', 'select_field_values', 'relations'] as const) {
+    const before = current[section] as Record<string, unknown>;
+    const after = (changes[section] ?? before) as Record<string, unknown>;
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      if (before[key] !== after[key]) keys.push(`${section}.${key}`);
+    }
+  }
+  if (changes.status !== undefined && changes.status !== current.status) keys.push('status');
+  return keys;
+}
+
+function eventFor(after: LeadDocument, changed: string[], principal: Principal): PendingLeadEvent {
+  return {
+    id: `${after._id}:${after.version}`,
+    type: changed.includes('status') ? 'lead.status_changed' : 'lead.updated',
+    time: after.updated_at,
+    changed,
+    actor: actorOf(principal),
+    lead: { ...toLeadView(after) },
+  };
+}

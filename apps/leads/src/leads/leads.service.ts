@@ -1,0 +1,92 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { Principal, ProblemException } from '@leadgate/service-kit';
+import { LeadEventRelay } from '../events/lead-event.relay';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import { StoredOutcome } from '../idempotency/idempotency-record.schema';
+import { LeadScopeService } from '../scope/lead-scope.service';
+import { LeadDocument, LeadSource } from './lead.schema';
+import { etagOf, toLeadView } from './lead-view';
+import { leadIdFor, LeadWriter } from './lead-writer';
+import { LeadsRepository } from './leads.repository';
+
+export const MAX_BATCH = 1000;
+
+export function sourceOf(principal: Principal, kind: LeadSource['kind']): LeadSource {
+  return { kind, id: principal.kind === 'anonymous' ? 'anonymous' : principal.token_id };
+}
+
+/** Creating leads, one or a batch, with Idempotency-Key; reading and updating live in LeadReads/LeadUpdates. */
+@Injectable()
+export class LeadsService {
+  constructor(
+    private readonly scopes: LeadScopeService,
+    private readonly writer: LeadWriter,
+    private readonly leads: LeadsRepository,
+    private readonly relay: LeadEventRelay,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  async create(principal: Principal, campaignId: string, body: unknown, key: string | undefined, kind: LeadSource['kind'] = 'api') {
+    const scope = this.scopes.resolve(principal, campaignId);
+    const work = async (): Promise<StoredOutcome> => {
+      const id = leadIdFor(key ? { scope: principal.token_id, key } : null);
+      const prepared = this.writer.prepareCreate(scope, principal, body, id, sourceOf(principal, kind));
+      if (!prepared.ok) throw prepared.problem;
+      const lead = await this.store(prepared.lead);
+      return { status: 201, body: toLeadView(lead), headers: createdHeaders(lead) };
+    };
+    if (!key) return { ...(await work()), replayed: false };
+    return this.idempotency.run(`${principal.token_id}:create:${campaignId}`, key, body, work);
+  }
+
+  /** Up to 1000 leads; each item succeeds or fails on its own (API.md §3), in request order. */
+  async batch(principal: Principal, campaignId: string, body: unknown, key: string | undefined) {
+    const items = (body as { leads?: unknown } | null)?.leads;
+    if (!Array.isArray(items) || items.length === 0 || items.length > MAX_BATCH) {
+      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'validation_failed', 'Validation failed', `Send {"leads": [...]} with 1 to ${MAX_BATCH} leads.`, [
+        { path: 'leads', message: `must be an array of 1 to ${MAX_BATCH} leads` },
+      ]);
+    }
+    const scope = this.scopes.resolve(principal, campaignId);
+    const work = async (): Promise<StoredOutcome> => {
+      const results = [];
+      for (const [index, item] of items.entries()) {
+        const id = leadIdFor(key ? { scope: principal.token_id, key, index } : null);
+        const prepared = this.writer.prepareCreate(scope, principal, item, id, sourceOf(principal, 'api'));
+        if (!prepared.ok) {
+          results.push({ index, status: 'error', error: problemBody(prepared.problem) });
+          continue;
+        }
+        const lead = await this.store(prepared.lead);
+        results.push({ index, status: 'created', lead: toLeadView(lead) });
+      }
+      const created = results.filter((result) => result.status === 'created').length;
+      return { status: 200, body: { created, failed: results.length - created, results }, headers: {} };
+    };
+    if (!key) return { ...(await work()), replayed: false };
+    return this.idempotency.run(`${principal.token_id}:batch:${campaignId}`, key, body, work);
+  }
+
+  /** Stores a prepared lead; a retry of an idempotent create finds the lead it made the first time. */
+  private async store(lead: LeadDocument): Promise<LeadDocument> {
+    const inserted = await this.leads.insert(lead);
+    const stored = inserted ? lead : await this.leads.findById(lead._id);
+    if (!stored) throw new Error(`lead ${lead._id} vanished between insert and read`);
+    void this.relay.flush(stored._id);
+    return stored;
+  }
+}
+
+function createdHeaders(lead: LeadDocument): Record<string, string> {
+  return { Location: `/v1/campaigns/${lead.campaign_id}/leads/${lead._id}`, ETag: etagOf(lead) };
+}
+
+function problemBody(problem: ProblemException) {
+  return {
+    type: `https://leadgate.dev/problems/${problem.problemType}`,
+    title: problem.title,
+    status: problem.getStatus(),
+    detail: problem.message,
+    ...(problem.errors ? { errors: problem.errors } : {}),
+  };
+}

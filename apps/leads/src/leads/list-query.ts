@@ -1,0 +1,68 @@
+import { CampaignSchemaStateV1 } from '@leadgate/contracts';
+
+export interface ParsedListQuery {
+  conditions: Record<string, unknown>[];
+  limit: number;
+  after: { created_at: string; id: string } | null;
+}
+
+export type ListQueryResult = { ok: true; query: ParsedListQuery } | { ok: false; errors: { path: string; message: string }[] };
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function encodeCursor(lead: { created_at: string; _id: string }): string {
+  return Buffer.from(JSON.stringify([lead.created_at, lead._id]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(value: string): { created_at: string; id: string } | null {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (Array.isArray(decoded) && decoded.length === 2 && decoded.every((part) => typeof part === 'string')) {
+      return { created_at: decoded[0] as string, id: decoded[1] as string };
+    }
+  } catch {
+    // falls through to null
+  }
+  return null;
+}
+
+/**
+ * The list's query parameters (API.md §3), each checked against the campaign's schema. A parameter
+ * the schema does not know is a 400, never passed on: values only ever reach the database inside
+ * `$eq`/`$gte`, as plain strings.
+ */
+export function parseListQuery(params: Record<string, unknown>, schema: CampaignSchemaStateV1): ListQueryResult {
+  const errors: { path: string; message: string }[] = [];
+  const conditions: Record<string, unknown>[] = [];
+  let limit = 50;
+  let after: ParsedListQuery['after'] = null;
+  for (const [name, raw] of Object.entries(params)) {
+    if (typeof raw !== 'string') {
+      errors.push({ path: name, message: 'must be given once, as a plain value' });
+      continue;
+    }
+    if (name === 'limit') {
+      const value = Number(raw);
+      if (!/^\d+$/.test(raw) || value < 1 || value > 500) errors.push({ path: name, message: 'must be 1 to 500' });
+      else limit = value;
+    } else if (name === 'cursor') {
+      after = decodeCursor(raw);
+      if (!after) errors.push({ path: name, message: 'is not a cursor this API gave out' });
+    } else if (name === 'status') {
+      if (!schema.statuses.some((status) => status.slug === raw)) errors.push({ path: name, message: 'unknown status' });
+      else conditions.push({ status: { $eq: raw } });
+    } else if (name === 'updated_since') {
+      if (!ISO_TIME.test(raw) || Number.isNaN(Date.parse(raw))) errors.push({ path: name, message: 'must be an ISO 8601 time' });
+      else conditions.push({ updated_at: { $gte: new Date(raw).toISOString() } });
+    } else if (name.startsWith('select.')) {
+      const key = name.slice('select.'.length);
+      const select = schema.selects.find((candidate) => candidate.key === key);
+      if (!select) errors.push({ path: name, message: 'unknown select' });
+      else if (!select.options.some((option) => option.value === raw)) errors.push({ path: name, message: 'not an option of this select' });
+      else conditions.push({ [`select_field_values.${key}`]: { $eq: raw } });
+    } else {
+      errors.push({ path: name, message: 'unknown query parameter' });
+    }
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, query: { conditions, limit, after } };
+}

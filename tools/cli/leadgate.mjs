@@ -2,17 +2,47 @@
 // The operator CLI: `npm run leadgate -- <command>`. Commands talk to the platform that
 // `npm start` runs (or to the URLs in LEADGATE_<SERVICE>_URL).
 import { status as infraStatus } from '../infra/infra.mjs';
+import { consumeLeadEvents } from '../events/lead-events.mjs';
 import { bootstrapAccount } from '../lib/operator.mjs';
 import { probeReadiness, SERVICES, serviceUrl } from '../lib/services.mjs';
 
 const USAGE = `usage: npm run leadgate -- <command>
 
   status [--json]                         which services and infrastructure are up, versions, read-model lag
-  bootstrap --account "<name>" [--json]   a new account and its owner token (admin), shown once`;
+  bootstrap --account "<name>" [--json]   a new account and its owner token (admin), shown once
+  events tail [--campaign <id>] [--from-beginning] [--max <n>]
+                                          prints lead events (one JSON line each) as they arrive`;
 
 function option(args, name) {
   const index = args.indexOf(name);
   return index >= 0 ? args[index + 1] : undefined;
+}
+
+async function eventsCommand(args) {
+  if (args[0] !== 'tail') {
+    console.error('usage: events tail [--campaign <id>] [--from-beginning] [--max <n>]');
+    return 2;
+  }
+  const campaign = option(args, '--campaign');
+  const max = Number(option(args, '--max') ?? Infinity);
+  let printed = 0;
+  let stop = async () => {};
+  const done = new Promise((resolve) => {
+    process.once('SIGINT', resolve);
+    consumeLeadEvents({
+      clientId: 'leadgate-cli-tail',
+      groupId: null,
+      fromBeginning: args.includes('--from-beginning'),
+      onEvent: async (event) => {
+        if (campaign && event.data?.campaign_id !== campaign) return;
+        console.log(JSON.stringify(event));
+        if (++printed >= max) resolve();
+      },
+    }).then((stopper) => (stop = stopper), resolve);
+  });
+  await done;
+  await stop();
+  return 0;
 }
 
 async function bootstrapCommand(args) {
@@ -87,6 +117,8 @@ async function main(argv) {
       return statusCommand(rest.includes('--json'));
     case 'bootstrap':
       return bootstrapCommand(rest);
+    case 'events':
+      return eventsCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -20,7 +20,9 @@ describe('campaign schema and filters through the gateway', () => {
         { key: 'name', label: 'Name', type: 'text', required: true },
         { key: 'email', label: 'E-mail', type: 'email', required: true },
       ],
-      selects: [{ key: 'select_partner', label: 'Source', options: [{ value: 'SELECT_PARTNER', label: 'Partner ABC' }] }],
+      selects: [
+        { key: 'select_partner', label: 'Source', options: [{ value: 'SELECT_PARTNER', label: 'Partner ABC' }] },
+      ],
     });
     expect(created.status).toBe(201);
     campaignId = String(created.body['id']);
@@ -41,7 +43,11 @@ describe('campaign schema and filters through the gateway', () => {
       ['POST', '/statuses', { slug: 'won', label: 'Won' }],
       ['POST', '/statuses', { slug: 'lost', label: 'Lost' }],
       ['PATCH', '/statuses/won', { order: 0 }],
-      ['POST', '/relations', { key: 'relation_installer', label: 'Installer', options: [{ id: 'inst_1', label: 'Installer A' }] }],
+      [
+        'POST',
+        '/relations',
+        { key: 'relation_installer', label: 'Installer', options: [{ id: 'inst_1', label: 'Installer A' }] },
+      ],
       ['DELETE', '/statuses/lost', undefined],
     ];
     let version = Number((await admin('GET', path())).body['version']);
@@ -56,7 +62,9 @@ describe('campaign schema and filters through the gateway', () => {
     const campaign = (await admin('GET', path())).body;
     expect(campaign['fields']).toContainEqual({ key: 'postcode', label: 'Post code', type: 'text', required: true });
     expect((campaign['statuses'] as Json[]).map((status) => status['slug'])).toEqual(['won', 'new']);
-    expect(campaign['relations']).toEqual([{ key: 'relation_installer', label: 'Installer', options: [{ id: 'inst_1', label: 'Installer A' }] }]);
+    expect(campaign['relations']).toEqual([
+      { key: 'relation_installer', label: 'Installer', options: [{ id: 'inst_1', label: 'Installer A' }] },
+    ]);
     expect((await admin('GET', path('/selects/select_partner/options'))).body.data).toHaveLength(2);
   });
 
@@ -85,12 +93,22 @@ describe('campaign schema and filters through the gateway', () => {
     const condition = {
       all: [
         { select: 'select_partner', op: 'eq', value: 'SELECT_PARTNER' },
-        { any: [{ status: 'new', op: 'eq' }, { field: 'postcode', op: 'in', value: ['8000', '8200'] }] },
+        {
+          any: [
+            { status: 'new', op: 'eq' },
+            { field: 'postcode', op: 'in', value: ['8000', '8200'] },
+          ],
+        },
       ],
     };
     const created = await admin('POST', path('/filters'), { name: 'Partner ABC - API access', condition });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'Partner ABC - API access', campaign_id: campaignId, version: 1, condition });
+    expect(created.body).toMatchObject({
+      name: 'Partner ABC - API access',
+      campaign_id: campaignId,
+      version: 1,
+      condition,
+    });
     const filterId = String(created.body['id']);
 
     const unknownOption = await admin('POST', path('/filters'), {
@@ -138,7 +156,9 @@ describe('campaign schema and filters through the gateway', () => {
     });
     const select = (schema.body['selects'] as Json[]).find((item) => item['key'] === 'select_partner');
     expect(select?.['options']).toEqual([{ value: 'VENDOR_SOUTH', label: 'Vendor South' }]);
-    expect(schema.body['filter']).toMatchObject({ pinned: { select_field_values: { select_partner: 'VENDOR_SOUTH' } } });
+    expect(schema.body['filter']).toMatchObject({
+      pinned: { select_field_values: { select_partner: 'VENDOR_SOUTH' } },
+    });
 
     const unfiltered = await admin('GET', `/v1/campaigns/${campaignId}/schema`);
     expect(((unfiltered.body['selects'] as Json[])[0]?.['options'] as Json[]).length).toBeGreaterThan(1);
@@ -148,7 +168,11 @@ describe('campaign schema and filters through the gateway', () => {
     const filterPath = path(`/filters/${String(filter.body['id'])}`);
     expect((await admin('DELETE', filterPath)).status).toBe(409);
     await admin('POST', `/v1/admin/tokens/${String(token.body['id'])}/revoke`);
-    await waitFor('revocation to reach campaigns', async () => ((await admin('DELETE', filterPath)).status === 204 ? true : undefined), 5000);
+    await waitFor(
+      'revocation to reach campaigns',
+      async () => ((await admin('DELETE', filterPath)).status === 204 ? true : undefined),
+      5000,
+    );
     expect((await admin('GET', filterPath)).status).toBe(404);
   });
 });

@@ -13,6 +13,12 @@ export const leadsConfigSchema = baseConfigSchema.extend({
   IDEMPOTENCY_LEASE_MS: z.coerce.number().int().positive().default(10000),
   /** How long an Idempotency-Key is remembered (API: at least 24 h). */
   IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(24).default(48),
+  /** Largest attachment a partner may upload to a lead. */
+  FILE_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
   /** Where partners reach the platform: Location headers are built from it. */
   PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:8080'),
 });

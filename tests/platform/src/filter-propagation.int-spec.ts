@@ -51,8 +51,12 @@ describe('filter change propagation', () => {
   async function timesUntilEveryReplicaHas(filterId: string, version: number, answeredAt: number): Promise<number[]> {
     return Promise.all(
       replicas.map(async (replica) => {
-        await waitFor(`filter v${version} on ${replica.app}`, async () =>
-          (await filterVersionOn(replica, filterId)) === version ? true : undefined, 5000, 5);
+        await waitFor(
+          `filter v${version} on ${replica.app}`,
+          async () => ((await filterVersionOn(replica, filterId)) === version ? true : undefined),
+          5000,
+          5,
+        );
         return Date.now() - answeredAt;
       }),
     );
@@ -61,7 +65,16 @@ describe('filter change propagation', () => {
   it('reaches two leads and two docs replicas within one second, on create and on every change', async () => {
     const campaign = await admin('POST', '/v1/admin/campaigns', {
       name: 'Propagation',
-      selects: [{ key: 'select_partner', label: 'Source', options: [{ value: 'A', label: 'A' }, { value: 'B', label: 'B' }] }],
+      selects: [
+        {
+          key: 'select_partner',
+          label: 'Source',
+          options: [
+            { value: 'A', label: 'A' },
+            { value: 'B', label: 'B' },
+          ],
+        },
+      ],
     });
     const campaignId = String(campaign.body['id']);
     const created = await admin('POST', `/v1/admin/campaigns/${campaignId}/filters`, {

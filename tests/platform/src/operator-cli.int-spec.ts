@@ -18,7 +18,13 @@ describe('operator CLI', () => {
     env = {
       PATH: process.env['PATH'],
       // The infrastructure's own settings, when a run moved it to other ports or folders.
-      ...pick(process.env, ['KAFKA_PORT', 'KAFKA_CONTROLLER_PORT', 'FERRETDB_PORT', 'LEADGATE_INFRA_DIR', 'LEADGATE_DB_BACKEND']),
+      ...pick(process.env, [
+        'KAFKA_PORT',
+        'KAFKA_CONTROLLER_PORT',
+        'FERRETDB_PORT',
+        'LEADGATE_INFRA_DIR',
+        'LEADGATE_DB_BACKEND',
+      ]),
       INTERNAL_SIGNING_KEY: TEST_SIGNING_KEY,
       LEADGATE_GATEWAY_URL: platform.gateway.url,
       LEADGATE_IDENTITY_URL: platform.services.identity!.url,

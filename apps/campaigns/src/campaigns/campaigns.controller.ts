@@ -1,9 +1,32 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Res, UseGuards } from '@nestjs/common';
-import { authorizeAdmin, CurrentPrincipal, InternalPrincipalGuard, Principal, ZodValidationPipe } from '@leadgate/service-kit';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  authorizeAdmin,
+  CurrentPrincipal,
+  InternalPrincipalGuard,
+  Principal,
+  ZodValidationPipe,
+} from '@leadgate/service-kit';
 import type { Response } from 'express';
 import { CampaignView } from './campaign-view';
 import { CampaignsService } from './campaigns.service';
-import { CreateCampaignDto, createCampaignSchema, UpdateCampaignDto, updateCampaignSchema } from './dto/create-campaign.dto';
+import {
+  CreateCampaignDto,
+  createCampaignSchema,
+  UpdateCampaignDto,
+  updateCampaignSchema,
+} from './dto/create-campaign.dto';
 
 @Controller('v1/admin/campaigns')
 @UseGuards(InternalPrincipalGuard)

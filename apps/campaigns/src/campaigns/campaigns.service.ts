@@ -73,8 +73,12 @@ function initialPieces(body: CreateCampaignDto): SchemaPieces {
     return pieces;
   } catch (error) {
     if (!(error instanceof SchemaChangeRefused)) throw error;
-    throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'validation_failed', 'Validation failed', error.message, [
-      { path: error.path ?? '(body)', message: error.message },
-    ]);
+    throw new ProblemException(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'validation_failed',
+      'Validation failed',
+      error.message,
+      [{ path: error.path ?? '(body)', message: error.message }],
+    );
   }
 }

@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { authorizeAdmin, CurrentPrincipal, InternalPrincipalGuard, Principal, ZodValidationPipe } from '@leadgate/service-kit';
+import {
+  authorizeAdmin,
+  CurrentPrincipal,
+  InternalPrincipalGuard,
+  Principal,
+  ZodValidationPipe,
+} from '@leadgate/service-kit';
 import { CreateFilterBody, createFilterSchema, UpdateFilterBody, updateFilterSchema } from './dto/filter-bodies';
 import { FiltersService, FilterView } from './filters.service';
 
@@ -26,7 +32,11 @@ export class FiltersController {
   }
 
   @Get(':filterId')
-  get(@CurrentPrincipal() principal: Principal, @Param('campaignId') campaignId: string, @Param('filterId') id: string) {
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('campaignId') campaignId: string,
+    @Param('filterId') id: string,
+  ) {
     authorizeAdmin(principal, 'campaigns:read');
     return this.filters.get(principal, campaignId, id);
   }
@@ -44,7 +54,11 @@ export class FiltersController {
 
   @Delete(':filterId')
   @HttpCode(HttpStatus.NO_CONTENT)
-  async remove(@CurrentPrincipal() principal: Principal, @Param('campaignId') campaignId: string, @Param('filterId') id: string) {
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @Param('campaignId') campaignId: string,
+    @Param('filterId') id: string,
+  ) {
     authorizeAdmin(principal, 'campaigns:write');
     await this.filters.remove(principal, campaignId, id);
   }

@@ -17,7 +17,12 @@ export class FiltersRepository implements PendingStateStore<FilterDocument> {
 
   async findInCampaign(accountId: string, campaignId: string, id: string): Promise<FilterDocument | null> {
     return this.filters
-      .findOne({ _id: { $eq: id }, account_id: { $eq: accountId }, campaign_id: { $eq: campaignId }, deleted_at: { $eq: null } })
+      .findOne({
+        _id: { $eq: id },
+        account_id: { $eq: accountId },
+        campaign_id: { $eq: campaignId },
+        deleted_at: { $eq: null },
+      })
       .lean<FilterDocument>();
   }
 
@@ -39,7 +44,10 @@ export class FiltersRepository implements PendingStateStore<FilterDocument> {
   }
 
   async findPending(limit: number): Promise<FilterDocument[]> {
-    return this.filters.find({ publish_pending: { $eq: true } }).limit(limit).lean<FilterDocument[]>();
+    return this.filters
+      .find({ publish_pending: { $eq: true } })
+      .limit(limit)
+      .lean<FilterDocument[]>();
   }
 
   async markPublished(id: string, version: number): Promise<void> {

@@ -14,7 +14,8 @@ import { FiltersRepository } from './filters.repository';
 
 export type FilterView = FilterStateV1 & { created_at: string };
 
-const notFound = (what: string) => new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', `No such ${what}.`);
+const notFound = (what: string) =>
+  new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', `No such ${what}.`);
 
 /** Filters: named conditions on a campaign's leads, checked against its schema, versioned, published. */
 @Injectable()
@@ -86,7 +87,12 @@ export class FiltersService {
     await this.change(principal, campaignId, id, { deleted_at: new Date().toISOString() });
   }
 
-  private async change(principal: Principal, campaignId: string, id: string, changes: Parameters<FiltersRepository['update']>[2]) {
+  private async change(
+    principal: Principal,
+    campaignId: string,
+    id: string,
+    changes: Parameters<FiltersRepository['update']>[2],
+  ) {
     for (let attempt = 0; attempt < 5; attempt++) {
       const filter = await this.filter(principal, campaignId, id);
       const updated = await this.filters.update(filter._id, filter.version, changes);

@@ -1,6 +1,12 @@
 import { Controller, Get, HttpStatus, Param, UseGuards } from '@nestjs/common';
 import { narrowSchema, pinnedValues } from '@leadgate/filters';
-import { CurrentPrincipal, InternalPrincipalGuard, Principal, ProblemException, requireScope } from '@leadgate/service-kit';
+import {
+  CurrentPrincipal,
+  InternalPrincipalGuard,
+  Principal,
+  ProblemException,
+  requireScope,
+} from '@leadgate/service-kit';
 import { toCampaignState } from '../campaigns/campaign-state.publisher';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
 import { FiltersRepository } from '../filters/filters.repository';

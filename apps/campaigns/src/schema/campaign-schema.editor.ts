@@ -38,7 +38,12 @@ export class CampaignSchemaEditor {
       await this.statePublisher.publish(updated);
       return toCampaignView(updated);
     }
-    throw new ProblemException(HttpStatus.CONFLICT, 'conflict', 'Conflict', 'The campaign is being changed; try again.');
+    throw new ProblemException(
+      HttpStatus.CONFLICT,
+      'conflict',
+      'Conflict',
+      'The campaign is being changed; try again.',
+    );
   }
 
   async find(principal: Principal, campaignId: string): Promise<CampaignDocument> {
@@ -70,8 +75,18 @@ function applyChange(campaign: CampaignDocument, change: (campaign: CampaignDocu
   } catch (error) {
     if (!(error instanceof SchemaChangeRefused)) throw error;
     const [type, title] =
-      error.status === 404 ? ['not_found', 'Not found'] : error.status === 409 ? ['conflict', 'Conflict'] : ['validation_failed', 'Validation failed'];
-    throw new ProblemException(error.status, type, title, error.message, error.path ? [{ path: error.path, message: error.message }] : undefined);
+      error.status === 404
+        ? ['not_found', 'Not found']
+        : error.status === 409
+          ? ['conflict', 'Conflict']
+          : ['validation_failed', 'Validation failed'];
+    throw new ProblemException(
+      error.status,
+      type,
+      title,
+      error.message,
+      error.path ? [{ path: error.path, message: error.message }] : undefined,
+    );
   }
 }
 

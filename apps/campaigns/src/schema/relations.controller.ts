@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { authorizeAdmin, CurrentPrincipal, InternalPrincipalGuard, Principal, ZodValidationPipe } from '@leadgate/service-kit';
+import {
+  authorizeAdmin,
+  CurrentPrincipal,
+  InternalPrincipalGuard,
+  Principal,
+  ZodValidationPipe,
+} from '@leadgate/service-kit';
 import { z } from 'zod';
 import { CampaignSchemaEditor } from './campaign-schema.editor';
 import { addRelationSchema, changeRelationSchema } from './dto/schema-bodies';
@@ -25,7 +31,9 @@ export class RelationsController {
     @Body(new ZodValidationPipe(addRelationSchema)) body: z.infer<typeof addRelationSchema>,
   ) {
     authorizeAdmin(principal, 'campaigns:write');
-    return this.editor.edit(principal, campaignId, (campaign) => ({ relations: addRelation(campaign, body).relations }));
+    return this.editor.edit(principal, campaignId, (campaign) => ({
+      relations: addRelation(campaign, body).relations,
+    }));
   }
 
   @Patch(':key')
@@ -36,12 +44,16 @@ export class RelationsController {
     @Body(new ZodValidationPipe(changeRelationSchema)) body: z.infer<typeof changeRelationSchema>,
   ) {
     authorizeAdmin(principal, 'campaigns:write');
-    return this.editor.edit(principal, campaignId, (campaign) => ({ relations: changeRelation(campaign, key, body).relations }));
+    return this.editor.edit(principal, campaignId, (campaign) => ({
+      relations: changeRelation(campaign, key, body).relations,
+    }));
   }
 
   @Delete(':key')
   remove(@CurrentPrincipal() principal: Principal, @Param('campaignId') campaignId: string, @Param('key') key: string) {
     authorizeAdmin(principal, 'campaigns:write');
-    return this.editor.edit(principal, campaignId, (campaign) => ({ relations: removeRelation(campaign, key).relations }));
+    return this.editor.edit(principal, campaignId, (campaign) => ({
+      relations: removeRelation(campaign, key).relations,
+    }));
   }
 }

@@ -29,10 +29,21 @@ function refusal(work: () => unknown): SchemaChangeRefused {
 describe('schema mutations', () => {
   it('refuses duplicate keys, options and slugs with 409', () => {
     expect(refusal(() => addField(base, { key: 'email', label: 'x', type: 'text', required: false })).status).toBe(409);
-    expect(refusal(() => addSelectOption(base, 'select_partner', { value: 'SELECT_PARTNER', label: 'x' })).status).toBe(409);
+    expect(refusal(() => addSelectOption(base, 'select_partner', { value: 'SELECT_PARTNER', label: 'x' })).status).toBe(
+      409,
+    );
     expect(refusal(() => addStatus(base, { slug: 'new', label: 'x' })).status).toBe(409);
     expect(
-      refusal(() => addSelect(base, { key: 'other', label: 'x', options: [{ value: 'A', label: 'a' }, { value: 'A', label: 'b' }] })).status,
+      refusal(() =>
+        addSelect(base, {
+          key: 'other',
+          label: 'x',
+          options: [
+            { value: 'A', label: 'a' },
+            { value: 'A', label: 'b' },
+          ],
+        }),
+      ).status,
     ).toBe(409);
   });
 

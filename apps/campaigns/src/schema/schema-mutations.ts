@@ -30,7 +30,11 @@ export function addField(pieces: SchemaPieces, field: FieldDefinition): SchemaPi
   return { ...pieces, fields };
 }
 
-export function changeField(pieces: SchemaPieces, key: string, change: Partial<Pick<FieldDefinition, 'label' | 'required'>>) {
+export function changeField(
+  pieces: SchemaPieces,
+  key: string,
+  change: Partial<Pick<FieldDefinition, 'label' | 'required'>>,
+) {
   if (!pieces.fields.some((field) => field.key === key)) throw notFound('field');
   return { ...pieces, fields: pieces.fields.map((field) => (field.key === key ? { ...field, ...change } : field)) };
 }
@@ -67,12 +71,20 @@ export function addSelectOption(pieces: SchemaPieces, key: string, option: Selec
   };
 }
 
-export function changeSelectOption(pieces: SchemaPieces, key: string, value: string, change: Pick<SelectOption, 'label'>) {
+export function changeSelectOption(
+  pieces: SchemaPieces,
+  key: string,
+  value: string,
+  change: Pick<SelectOption, 'label'>,
+) {
   return {
     ...pieces,
     selects: mapSelect(pieces, key, (select) => {
       if (!select.options.some((option) => option.value === value)) throw notFound('option');
-      return { ...select, options: select.options.map((option) => (option.value === value ? { ...option, ...change } : option)) };
+      return {
+        ...select,
+        options: select.options.map((option) => (option.value === value ? { ...option, ...change } : option)),
+      };
     }),
   };
 }
@@ -93,7 +105,10 @@ function mapSelect(pieces: SchemaPieces, key: string, change: (select: SelectDef
 }
 
 /** A new status goes last; if it is the default, it takes over from the old default. */
-export function addStatus(pieces: SchemaPieces, status: { slug: string; label: string; is_default?: boolean }): SchemaPieces {
+export function addStatus(
+  pieces: SchemaPieces,
+  status: { slug: string; label: string; is_default?: boolean },
+): SchemaPieces {
   const isDefault = status.is_default === true;
   const statuses: StatusDefinition[] = [
     ...pieces.statuses.map((existing) => (isDefault ? { ...existing, is_default: false } : existing)),
@@ -111,10 +126,19 @@ export function changeStatus(
   const current = pieces.statuses.find((status) => status.slug === slug);
   if (!current) throw notFound('status');
   if (change.is_default === false && current.is_default) {
-    throw new SchemaChangeRefused(409, 'A campaign always has a default status: make another status the default instead.', 'is_default');
+    throw new SchemaChangeRefused(
+      409,
+      'A campaign always has a default status: make another status the default instead.',
+      'is_default',
+    );
   }
   let statuses = pieces.statuses.map((status) => {
-    if (status.slug === slug) return { ...status, ...(change.label ? { label: change.label } : {}), is_default: change.is_default ?? status.is_default };
+    if (status.slug === slug)
+      return {
+        ...status,
+        ...(change.label ? { label: change.label } : {}),
+        is_default: change.is_default ?? status.is_default,
+      };
     return change.is_default ? { ...status, is_default: false } : status;
   });
   if (change.order !== undefined) statuses = reorder(statuses, slug, change.order);
@@ -125,7 +149,11 @@ export function removeStatus(pieces: SchemaPieces, slug: string): SchemaPieces {
   const current = pieces.statuses.find((status) => status.slug === slug);
   if (!current) throw notFound('status');
   if (current.is_default) {
-    throw new SchemaChangeRefused(409, 'The default status cannot be removed; make another status the default first.', 'slug');
+    throw new SchemaChangeRefused(
+      409,
+      'The default status cannot be removed; make another status the default first.',
+      'slug',
+    );
   }
   const remaining = pieces.statuses.filter((status) => status.slug !== slug).sort((a, b) => a.order - b.order);
   return { ...pieces, statuses: renumber(remaining) };
@@ -158,11 +186,13 @@ export function changeRelation(
 ): SchemaPieces {
   if (!pieces.relations.some((relation) => relation.key === key)) throw notFound('relation');
   if (change.options) unique(change.options, (option) => option.id, 'Relation option', 'options');
-  return { ...pieces, relations: pieces.relations.map((relation) => (relation.key === key ? { ...relation, ...change } : relation)) };
+  return {
+    ...pieces,
+    relations: pieces.relations.map((relation) => (relation.key === key ? { ...relation, ...change } : relation)),
+  };
 }
 
 export function removeRelation(pieces: SchemaPieces, key: string): SchemaPieces {
   if (!pieces.relations.some((relation) => relation.key === key)) throw notFound('relation');
   return { ...pieces, relations: pieces.relations.filter((relation) => relation.key !== key) };
 }
-

@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { authorizeAdmin, CurrentPrincipal, InternalPrincipalGuard, Principal, ZodValidationPipe } from '@leadgate/service-kit';
+import {
+  authorizeAdmin,
+  CurrentPrincipal,
+  InternalPrincipalGuard,
+  Principal,
+  ZodValidationPipe,
+} from '@leadgate/service-kit';
 import { z } from 'zod';
 import { CampaignSchemaEditor } from './campaign-schema.editor';
 import { addOptionSchema, addSelectSchema, changeOptionSchema, changeSelectSchema } from './dto/schema-bodies';
@@ -43,7 +49,9 @@ export class SelectsController {
     @Body(new ZodValidationPipe(changeSelectSchema)) body: z.infer<typeof changeSelectSchema>,
   ) {
     authorizeAdmin(principal, 'campaigns:write');
-    return this.editor.edit(principal, campaignId, (campaign) => ({ selects: changeSelect(campaign, key, body).selects }));
+    return this.editor.edit(principal, campaignId, (campaign) => ({
+      selects: changeSelect(campaign, key, body).selects,
+    }));
   }
 
   @Delete(':key')
@@ -53,7 +61,11 @@ export class SelectsController {
   }
 
   @Get(':key/options')
-  async options(@CurrentPrincipal() principal: Principal, @Param('campaignId') campaignId: string, @Param('key') key: string) {
+  async options(
+    @CurrentPrincipal() principal: Principal,
+    @Param('campaignId') campaignId: string,
+    @Param('key') key: string,
+  ) {
     authorizeAdmin(principal, 'campaigns:read');
     const select = (await this.editor.find(principal, campaignId)).selects.find((item) => item.key === key);
     return { data: select?.options ?? [] };
@@ -68,7 +80,9 @@ export class SelectsController {
     @Body(new ZodValidationPipe(addOptionSchema)) body: z.infer<typeof addOptionSchema>,
   ) {
     authorizeAdmin(principal, 'campaigns:write');
-    return this.editor.edit(principal, campaignId, (campaign) => ({ selects: addSelectOption(campaign, key, body).selects }));
+    return this.editor.edit(principal, campaignId, (campaign) => ({
+      selects: addSelectOption(campaign, key, body).selects,
+    }));
   }
 
   @Patch(':key/options/:value')
@@ -93,6 +107,8 @@ export class SelectsController {
     @Param('value') value: string,
   ) {
     authorizeAdmin(principal, 'campaigns:write');
-    return this.editor.edit(principal, campaignId, (campaign) => ({ selects: removeSelectOption(campaign, key, value).selects }));
+    return this.editor.edit(principal, campaignId, (campaign) => ({
+      selects: removeSelectOption(campaign, key, value).selects,
+    }));
   }
 }

@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { authorizeAdmin, CurrentPrincipal, InternalPrincipalGuard, Principal, ZodValidationPipe } from '@leadgate/service-kit';
+import {
+  authorizeAdmin,
+  CurrentPrincipal,
+  InternalPrincipalGuard,
+  Principal,
+  ZodValidationPipe,
+} from '@leadgate/service-kit';
 import { z } from 'zod';
 import { CampaignSchemaEditor } from './campaign-schema.editor';
 import { addStatusSchema, changeStatusSchema } from './dto/schema-bodies';
@@ -36,11 +42,17 @@ export class StatusesController {
     @Body(new ZodValidationPipe(changeStatusSchema)) body: z.infer<typeof changeStatusSchema>,
   ) {
     authorizeAdmin(principal, 'campaigns:write');
-    return this.editor.edit(principal, campaignId, (campaign) => ({ statuses: changeStatus(campaign, slug, body).statuses }));
+    return this.editor.edit(principal, campaignId, (campaign) => ({
+      statuses: changeStatus(campaign, slug, body).statuses,
+    }));
   }
 
   @Delete(':slug')
-  remove(@CurrentPrincipal() principal: Principal, @Param('campaignId') campaignId: string, @Param('slug') slug: string) {
+  remove(
+    @CurrentPrincipal() principal: Principal,
+    @Param('campaignId') campaignId: string,
+    @Param('slug') slug: string,
+  ) {
     authorizeAdmin(principal, 'campaigns:write');
     return this.editor.edit(principal, campaignId, (campaign) => ({ statuses: removeStatus(campaign, slug).statuses }));
   }

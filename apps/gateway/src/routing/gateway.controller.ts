@@ -1,4 +1,5 @@
 import { All, Controller, Req, Res, UseGuards } from '@nestjs/common';
+import { grants } from '@leadgate/auth-core';
 import { Principal } from '@leadgate/service-kit';
 import type { Response } from 'express';
 import { AuthenticatedToken } from '../auth/token-verifier';
@@ -25,18 +26,24 @@ export class GatewayController {
   @All(['v1/*path', 'oauth/*path', 'receiver/*path', 'docs/*path'])
   async forward(@Req() request: RoutedRequest, @Res() response: Response): Promise<void> {
     const { route, params } = request.routeMatch;
-    const token = request.user;
+    let token = request.user;
+    let authFailure = request.authFailure ?? null;
+    if (token && route.auth.kind === 'optional' && !grants(token.scopes, route.auth.scope)) {
+      // A receiver post with a token that may not post: passed on without it, marked (quarantine).
+      token = undefined;
+      authFailure = 'insufficient_scope';
+    }
     if (token) {
       authorizeForRoute(token, route, params);
       this.rateLimits.enforceForToken(token, response);
     } else {
       this.rateLimits.enforceForAddress(request.ip ?? 'unknown', response);
     }
-    await this.proxy.forward(request, response, route, principalOf(token));
+    await this.proxy.forward(request, response, route, principalOf(token, authFailure));
   }
 }
 
-function principalOf(token: AuthenticatedToken | undefined): Principal {
+function principalOf(token: AuthenticatedToken | undefined, authFailure: Principal['auth_failure']): Principal {
   const exp = Math.floor(Date.now() / 1000) + PRINCIPAL_TTL_SECONDS;
   if (!token) {
     return {
@@ -46,6 +53,7 @@ function principalOf(token: AuthenticatedToken | undefined): Principal {
       scopes: [],
       campaign_id: null,
       filter_id: null,
+      auth_failure: authFailure,
       exp,
     };
   }

@@ -5,7 +5,12 @@ import { BearerAuthGuard } from '../auth/bearer-auth.guard';
 import { AuthenticatedToken } from '../auth/token-verifier';
 import { matchRoute, RouteMatch } from './route-table';
 
-export type RoutedRequest = Request & { routeMatch: RouteMatch; user?: AuthenticatedToken };
+export type RoutedRequest = Request & {
+  routeMatch: RouteMatch;
+  user?: AuthenticatedToken;
+  /** Optional-auth routes only: the token was refused, and the request goes on without it. */
+  authFailure?: 'invalid_token' | 'insufficient_scope';
+};
 
 /**
  * Finds the route (404 / 405 as problem+json when there is none) and authenticates as the route
@@ -31,7 +36,23 @@ export class RouteAuthGuard extends BearerAuthGuard {
     request.routeMatch = match;
     const auth = match.route.auth;
     if (auth.kind === 'public') return true;
-    if (auth.kind === 'optional' && request.headers.authorization === undefined) return true;
+    if (auth.kind === 'optional') return this.tryAuthenticate(context, request);
     return (await super.canActivate(context)) as boolean;
+  }
+
+  /**
+   * The receiver accepts posts without a token; one that comes with a bad token is still passed
+   * on, marked, so that a campaign requiring authentication keeps it in quarantine (nothing lost).
+   */
+  private async tryAuthenticate(context: ExecutionContext, request: RoutedRequest): Promise<boolean> {
+    if (request.headers.authorization === undefined) return true;
+    try {
+      await super.canActivate(context);
+    } catch (error) {
+      if (!(error instanceof ProblemException) || error.getStatus() !== HttpStatus.UNAUTHORIZED) throw error;
+      request.user = undefined;
+      request.authFailure = 'invalid_token';
+    }
+    return true;
   }
 }

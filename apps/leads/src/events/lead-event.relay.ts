@@ -79,7 +79,14 @@ export class LeadEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
       for (const event of lead.outbox) {
         await this.publisher.publish(TOPICS.leadEvents, lead._id, toCloudEvent(lead, event));
       }
-      if (await this.leads.clearPublished(lead._id, lead.version, lead.outbox.map((event) => event.id))) return;
+      if (
+        await this.leads.clearPublished(
+          lead._id,
+          lead.version,
+          lead.outbox.map((event) => event.id),
+        )
+      )
+        return;
     }
   }
 }

@@ -17,7 +17,9 @@ export function idempotencyId(scope: string, key: string): string {
 }
 
 export function requestHash(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(body ?? null))
+    .digest('hex');
 }
 
 /**
@@ -46,7 +48,12 @@ export class IdempotencyService implements OnApplicationBootstrap, OnModuleDestr
 
   async run(scope: string, key: string, body: unknown, work: () => Promise<StoredOutcome>): Promise<IdempotentResult> {
     if (!KEY_FORMAT.test(key)) {
-      throw new ProblemException(HttpStatus.BAD_REQUEST, 'bad_idempotency_key', 'Bad Idempotency-Key', 'Use 1 to 255 visible ASCII characters.');
+      throw new ProblemException(
+        HttpStatus.BAD_REQUEST,
+        'bad_idempotency_key',
+        'Bad Idempotency-Key',
+        'Use 1 to 255 visible ASCII characters.',
+      );
     }
     const id = idempotencyId(scope, key);
     const hash = requestHash(body);

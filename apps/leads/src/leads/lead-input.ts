@@ -31,7 +31,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * `errors` entry each). `null` clears a value, which only an update may do. Required fields are
  * checked on the lead as it would be stored (see `missingRequired`), not here.
  */
-export function parseLeadInput(body: unknown, schema: CampaignSchemaStateV1, mode: 'create' | 'update'): LeadInputResult {
+export function parseLeadInput(
+  body: unknown,
+  schema: CampaignSchemaStateV1,
+  mode: 'create' | 'update',
+): LeadInputResult {
   const errors: InputProblem[] = [];
   if (!isPlainObject(body)) return { ok: false, errors: [{ path: '(body)', message: 'must be a JSON object' }] };
   for (const key of Object.keys(body)) {
@@ -53,7 +57,8 @@ export function parseLeadInput(body: unknown, schema: CampaignSchemaStateV1, mod
     const field = schema.fields.find((candidate) => candidate.key === key);
     const path = `fields.${key}`;
     if (!field) errors.push({ path, message: 'unknown field' });
-    else if (value === null) allowNull ? (input.fields[key] = null) : errors.push({ path, message: 'must not be null' });
+    else if (value === null)
+      allowNull ? (input.fields[key] = null) : errors.push({ path, message: 'must not be null' });
     else {
       const problem = fieldValueProblem(field.type, value);
       if (problem) errors.push({ path, message: problem });
@@ -64,7 +69,8 @@ export function parseLeadInput(body: unknown, schema: CampaignSchemaStateV1, mod
     const select = schema.selects.find((candidate) => candidate.key === key);
     const path = `select_field_values.${key}`;
     if (!select) errors.push({ path, message: 'unknown select' });
-    else if (value === null) allowNull ? (input.select_field_values[key] = null) : errors.push({ path, message: 'must not be null' });
+    else if (value === null)
+      allowNull ? (input.select_field_values[key] = null) : errors.push({ path, message: 'must not be null' });
     else if (typeof value !== 'string' || !select.options.some((option) => option.value === value)) {
       errors.push({ path, message: `must be one of ${select.options.map((option) => option.value).join(', ')}` });
     } else input.select_field_values[key] = value;
@@ -73,7 +79,8 @@ export function parseLeadInput(body: unknown, schema: CampaignSchemaStateV1, mod
     const relation = schema.relations.find((candidate) => candidate.key === key);
     const path = `relations.${key}`;
     if (!relation) errors.push({ path, message: 'unknown relation' });
-    else if (value === null) allowNull ? (input.relations[key] = null) : errors.push({ path, message: 'must not be null' });
+    else if (value === null)
+      allowNull ? (input.relations[key] = null) : errors.push({ path, message: 'must not be null' });
     else if (typeof value !== 'string' || !relation.options.some((option) => option.id === value)) {
       errors.push({ path, message: 'not an option of this relation' });
     } else input.relations[key] = value;
@@ -81,14 +88,20 @@ export function parseLeadInput(body: unknown, schema: CampaignSchemaStateV1, mod
   if (body['status'] !== undefined) {
     const status = body['status'];
     if (typeof status !== 'string' || !schema.statuses.some((candidate) => candidate.slug === status)) {
-      errors.push({ path: 'status', message: `must be one of ${schema.statuses.map((candidate) => candidate.slug).join(', ')}` });
+      errors.push({
+        path: 'status',
+        message: `must be one of ${schema.statuses.map((candidate) => candidate.slug).join(', ')}`,
+      });
     } else input.status = status;
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, input };
 }
 
 /** Why `value` is not a valid value of a field of `type`, or null when it is. */
-export function fieldValueProblem(type: CampaignSchemaStateV1['fields'][number]['type'], value: unknown): string | null {
+export function fieldValueProblem(
+  type: CampaignSchemaStateV1['fields'][number]['type'],
+  value: unknown,
+): string | null {
   switch (type) {
     case 'text':
     case 'textarea':
@@ -128,6 +141,9 @@ function isCalendarDate(value: string): boolean {
 /** Required fields that the lead, as it would be stored, lacks. */
 export function missingRequired(schema: CampaignSchemaStateV1, fields: Record<string, unknown>): InputProblem[] {
   return schema.fields
-    .filter((field) => field.required && (fields[field.key] === undefined || fields[field.key] === null || fields[field.key] === ''))
+    .filter(
+      (field) =>
+        field.required && (fields[field.key] === undefined || fields[field.key] === null || fields[field.key] === ''),
+    )
     .map((field) => ({ path: `fields.${field.key}`, message: 'is required' }));
 }

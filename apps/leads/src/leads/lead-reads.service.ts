@@ -31,7 +31,13 @@ export class LeadReadsService {
     const scope = this.scopes.resolve(principal, campaignId);
     const parsed = parseListQuery(params, scope.campaign);
     if (!parsed.ok) {
-      throw new ProblemException(HttpStatus.BAD_REQUEST, 'bad_query', 'Bad query', 'Some query parameters are not valid here; see errors.', parsed.errors);
+      throw new ProblemException(
+        HttpStatus.BAD_REQUEST,
+        'bad_query',
+        'Bad query',
+        'Some query parameters are not valid here; see errors.',
+        parsed.errors,
+      );
     }
     const { conditions, limit, after } = parsed.query;
     const page = await this.leads.list({

@@ -10,10 +10,18 @@ import { actorOf, outOfScope, validationFailed } from './lead-writer';
 import { LeadChanges, LeadsRepository } from './leads.repository';
 
 const preconditionFailed = () =>
-  new ProblemException(HttpStatus.PRECONDITION_FAILED, 'precondition_failed', 'Precondition failed', 'The lead changed since that version (If-Match); read it again.');
+  new ProblemException(
+    HttpStatus.PRECONDITION_FAILED,
+    'precondition_failed',
+    'Precondition failed',
+    'The lead changed since that version (If-Match); read it again.',
+  );
 
 /** Merges `patch` into `current`: a key set to null is removed, others replaced. */
-function merge<T extends string | number | boolean>(current: Record<string, T>, patch: Record<string, T | null>): Record<string, T> {
+function merge<T extends string | number | boolean>(
+  current: Record<string, T>,
+  patch: Record<string, T | null>,
+): Record<string, T> {
   const next: Record<string, T> = { ...current };
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete next[key];
@@ -57,7 +65,9 @@ export class LeadUpdatesService {
       if (scope.compiled && !scope.compiled.matches(filterable(next))) throw outOfScope();
       const changed = changedKeys(current, changes);
       if (changed.length === 0) return current;
-      const updated = await this.leads.update(current._id, current.version, changes, (after) => eventFor(after, changed, principal));
+      const updated = await this.leads.update(current._id, current.version, changes, (after) =>
+        eventFor(after, changed, principal),
+      );
       if (updated) {
         void this.relay.flush(updated._id);
         return updated;

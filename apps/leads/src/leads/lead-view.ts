@@ -35,7 +35,9 @@ export function etagOf(lead: { version: number }): string {
 }
 
 /** The lead shape filters run on (what compileToMongo's queries see in the database). */
-export function filterable(lead: Pick<LeadDocument, 'fields' | 'select_field_values' | 'status' | 'relations' | 'created_at' | 'updated_at'>) {
+export function filterable(
+  lead: Pick<LeadDocument, 'fields' | 'select_field_values' | 'status' | 'relations' | 'created_at' | 'updated_at'>,
+) {
   return {
     fields: lead.fields,
     select_field_values: lead.select_field_values,

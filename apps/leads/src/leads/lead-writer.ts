@@ -9,7 +9,13 @@ import { filterable, toLeadView } from './lead-view';
 export type Prepared = { ok: true; lead: LeadDocument } | { ok: false; problem: ProblemException };
 
 export function validationFailed(errors: { path: string; message: string }[]): ProblemException {
-  return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'validation_failed', 'Validation failed', 'The lead has problems; see errors.', errors);
+  return new ProblemException(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    'validation_failed',
+    'Validation failed',
+    'The lead has problems; see errors.',
+    errors,
+  );
 }
 
 export function outOfScope(): ProblemException {
@@ -44,8 +50,12 @@ export class LeadWriter {
     if (!parsed.ok) return { ok: false, problem: validationFailed(parsed.errors) };
     const input: LeadInput = parsed.input;
     const pinned = scope.compiled?.pinned;
-    const selects = { ...(pinned?.select_field_values ?? {}), ...(input.select_field_values as Record<string, string>) };
-    const defaultStatus = scope.campaign.statuses.find((status) => status.is_default)?.slug ?? scope.campaign.statuses[0]?.slug ?? 'new';
+    const selects = {
+      ...(pinned?.select_field_values ?? {}),
+      ...(input.select_field_values as Record<string, string>),
+    };
+    const defaultStatus =
+      scope.campaign.statuses.find((status) => status.is_default)?.slug ?? scope.campaign.statuses[0]?.slug ?? 'new';
     const status = input.status ?? pinned?.status ?? defaultStatus;
     const fields = input.fields as LeadDocument['fields'];
     const missing = missingRequired(scope.campaign, fields);

@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { LeadEventRelay } from '../events/lead-event.relay';
+import { LeadFilesController } from '../files/lead-files.controller';
+import { LeadFilesService } from '../files/lead-files.service';
 import { IDEMPOTENCY_MODEL, idempotencyRecordSchema } from '../idempotency/idempotency-record.schema';
 import { IdempotencyService } from '../idempotency/idempotency.service';
+import { QuarantineController } from '../quarantine/quarantine.controller';
+import { QuarantineRepository } from '../quarantine/quarantine.repository';
+import { QUARANTINE_MODEL, quarantinedPostSchema } from '../quarantine/quarantine.schema';
+import { QuarantineService } from '../quarantine/quarantine.service';
+import { ReceiverController } from '../receiver/receiver.controller';
 import { LeadScopeService } from '../scope/lead-scope.service';
 import { LEAD_MODEL, leadSchema } from './lead.schema';
 import { LeadReadsService } from './lead-reads.service';
@@ -17,9 +24,10 @@ import { LeadsService } from './leads.service';
     MongooseModule.forFeature([
       { name: LEAD_MODEL, schema: leadSchema },
       { name: IDEMPOTENCY_MODEL, schema: idempotencyRecordSchema },
+      { name: QUARANTINE_MODEL, schema: quarantinedPostSchema },
     ]),
   ],
-  controllers: [LeadsController],
+  controllers: [LeadsController, LeadFilesController, ReceiverController, QuarantineController],
   providers: [
     LeadsRepository,
     LeadScopeService,
@@ -29,6 +37,9 @@ import { LeadsService } from './leads.service';
     LeadUpdatesService,
     LeadEventRelay,
     IdempotencyService,
+    QuarantineRepository,
+    QuarantineService,
+    LeadFilesService,
   ],
   exports: [LeadsService, LeadScopeService, LeadReadsService],
 })

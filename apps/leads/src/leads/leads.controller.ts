@@ -1,4 +1,17 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Patch, Post, Query, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { CurrentPrincipal, InternalPrincipalGuard, Principal, requireScope } from '@leadgate/service-kit';
 import type { Response } from 'express';
 import { IdempotentResult } from '../idempotency/idempotency.service';
@@ -25,7 +38,11 @@ export class LeadsController {
   ) {}
 
   @Get()
-  list(@CurrentPrincipal() principal: Principal, @Param('campaignId') campaignId: string, @Query() query: Record<string, unknown>) {
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('campaignId') campaignId: string,
+    @Query() query: Record<string, unknown>,
+  ) {
     requireScope(principal, 'leads:read');
     return this.reads.list(principal, campaignId, query);
   }

@@ -78,7 +78,10 @@ export class LeadsRepository {
   }
 
   async findWithPendingEvents(limit: number): Promise<LeadDocument[]> {
-    return this.leads.find({ outbox_pending: { $eq: true } }).limit(limit).lean<LeadDocument[]>();
+    return this.leads
+      .find({ outbox_pending: { $eq: true } })
+      .limit(limit)
+      .lean<LeadDocument[]>();
   }
 
   /** Drops the events that are on Kafka now, unless the lead changed meanwhile (then the relay reads again). */

@@ -3,7 +3,7 @@ import { Principal, ProblemException } from '@leadgate/service-kit';
 import { LeadEventRelay } from '../events/lead-event.relay';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { StoredOutcome } from '../idempotency/idempotency-record.schema';
-import { LeadScopeService } from '../scope/lead-scope.service';
+import { LeadScope, LeadScopeService } from '../scope/lead-scope.service';
 import { LeadDocument, LeadSource } from './lead.schema';
 import { etagOf, toLeadView } from './lead-view';
 import { leadIdFor, LeadWriter } from './lead-writer';
@@ -26,26 +26,46 @@ export class LeadsService {
     private readonly idempotency: IdempotencyService,
   ) {}
 
-  async create(principal: Principal, campaignId: string, body: unknown, key: string | undefined, kind: LeadSource['kind'] = 'api') {
+  async create(principal: Principal, campaignId: string, body: unknown, key: string | undefined) {
     const scope = this.scopes.resolve(principal, campaignId);
     const work = async (): Promise<StoredOutcome> => {
-      const id = leadIdFor(key ? { scope: principal.token_id, key } : null);
-      const prepared = this.writer.prepareCreate(scope, principal, body, id, sourceOf(principal, kind));
-      if (!prepared.ok) throw prepared.problem;
-      const lead = await this.store(prepared.lead);
+      const lead = await this.createInScope(
+        scope,
+        principal,
+        body,
+        key ? { scope: principal.token_id, key } : null,
+        sourceOf(principal, 'api'),
+      );
       return { status: 201, body: toLeadView(lead), headers: createdHeaders(lead) };
     };
     if (!key) return { ...(await work()), replayed: false };
     return this.idempotency.run(`${principal.token_id}:create:${campaignId}`, key, body, work);
   }
 
+  /** One lead into a scope already resolved (the receiver and quarantine release resolve their own). */
+  async createInScope(
+    scope: LeadScope,
+    principal: Principal,
+    body: unknown,
+    idempotency: { scope: string; key: string } | null,
+    source: LeadSource,
+  ): Promise<LeadDocument> {
+    const prepared = this.writer.prepareCreate(scope, principal, body, leadIdFor(idempotency), source);
+    if (!prepared.ok) throw prepared.problem;
+    return this.store(prepared.lead);
+  }
+
   /** Up to 1000 leads; each item succeeds or fails on its own (API.md §3), in request order. */
   async batch(principal: Principal, campaignId: string, body: unknown, key: string | undefined) {
     const items = (body as { leads?: unknown } | null)?.leads;
     if (!Array.isArray(items) || items.length === 0 || items.length > MAX_BATCH) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'validation_failed', 'Validation failed', `Send {"leads": [...]} with 1 to ${MAX_BATCH} leads.`, [
-        { path: 'leads', message: `must be an array of 1 to ${MAX_BATCH} leads` },
-      ]);
+      throw new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'validation_failed',
+        'Validation failed',
+        `Send {"leads": [...]} with 1 to ${MAX_BATCH} leads.`,
+        [{ path: 'leads', message: `must be an array of 1 to ${MAX_BATCH} leads` }],
+      );
     }
     const scope = this.scopes.resolve(principal, campaignId);
     const work = async (): Promise<StoredOutcome> => {

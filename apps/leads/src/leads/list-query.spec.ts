@@ -11,7 +11,13 @@ describe('parseListQuery', () => {
     const cursor = encodeCursor({ created_at: '2026-11-22T10:00:00.000Z', _id: 'ld_1' });
     expect(
       parseListQuery(
-        { status: 'new', 'select.select_partner': 'SELECT_PARTNER', updated_since: '2026-11-01T00:00:00Z', limit: '10', cursor },
+        {
+          status: 'new',
+          'select.select_partner': 'SELECT_PARTNER',
+          updated_since: '2026-11-01T00:00:00Z',
+          limit: '10',
+          cursor,
+        },
         schema,
       ),
     ).toEqual({
@@ -30,7 +36,15 @@ describe('parseListQuery', () => {
 
   it('answers every unknown or bad parameter, never passing it on', () => {
     const result = parseListQuery(
-      { 'fields.email': 'x', $where: '1', 'select.nope': 'X', status: 'won', limit: '501', cursor: 'junk', updated_since: 'yesterday' },
+      {
+        'fields.email': 'x',
+        $where: '1',
+        'select.nope': 'X',
+        status: 'won',
+        limit: '501',
+        cursor: 'junk',
+        updated_since: 'yesterday',
+      },
       schema,
     );
     expect(result.ok).toBe(false);

@@ -6,7 +6,8 @@ export interface ParsedListQuery {
   after: { created_at: string; id: string } | null;
 }
 
-export type ListQueryResult = { ok: true; query: ParsedListQuery } | { ok: false; errors: { path: string; message: string }[] };
+export type ListQueryResult =
+  { ok: true; query: ParsedListQuery } | { ok: false; errors: { path: string; message: string }[] };
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -49,16 +50,19 @@ export function parseListQuery(params: Record<string, unknown>, schema: Campaign
       after = decodeCursor(raw);
       if (!after) errors.push({ path: name, message: 'is not a cursor this API gave out' });
     } else if (name === 'status') {
-      if (!schema.statuses.some((status) => status.slug === raw)) errors.push({ path: name, message: 'unknown status' });
+      if (!schema.statuses.some((status) => status.slug === raw))
+        errors.push({ path: name, message: 'unknown status' });
       else conditions.push({ status: { $eq: raw } });
     } else if (name === 'updated_since') {
-      if (!ISO_TIME.test(raw) || Number.isNaN(Date.parse(raw))) errors.push({ path: name, message: 'must be an ISO 8601 time' });
+      if (!ISO_TIME.test(raw) || Number.isNaN(Date.parse(raw)))
+        errors.push({ path: name, message: 'must be an ISO 8601 time' });
       else conditions.push({ updated_at: { $gte: new Date(raw).toISOString() } });
     } else if (name.startsWith('select.')) {
       const key = name.slice('select.'.length);
       const select = schema.selects.find((candidate) => candidate.key === key);
       if (!select) errors.push({ path: name, message: 'unknown select' });
-      else if (!select.options.some((option) => option.value === raw)) errors.push({ path: name, message: 'not an option of this select' });
+      else if (!select.options.some((option) => option.value === raw))
+        errors.push({ path: name, message: 'not an option of this select' });
       else conditions.push({ [`select_field_values.${key}`]: { $eq: raw } });
     } else {
       errors.push({ path: name, message: 'unknown query parameter' });

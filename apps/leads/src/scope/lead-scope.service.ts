@@ -34,7 +34,8 @@ export class LeadScopeService implements OnModuleInit {
   onModuleInit(): void {
     this.readModels.of(TOPICS.campaignFilters).onChange(({ key }) => this.compiledFilters.delete(key));
     this.readModels.of(TOPICS.campaignSchemas).onChange(({ key }) => {
-      for (const [filterId, entry] of this.compiledFilters) if (entry.key.startsWith(`${key}@`)) this.compiledFilters.delete(filterId);
+      for (const [filterId, entry] of this.compiledFilters)
+        if (entry.key.startsWith(`${key}@`)) this.compiledFilters.delete(filterId);
     });
   }
 
@@ -64,16 +65,35 @@ export class LeadScopeService implements OnModuleInit {
     return compiled;
   }
 
+  /** A campaign of the caller's account from this replica's read model, or undefined. */
+  campaignOf(accountId: string, campaignId: string): CampaignSchemaStateV1 | undefined {
+    this.requireFreshState();
+    const campaign = this.readModels.of(TOPICS.campaignSchemas).get(campaignId);
+    return campaign && (accountId === '*' || campaign.account_id === accountId) ? campaign : undefined;
+  }
+
+  /** Is this token, as this replica knows it now, neither revoked nor expired? */
+  isLiveToken(tokenId: string): boolean {
+    const token = this.readModels.of(TOPICS.identityTokens).get(tokenId);
+    return (
+      !!token && token.revoked_at === null && (token.expires_at === null || Date.parse(token.expires_at) > Date.now())
+    );
+  }
+
   /** The gateway checked the token; the lead service checks again with its own copy (revocations included). */
   private requireLiveToken(principal: Principal): void {
     if (principal.kind === 'anonymous' || principal.kind === 'service') return;
-    const token = this.readModels.of(TOPICS.identityTokens).get(principal.token_id);
-    const now = Date.now();
-    const live = token && token.revoked_at === null && (token.expires_at === null || Date.parse(token.expires_at) > now);
-    if (!live) {
-      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid_token', 'Invalid token', 'The token is not valid.', undefined, {
-        'WWW-Authenticate': 'Bearer realm="leadgate", error="invalid_token"',
-      });
+    if (!this.isLiveToken(principal.token_id)) {
+      throw new ProblemException(
+        HttpStatus.UNAUTHORIZED,
+        'invalid_token',
+        'Invalid token',
+        'The token is not valid.',
+        undefined,
+        {
+          'WWW-Authenticate': 'Bearer realm="leadgate", error="invalid_token"',
+        },
+      );
     }
   }
 

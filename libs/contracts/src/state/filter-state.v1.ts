@@ -53,9 +53,12 @@ export function isFilterInstant(value: string): boolean {
   return realDay && hour <= 23 && minute <= 59 && second <= 59 && offsetOk && inRange;
 }
 
-/** Lone UTF-16 surrogates cannot be stored (UTF-8), so a value holding one could never match as written. */
+/**
+ * Text a stored lead can hold: no lone UTF-16 surrogate (BSON is UTF-8) and no U+0000 (PostgreSQL,
+ * under FerretDB, cannot store it; MongoDB refuses it in a regex). Any other value could never match as written.
+ */
 export function isWellFormedText(value: string): boolean {
-  return !/\p{Cs}/u.test(value);
+  return !/[\p{Cs}\u0000]/u.test(value);
 }
 
 export type FilterScalar = string | number | boolean;
@@ -76,7 +79,7 @@ export interface FilterLeaf {
 
 /** A leaf value is plain data: scalars or arrays of scalars, never null nor an object that could become an operator. */
 const scalarSchema = z.union([
-  z.string().max(FILTER_LIMITS.maxStringLength).refine(isWellFormedText, 'must be well-formed Unicode'),
+  z.string().max(FILTER_LIMITS.maxStringLength).refine(isWellFormedText, 'must be well-formed Unicode without U+0000'),
   z.number().finite(),
   z.boolean(),
 ]);
@@ -135,7 +138,11 @@ function checkLeaf(leaf: LeafShape, ctx: z.RefinementCtx): void {
   const element = elementSchemas[kind];
   (Array.isArray(value) ? value : [value]).forEach((item, index) => {
     if (!element.safeParse(item).success) {
-      ctx.addIssue({ code: 'custom', path: Array.isArray(value) ? ['value', index] : ['value'], message: 'is invalid' });
+      ctx.addIssue({
+        code: 'custom',
+        path: Array.isArray(value) ? ['value', index] : ['value'],
+        message: 'is invalid',
+      });
     }
   });
 }

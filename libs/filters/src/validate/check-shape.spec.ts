@@ -84,8 +84,8 @@ describe('checkConditionShape', () => {
       ]);
     });
 
-    it('refuses non-finite numbers, lone surrogates and over-long text', () => {
-      for (const value of [Number.NaN, Number.POSITIVE_INFINITY, '\uD800x', 'x'.repeat(1001)]) {
+    it('refuses non-finite numbers, lone surrogates, NUL and over-long text', () => {
+      for (const value of [Number.NaN, Number.POSITIVE_INFINITY, '\uD800x', 'a\u0000b', 'x'.repeat(1001)]) {
         expect(checkConditionShape({ field: 'name', op: 'eq', value })).toHaveLength(1);
       }
       expect(checkConditionShape({ field: 'name', op: 'eq', value: 'x'.repeat(1000) })).toEqual([]);

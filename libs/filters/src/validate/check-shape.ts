@@ -46,7 +46,7 @@ function valueShapeMessage(value: unknown): string | null {
     return 'must be plain data: a string, number or boolean, or a list of them; never an object';
   }
   if (!items.every(isScalar)) {
-    return `must be strings (at most ${FILTER_LIMITS.maxStringLength} characters, well-formed Unicode), finite numbers or booleans`;
+    return `must be strings (at most ${FILTER_LIMITS.maxStringLength} characters, well-formed Unicode, no U+0000), finite numbers or booleans`;
   }
   if (Array.isArray(value) && (value.length === 0 || value.length > FILTER_LIMITS.maxListValues)) {
     return `must list 1 to ${FILTER_LIMITS.maxListValues} values`;

@@ -10,6 +10,11 @@ export const principalSchema = z.object({
   scopes: z.array(z.string().max(64)).max(64),
   campaign_id: z.string().max(64).nullable(),
   filter_id: z.string().max(64).nullable(),
+  /**
+   * On routes where a token is optional (the lead receiver): why the token the caller sent was not
+   * accepted, so the service can keep the post in quarantine with that reason instead of losing it.
+   */
+  auth_failure: z.enum(['invalid_token', 'insufficient_scope']).nullable().optional(),
   /** Unix seconds after which the signature is refused; the gateway signs per request, so this is short. */
   exp: z.number().int(),
 });

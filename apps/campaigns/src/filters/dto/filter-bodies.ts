@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** The condition is checked in depth by validateCondition against the campaign's schema. */
-export const createFilterSchema = z.object({ name: z.string().trim().min(1).max(200), condition: z.unknown() }).strict();
+export const createFilterSchema = z
+  .object({ name: z.string().trim().min(1).max(200), condition: z.unknown() })
+  .strict();
 export const updateFilterSchema = z
   .object({ name: z.string().trim().min(1).max(200).optional(), condition: z.unknown().optional() })
   .strict()

@@ -1,0 +1,54 @@
+import { Controller, Get, Param, Post, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { CurrentPrincipal, InternalPrincipalGuard, Principal, requireScope } from '@leadgate/service-kit';
+import type { Response } from 'express';
+import { LeadFilesService, UploadedFile as LeadUpload } from './lead-files.service';
+
+/** Multipart limit; the gateway streams at most FILE_UPLOAD_LIMIT_BYTES through, this is the second fence. */
+const MAX_FILE_BYTES = Number(process.env['FILE_LIMIT_BYTES'] ?? 20 * 1024 * 1024);
+
+@Controller('v1/campaigns/:campaignId/leads/:leadId/files')
+@UseGuards(InternalPrincipalGuard)
+export class LeadFilesController {
+  constructor(private readonly files: LeadFilesService) {}
+
+  @Get()
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('campaignId') campaignId: string,
+    @Param('leadId') leadId: string,
+  ) {
+    requireScope(principal, 'files:read');
+    return { data: await this.files.list(principal, campaignId, leadId) };
+  }
+
+  @Post()
+  // Multer keeps the upload in memory (its default), bounded by the limit, then it goes to GridFS.
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 10 } }))
+  upload(
+    @CurrentPrincipal() principal: Principal,
+    @Param('campaignId') campaignId: string,
+    @Param('leadId') leadId: string,
+    @UploadedFile() file: LeadUpload | undefined,
+  ) {
+    requireScope(principal, 'files:write');
+    return this.files.upload(principal, campaignId, leadId, file);
+  }
+
+  @Get(':fileId')
+  async download(
+    @CurrentPrincipal() principal: Principal,
+    @Param('campaignId') campaignId: string,
+    @Param('leadId') leadId: string,
+    @Param('fileId') fileId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    requireScope(principal, 'files:read');
+    const file = await this.files.open(principal, campaignId, leadId, fileId);
+    response.setHeader('Content-Type', file.contentType);
+    response.setHeader('Content-Length', String(file.size));
+    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    file.stream.pipe(response);
+  }
+}

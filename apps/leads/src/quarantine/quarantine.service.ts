@@ -1,0 +1,145 @@
+import { HttpStatus, Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { CampaignSchemaStateV1, TOPICS } from '@leadgate/contracts';
+import { KafkaPublisher } from '@leadgate/kafka';
+import { ROOT_LOGGER } from '@leadgate/observability';
+import { Principal, ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
+import { randomBytes } from 'node:crypto';
+import { Logger } from 'pino';
+import { LeadsConfig } from '../config';
+import { toLeadView } from '../leads/lead-view';
+import { LeadsService } from '../leads/leads.service';
+import { receiverBodyToLead } from '../receiver/receiver-body';
+import { LeadScopeService } from '../scope/lead-scope.service';
+import { QuarantineRepository } from './quarantine.repository';
+import { QuarantinedPost, QuarantineReason } from './quarantine.schema';
+
+export function toQuarantineView(post: QuarantinedPost) {
+  return {
+    id: post._id,
+    campaign_id: post.campaign_id,
+    reason: post.reason,
+    state: post.state,
+    body: JSON.parse(post.body_json) as unknown,
+    client_address: post.client_address,
+    received_at: post.received_at,
+    lead_id: post.lead_id,
+  };
+}
+
+const notFound = () =>
+  new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such quarantined post.');
+
+/**
+ * The account's quarantine (API.md §4): receiver posts refused for want of a valid access token are
+ * kept here, never in lead lists, with the reason, until an admin releases them into the campaign
+ * (validated like any new lead, with its lead.created event) or discards them.
+ */
+@Injectable()
+export class QuarantineService implements OnApplicationBootstrap, OnModuleDestroy {
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly posts: QuarantineRepository,
+    private readonly leads: LeadsService,
+    private readonly scopes: LeadScopeService,
+    private readonly publisher: KafkaPublisher,
+    @Inject(SERVICE_CONFIG) private readonly config: LeadsConfig,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.publishPending(), this.config.EVENT_RELAY_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  async hold(
+    campaign: CampaignSchemaStateV1,
+    reason: QuarantineReason,
+    body: unknown,
+    fromForm: boolean,
+    clientAddress: string | null,
+  ) {
+    const post: QuarantinedPost = {
+      _id: `qp_${randomBytes(12).toString('base64url')}`,
+      account_id: campaign.account_id,
+      campaign_id: campaign.id,
+      reason,
+      state: 'held',
+      body_json: JSON.stringify(body ?? null),
+      from_form: fromForm,
+      client_address: clientAddress,
+      received_at: new Date().toISOString(),
+      decided_at: null,
+      lead_id: null,
+      event_pending: true,
+    };
+    await this.posts.insert(post);
+    await this.publishEvent(post).catch(() => undefined);
+    return post;
+  }
+
+  async list(principal: Principal) {
+    return { data: (await this.posts.listHeld(principal.account_id, 500)).map(toQuarantineView) };
+  }
+
+  async release(principal: Principal, id: string) {
+    const post = await this.posts.findHeld(principal.account_id, id);
+    if (!post) throw notFound();
+    const campaign = this.scopes.campaignOf(principal.account_id, post.campaign_id);
+    if (!campaign)
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        'campaign_gone',
+        'Campaign gone',
+        'The campaign of this post no longer exists; discard it.',
+      );
+    const body = receiverBodyToLead(JSON.parse(post.body_json), campaign, post.from_form);
+    // The quarantine id makes the release idempotent: releasing twice finds the same lead.
+    const lead = await this.leads.createInScope(
+      { campaign, filter: null, compiled: null },
+      principal,
+      body,
+      { scope: 'quarantine', key: post._id },
+      { kind: 'receiver', id: post._id },
+    );
+    if (!(await this.posts.decide(post._id, 'released', lead._id))) throw notFound();
+    return { lead: toLeadView(lead), quarantine_id: post._id };
+  }
+
+  async discard(principal: Principal, id: string): Promise<void> {
+    const post = await this.posts.findHeld(principal.account_id, id);
+    if (!post || !(await this.posts.decide(post._id, 'discarded', null))) throw notFound();
+  }
+
+  private async publishPending(): Promise<void> {
+    try {
+      for (const post of await this.posts.findEventPending(100)) await this.publishEvent(post);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'quarantine event publish failed; will retry');
+    }
+  }
+
+  /** `lead.quarantined`, keyed by the quarantine id, with the reason and the post as received. */
+  private async publishEvent(post: QuarantinedPost): Promise<void> {
+    await this.publisher.publish(TOPICS.leadEvents, post._id, {
+      specversion: '1.0',
+      id: `${post._id}:quarantined`,
+      source: `/leadgate/campaigns/${post.campaign_id}/receiver`,
+      type: 'lead.quarantined',
+      subject: post._id,
+      time: post.received_at,
+      datacontenttype: 'application/json',
+      data: {
+        campaign_id: post.campaign_id,
+        lead: { quarantine_id: post._id, reason: post.reason, body: JSON.parse(post.body_json) as unknown },
+        changed: [],
+        actor: { kind: 'anonymous', id: post.client_address ?? 'unknown' },
+      },
+    });
+    await this.posts.markEventPublished(post._id);
+  }
+}

@@ -1,0 +1,10 @@
+export * from './model/operator-matrix';
+export * from './validate/filter-error';
+export * from './validate/validate-condition';
+export * from './compile/compile-to-mongo';
+export * from './predicate/stored-lead';
+export type { LeadPredicate } from './predicate/leaf-predicate';
+export * from './predicate/to-predicate';
+export * from './scope/pinned-values';
+export * from './scope/narrow-schema';
+export * from './scope/condition-references';

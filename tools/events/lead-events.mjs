@@ -1,0 +1,45 @@
+// Reading `leads.events.v1` (API.md §8): CloudEvents 1.0 JSON, key = lead id, at least once, in
+// order per lead. Shared by the operator CLI (`events tail`) and the consumer example.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export const LEAD_EVENTS_TOPIC = 'leads.events.v1';
+
+export function kafkaBrokers(env = process.env) {
+  return (env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',').map((broker) => broker.trim());
+}
+
+/**
+ * Calls `onEvent(event, meta)` for every lead event. `groupId` null reads without a consumer group
+ * offset (a throwaway group that commits nothing); a durable group resumes where it stopped.
+ * Returns a function that stops the consumer.
+ */
+export async function consumeLeadEvents({
+  clientId,
+  groupId,
+  fromBeginning = false,
+  onEvent,
+  brokers = kafkaBrokers(),
+}) {
+  const { Kafka, logLevel } = require('kafkajs');
+  const kafka = new Kafka({ clientId, brokers, logLevel: logLevel.ERROR });
+  const durable = groupId !== null;
+  const consumer = kafka.consumer({
+    groupId: groupId ?? `${clientId}-${process.pid}-${Date.now()}`,
+    maxWaitTimeInMs: 250,
+  });
+  await consumer.connect();
+  await consumer.subscribe({ topic: LEAD_EVENTS_TOPIC, fromBeginning });
+  await consumer.run({
+    autoCommit: durable,
+    eachMessage: async ({ partition, message }) => {
+      const event = JSON.parse(message.value?.toString('utf8') ?? 'null');
+      if (!event) return;
+      const requestId = message.headers?.['x-request-id']?.toString();
+      // Throwing here makes kafkajs retry the message: handlers must be idempotent (dedupe by event.id).
+      await onEvent(event, { partition, offset: message.offset, key: message.key?.toString(), requestId });
+    },
+  });
+  return () => consumer.disconnect();
+}

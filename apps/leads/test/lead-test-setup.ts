@@ -7,6 +7,8 @@ export interface LeadsWorld {
   admin: Client;
   partner: Client;
   partnerTokenId: string;
+  /** The partner token itself, for raw calls (multipart uploads). */
+  partnerToken: string;
   campaignId: string;
   filterId: string;
 }
@@ -58,5 +60,13 @@ export async function leadsWorld(extraApps: ('docs' | 'leads')[] = []): Promise<
   await waitFor('partner can list', async () =>
     (await partner('GET', `/v1/campaigns/${campaignId}/leads`)).status === 200 ? true : undefined,
   );
-  return { platform, admin, partner, partnerTokenId: String(token.body['id']), campaignId, filterId };
+  return {
+    platform,
+    admin,
+    partner,
+    partnerTokenId: String(token.body['id']),
+    partnerToken: String(token.body['token']),
+    campaignId,
+    filterId,
+  };
 }

@@ -3,7 +3,7 @@
 // Path aliases from tsconfig.base.json are rewritten to relative requires, so `node dist/...`
 // runs without a loader. Type errors are caught by `npm run typecheck`, not here.
 import { transformFile } from '@swc/core';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,8 +31,25 @@ async function projectSourceDirs() {
   return dirs;
 }
 
-export async function build({ quiet = false } = {}) {
+/** True when dist/ was built after the last change to any source file (and to the build settings). */
+async function isFresh(files) {
+  const stampFile = path.join(outDir, '.build-stamp');
+  const stamp = await stat(stampFile).catch(() => null);
+  if (!stamp) return false;
+  const inputs = [...files, path.join(root, '.swcrc'), path.join(root, 'tsconfig.base.json')];
+  const newest = Math.max(...(await Promise.all(inputs.map(async (file) => (await stat(file)).mtimeMs))));
+  return newest < stamp.mtimeMs;
+}
+
+export async function build({ quiet = false, ifStale = false } = {}) {
   const started = Date.now();
+  if (ifStale) {
+    const files = (await Promise.all((await projectSourceDirs()).map(sourceFiles))).flat();
+    if (await isFresh(files)) {
+      if (!quiet) console.log('dist/ is up to date');
+      return;
+    }
+  }
   const swcrc = JSON.parse(await readFile(path.join(root, '.swcrc'), 'utf8'));
   const tsconfig = JSON.parse(await readFile(path.join(root, 'tsconfig.base.json'), 'utf8'));
   const options = {
@@ -40,23 +57,30 @@ export async function build({ quiet = false } = {}) {
     swcrc: false,
     jsc: { ...swcrc.jsc, baseUrl: root, paths: tsconfig.compilerOptions.paths },
   };
-  await rm(outDir, { recursive: true, force: true });
+  // Build beside dist/ and swap it in, so a service starting meanwhile never sees half a build.
+  const staging = `${outDir}.building-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
   const files = (await Promise.all((await projectSourceDirs()).map(sourceFiles))).flat();
   await Promise.all(
     files.map(async (file) => {
       const relative = path.relative(root, file);
-      const target = path.join(outDir, relative.replace(/\.ts$/, '.js'));
+      const target = path.join(staging, relative.replace(/\.ts$/, '.js'));
       const { code, map } = await transformFile(file, { ...options, filename: file, sourceFileName: file });
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, `${code}\n//# sourceMappingURL=${path.basename(target)}.map\n`);
       if (map) await writeFile(`${target}.map`, map);
     }),
   );
+  await writeFile(path.join(staging, '.build-stamp'), new Date(started).toISOString());
+  const retired = `${outDir}.old-${process.pid}`;
+  await rename(outDir, retired).catch(() => undefined);
+  await rename(staging, outDir);
+  await rm(retired, { recursive: true, force: true });
   if (!quiet) console.log(`built ${files.length} files into dist/ in ${Date.now() - started} ms`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  build().catch((error) => {
+  build({ ifStale: process.argv.includes('--if-stale') }).catch((error) => {
     console.error(error);
     process.exit(1);
   });

@@ -14,5 +14,5 @@ function run(label: string, args: string[]): void {
 export default function globalSetup(): void {
   process.stdout.write('\n');
   run('embedded infrastructure up', ['tools/infra/infra.mjs', 'up']);
-  run('build', ['tools/build/build.mjs']);
+  run('build', ['tools/build/build.mjs', '--if-stale']);
 }

@@ -42,6 +42,10 @@ const TRICKY_TEXT = [
   'é',
   'e\u0301',
   'Σσς',
+  'ΣΑΣ',
+  'É',
+  'école',
+  'ÉCOLE',
   '😀',
   'x😀y',
   '～',
@@ -63,9 +67,16 @@ const text = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme-ascii', maxLength: 6 }).filter(noNul) },
 );
 const needle = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom('a', 'A', 'e', 'SS', 's', 'k', 'K', 'i', 'I', '😀', '.', '*', ' ', 'x\n') },
+  // Letters whose case only Unicode folding relates: contains must keep them apart (it folds ASCII only).
+  { weight: 3, arbitrary: fc.constantFrom('ß', 'ẞ', 'σ', 'Σ', 'é', 'É', 'ÉC', '\u212A', 'ı', 'İ', 'i\u0307') },
+  // Stored values in the other case: the pairs where ASCII and Unicode folding part ways.
   {
     weight: 3,
-    arbitrary: fc.constantFrom('a', 'A', 'e', 'ß', 'SS', 's', 'k', 'K', 'i', 'I', '😀', '.', '*', ' ', 'x\n'),
+    arbitrary: fc
+      .constantFrom(...TRICKY_TEXT)
+      .chain((sample) => fc.constantFrom(sample.toUpperCase(), sample.toLowerCase()))
+      .filter((candidate) => candidate.length > 0),
   },
   { weight: 2, arbitrary: text.filter((candidate) => candidate.length > 0) },
 );

@@ -21,7 +21,7 @@ function operatorFor(leaf: ResolvedLeaf): Record<string, unknown> {
     case 'not_empty':
       return { $nin: [...EMPTY_VALUES] };
     case 'contains':
-      return { $regex: containsPattern(String(first)) };
+      return { $regex: String(first).replace(/[\^$.|?*+()[\]{}\/-]/g, '\\$&'), $options: 'i' };
     case 'gt':
       return { $gt: first };
     case 'gte':

@@ -1,0 +1,82 @@
+import { Principal } from '@leadgate/service-kit';
+import { RunningService, signedFetch, startService, waitFor } from '@leadgate/testing';
+import { leadsWorld, LeadsWorld } from './lead-test-setup';
+
+/**
+ * Two leads replicas: a filter narrowed, or a token revoked, takes effect on both within a second,
+ * with no restart and no TTL wait (issue #5). Each replica is called as the gateway calls it.
+ */
+describe('cache invalidation across two leads replicas', () => {
+  let world: LeadsWorld;
+  let second: RunningService;
+  let replicas: RunningService[];
+  let partner: Principal;
+
+  beforeAll(async () => {
+    world = await leadsWorld();
+    second = await startService('leads', { env: { MONGO_DATABASE: `${world.platform.runId}_leads`, INSTANCE_ID: 'leads-second' } });
+    replicas = [world.platform.services.leads!, second];
+    const me = await world.partner('GET', '/v1/me');
+    partner = {
+      token_id: String(me.body['id']),
+      account_id: String(me.body['account_id']),
+      kind: 'campaign',
+      scopes: me.body['scopes'] as string[],
+      campaign_id: world.campaignId,
+      filter_id: world.filterId,
+      exp: Math.floor(Date.now() / 1000) + 600,
+    };
+  });
+
+  afterAll(async () => {
+    await second?.stop();
+    await world?.platform.stop();
+  });
+
+  const leadPath = (id: string) => `/v1/campaigns/${world.campaignId}/leads/${id}`;
+
+  async function statusOn(replica: RunningService, path: string): Promise<number> {
+    return (await signedFetch(replica.url, 'GET', path, partner)).status;
+  }
+
+  async function msUntilEveryReplica(path: string, status: number, since: number): Promise<number[]> {
+    return Promise.all(
+      replicas.map(async (replica) => {
+        await waitFor(`${path} → ${status} on ${replica.url}`, async () => ((await statusOn(replica, path)) === status ? true : undefined), 5000, 5);
+        return Date.now() - since;
+      }),
+    );
+  }
+
+  it('stops showing a lead that left a narrowed filter, on both replicas, within a second', async () => {
+    const created = await world.partner('POST', `/v1/campaigns/${world.campaignId}/leads`, { fields: { name: 'Aarhus', postcode: '8000' } });
+    const id = String(created.body['id']);
+    for (const replica of replicas) expect(await statusOn(replica, leadPath(id))).toBe(200);
+
+    const narrowed = await world.admin('PATCH', `/v1/admin/campaigns/${world.campaignId}/filters/${world.filterId}`, {
+      condition: {
+        all: [
+          { select: 'select_partner', op: 'eq', value: 'SELECT_PARTNER' },
+          { field: 'postcode', op: 'in', value: ['8200'] },
+        ],
+      },
+    });
+    expect(narrowed.status).toBe(200);
+    const times = await msUntilEveryReplica(leadPath(id), 404, Date.now());
+    process.stdout.write(`[invalidation] lead hidden after filter change: leads-a ${times[0]} ms, leads-b ${times[1]} ms\n`);
+    expect(Math.max(...times)).toBeLessThan(1000);
+    for (const replica of replicas) {
+      const list = await signedFetch(replica.url, 'GET', `/v1/campaigns/${world.campaignId}/leads?limit=500`, partner);
+      const ids = ((await list.json()) as { data: { id: string }[] }).data.map((lead) => lead.id);
+      expect(ids).not.toContain(id);
+    }
+  });
+
+  it('refuses a revoked token on both replicas within a second, even when called directly', async () => {
+    const revoked = await world.admin('POST', `/v1/admin/tokens/${world.partnerTokenId}/revoke`);
+    expect(revoked.status).toBe(200);
+    const times = await msUntilEveryReplica(`/v1/campaigns/${world.campaignId}/leads`, 401, Date.now());
+    process.stdout.write(`[invalidation] revoked token refused: leads-a ${times[0]} ms, leads-b ${times[1]} ms\n`);
+    expect(Math.max(...times)).toBeLessThan(1000);
+  });
+});

@@ -21,7 +21,7 @@ function operatorFor(leaf: ResolvedLeaf): Record<string, unknown> {
     case 'not_empty':
       return { $nin: [...EMPTY_VALUES] };
     case 'contains':
-      return { $regex: String(first).replace(/[\^$.|?*+()[\]{}\/-]/g, '\\$&'), $options: 'i' };
+      return { $regex: containsPattern(String(first)) };
     case 'gt':
       return { $gt: first };
     case 'gte':

@@ -8,7 +8,7 @@ export interface PinnedValues {
 }
 
 /** The one value a binding leaf allows: eq, or in with a single value (the same thing). */
-export function pinnedValueOf(leaf: FilterLeaf): string | null {
+function pinnedValueOf(leaf: FilterLeaf): string | null {
   const { op, values } = resolveLeaf(leaf);
   const single = op === 'eq' || (op === 'in' && values.length === 1);
   return single && typeof values[0] === 'string' ? values[0] : null;

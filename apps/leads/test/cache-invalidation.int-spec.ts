@@ -14,7 +14,9 @@ describe('cache invalidation across two leads replicas', () => {
 
   beforeAll(async () => {
     world = await leadsWorld();
-    second = await startService('leads', { env: { MONGO_DATABASE: `${world.platform.runId}_leads`, INSTANCE_ID: 'leads-second' } });
+    second = await startService('leads', {
+      env: { MONGO_DATABASE: `${world.platform.runId}_leads`, INSTANCE_ID: 'leads-second' },
+    });
     replicas = [world.platform.services.leads!, second];
     const me = await world.partner('GET', '/v1/me');
     partner = {
@@ -42,14 +44,21 @@ describe('cache invalidation across two leads replicas', () => {
   async function msUntilEveryReplica(path: string, status: number, since: number): Promise<number[]> {
     return Promise.all(
       replicas.map(async (replica) => {
-        await waitFor(`${path} → ${status} on ${replica.url}`, async () => ((await statusOn(replica, path)) === status ? true : undefined), 5000, 5);
+        await waitFor(
+          `${path} → ${status} on ${replica.url}`,
+          async () => ((await statusOn(replica, path)) === status ? true : undefined),
+          5000,
+          5,
+        );
         return Date.now() - since;
       }),
     );
   }
 
   it('stops showing a lead that left a narrowed filter, on both replicas, within a second', async () => {
-    const created = await world.partner('POST', `/v1/campaigns/${world.campaignId}/leads`, { fields: { name: 'Aarhus', postcode: '8000' } });
+    const created = await world.partner('POST', `/v1/campaigns/${world.campaignId}/leads`, {
+      fields: { name: 'Aarhus', postcode: '8000' },
+    });
     const id = String(created.body['id']);
     for (const replica of replicas) expect(await statusOn(replica, leadPath(id))).toBe(200);
 
@@ -63,7 +72,9 @@ describe('cache invalidation across two leads replicas', () => {
     });
     expect(narrowed.status).toBe(200);
     const times = await msUntilEveryReplica(leadPath(id), 404, Date.now());
-    process.stdout.write(`[invalidation] lead hidden after filter change: leads-a ${times[0]} ms, leads-b ${times[1]} ms\n`);
+    process.stdout.write(
+      `[invalidation] lead hidden after filter change: leads-a ${times[0]} ms, leads-b ${times[1]} ms\n`,
+    );
     expect(Math.max(...times)).toBeLessThan(1000);
     for (const replica of replicas) {
       const list = await signedFetch(replica.url, 'GET', `/v1/campaigns/${world.campaignId}/leads?limit=500`, partner);

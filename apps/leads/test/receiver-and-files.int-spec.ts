@@ -29,13 +29,19 @@ describe('lead receiver and files', () => {
     expect(response.status).toBe(201);
     const { id } = (await response.json()) as { id: string };
     const lead = await world.admin('GET', `/v1/campaigns/${world.campaignId}/leads/${id}`);
-    expect(lead.body).toMatchObject({ fields: { name: 'Form Person', rooms: 5 }, source: { kind: 'receiver', id: 'anonymous' } });
+    expect(lead.body).toMatchObject({
+      fields: { name: 'Form Person', rooms: 5 },
+      source: { kind: 'receiver', id: 'anonymous' },
+    });
     const invalid = await postForm({ rooms: 'many' });
     expect(invalid.status).toBe(422);
   });
 
   it('with authentication required: 401 and quarantine for missing or bad tokens, admins release or discard', async () => {
-    expect((await world.admin('PUT', `/v1/admin/campaigns/${world.campaignId}/receiver`, { require_authentication: true })).status).toBe(200);
+    expect(
+      (await world.admin('PUT', `/v1/admin/campaigns/${world.campaignId}/receiver`, { require_authentication: true }))
+        .status,
+    ).toBe(200);
     const missing = await waitFor('receiver to require authentication', async () => {
       const response = await postForm({ name: 'No token' });
       return response.status === 401 ? response : undefined;
@@ -56,12 +62,16 @@ describe('lead receiver and files', () => {
     const released = await world.admin('POST', `/v1/admin/quarantine/${String(byName('No token')?.['id'])}/release`);
     expect(released.status).toBe(201);
     expect(released.body['lead']).toMatchObject({ fields: { name: 'No token' }, source: { kind: 'receiver' } });
-    expect((await world.admin('DELETE', `/v1/admin/quarantine/${String(byName('Bad token')?.['id'])}`)).status).toBe(204);
+    expect((await world.admin('DELETE', `/v1/admin/quarantine/${String(byName('Bad token')?.['id'])}`)).status).toBe(
+      204,
+    );
     expect(((await world.admin('GET', '/v1/admin/quarantine')).body.data ?? []).length).toBe(0);
 
     // A lead seller with an access token (receiver:post) gets through.
     const credential = await world.admin('POST', '/v1/admin/credentials', { scope_groups: ['lead_receiver'] });
-    const basic = Buffer.from(`${String(credential.body['client_id'])}:${String(credential.body['client_secret'])}`).toString('base64');
+    const basic = Buffer.from(
+      `${String(credential.body['client_id'])}:${String(credential.body['client_secret'])}`,
+    ).toString('base64');
     const issued = await waitFor('access token', async () => {
       const response = await fetch(`${world.platform.gateway.url}/oauth/token`, {
         method: 'POST',
@@ -78,7 +88,9 @@ describe('lead receiver and files', () => {
   });
 
   it('uploads, lists and downloads lead files within the token scope', async () => {
-    const created = await world.partner('POST', `/v1/campaigns/${world.campaignId}/leads`, { fields: { name: 'With file' } });
+    const created = await world.partner('POST', `/v1/campaigns/${world.campaignId}/leads`, {
+      fields: { name: 'With file' },
+    });
     const filesPath = `/v1/campaigns/${world.campaignId}/leads/${String(created.body['id'])}/files`;
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('hello, leadgate')], { type: 'text/plain' }), '../../etc/quote.txt');
@@ -105,6 +117,8 @@ describe('lead receiver and files', () => {
       fields: { name: 'Vendor' },
       select_field_values: { select_partner: 'VENDOR_NORTH' },
     });
-    expect((await world.partner('GET', `/v1/campaigns/${world.campaignId}/leads/${String(vendor.body['id'])}/files`)).status).toBe(404);
+    expect(
+      (await world.partner('GET', `/v1/campaigns/${world.campaignId}/leads/${String(vendor.body['id'])}/files`)).status,
+    ).toBe(404);
   });
 });

@@ -26,7 +26,7 @@ import {
   createCampaignSchema,
   UpdateCampaignDto,
   updateCampaignSchema,
-} from './dto/create-campaign.dto';
+} from './create-campaign.dto';
 
 @Controller('v1/admin/campaigns')
 @UseGuards(InternalPrincipalGuard)

@@ -8,7 +8,7 @@ import { CampaignDocument } from './campaign.schema';
 import { CampaignStatePublisher } from './campaign-state.publisher';
 import { CampaignView, toCampaignView } from './campaign-view';
 import { CampaignsRepository } from './campaigns.repository';
-import { CreateCampaignDto, UpdateCampaignDto } from './dto/create-campaign.dto';
+import { CreateCampaignDto, UpdateCampaignDto } from './create-campaign.dto';
 
 /** API.md §6: a new campaign has one status, `new`, as its default, unless the body gives statuses. */
 const DEFAULT_STATUS = { slug: 'new', label: 'New', is_default: true };

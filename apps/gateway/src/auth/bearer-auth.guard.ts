@@ -7,7 +7,7 @@ import { AuthenticatedToken } from './token-verifier';
 @Injectable()
 export class BearerAuthGuard extends AuthGuard('bearer') {
   override handleRequest<T = AuthenticatedToken>(error: unknown, token: T | false): T {
-    if (error) throw error instanceof Error ? error : new Error(String(error));
+    if (error) throw error instanceof Error ? error : new Error('bearer authentication failed');
     if (!token) throw invalidToken('missing');
     return token;
   }

@@ -49,7 +49,7 @@ export class RouteAuthGuard extends BearerAuthGuard {
     try {
       await super.canActivate(context);
     } catch (error) {
-      if (!(error instanceof ProblemException) || error.getStatus() !== HttpStatus.UNAUTHORIZED) throw error;
+      if (!(error instanceof ProblemException) || error.getStatus() !== 401) throw error;
       request.user = undefined;
       request.authFailure = 'invalid_token';
     }

@@ -21,6 +21,7 @@ const PHONE = /^\+?[0-9][0-9 ()-]{3,30}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_TEXT = 10_000;
 const MAX_TEXTAREA = 100_000;
+const UNKNOWN = 'unknown key for this campaign';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -53,38 +54,43 @@ export function parseLeadInput(
   };
   const allowNull = mode === 'update';
 
-  for (const [key, value] of Object.entries(section('fields'))) {
-    const field = schema.fields.find((candidate) => candidate.key === key);
-    const path = `fields.${key}`;
-    if (!field) errors.push({ path, message: 'unknown field' });
-    else if (value === null)
-      allowNull ? (input.fields[key] = null) : errors.push({ path, message: 'must not be null' });
-    else {
-      const problem = fieldValueProblem(field.type, value);
+  const read = (
+    name: 'fields' | 'select_field_values' | 'relations',
+    check: (key: string, value: unknown) => string | null,
+  ) => {
+    const target = input[name] as Record<string, unknown>;
+    for (const [key, value] of Object.entries(section(name))) {
+      const path = `${name}.${key}`;
+      if (value === null) {
+        // null clears a value on update; a create has nothing to clear.
+        if (!allowNull) errors.push({ path, message: 'must not be null' });
+        else if (check(key, undefined) === UNKNOWN) errors.push({ path, message: UNKNOWN });
+        else target[key] = null;
+        continue;
+      }
+      const problem = check(key, value);
       if (problem) errors.push({ path, message: problem });
-      else input.fields[key] = value as string | number | boolean;
+      else target[key] = value;
     }
-  }
-  for (const [key, value] of Object.entries(section('select_field_values'))) {
+  };
+  read('fields', (key, value) => {
+    const field = schema.fields.find((candidate) => candidate.key === key);
+    if (!field) return UNKNOWN;
+    return value === undefined ? null : fieldValueProblem(field.type, value);
+  });
+  read('select_field_values', (key, value) => {
     const select = schema.selects.find((candidate) => candidate.key === key);
-    const path = `select_field_values.${key}`;
-    if (!select) errors.push({ path, message: 'unknown select' });
-    else if (value === null)
-      allowNull ? (input.select_field_values[key] = null) : errors.push({ path, message: 'must not be null' });
-    else if (typeof value !== 'string' || !select.options.some((option) => option.value === value)) {
-      errors.push({ path, message: `must be one of ${select.options.map((option) => option.value).join(', ')}` });
-    } else input.select_field_values[key] = value;
-  }
-  for (const [key, value] of Object.entries(section('relations'))) {
+    if (!select) return UNKNOWN;
+    if (value === undefined || select.options.some((option) => option.value === value)) return null;
+    return `must be one of ${select.options.map((option) => option.value).join(', ')}`;
+  });
+  read('relations', (key, value) => {
     const relation = schema.relations.find((candidate) => candidate.key === key);
-    const path = `relations.${key}`;
-    if (!relation) errors.push({ path, message: 'unknown relation' });
-    else if (value === null)
-      allowNull ? (input.relations[key] = null) : errors.push({ path, message: 'must not be null' });
-    else if (typeof value !== 'string' || !relation.options.some((option) => option.id === value)) {
-      errors.push({ path, message: 'not an option of this relation' });
-    } else input.relations[key] = value;
-  }
+    if (!relation) return UNKNOWN;
+    return value === undefined || relation.options.some((option) => option.id === value)
+      ? null
+      : 'not an option of this relation';
+  });
   if (body['status'] !== undefined) {
     const status = body['status'];
     if (typeof status !== 'string' || !schema.statuses.some((candidate) => candidate.slug === status)) {

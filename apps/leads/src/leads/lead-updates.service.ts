@@ -83,7 +83,7 @@ function changedKeys(current: LeadDocument, changes: LeadChanges): string[] {
   const keys: string[] = [];
   for (const section of ['fields', 'select_field_values', 'relations'] as const) {
     const before = current[section] as Record<string, unknown>;
-    const after = (changes[section] ?? before) as Record<string, unknown>;
+    const after = changes[section] ?? before;
     for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
       if (before[key] !== after[key]) keys.push(`${section}.${key}`);
     }

@@ -19,7 +19,7 @@ function decodeCursor(value: string): { created_at: string; id: string } | null 
   try {
     const decoded: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
     if (Array.isArray(decoded) && decoded.length === 2 && decoded.every((part) => typeof part === 'string')) {
-      return { created_at: decoded[0] as string, id: decoded[1] as string };
+      return { created_at: decoded[0], id: decoded[1] };
     }
   } catch {
     // falls through to null

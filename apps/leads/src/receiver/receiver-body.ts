@@ -17,11 +17,11 @@ export function receiverBodyToLead(body: unknown, schema: CampaignSchemaStateV1,
   };
   for (const [key, value] of Object.entries(flat)) {
     if (key === 'status') lead.status = value;
-    else if (schema.selects.some((select) => select.key === key)) lead['select_field_values']![key] = value;
-    else if (schema.relations.some((relation) => relation.key === key)) lead['relations']![key] = value;
+    else if (schema.selects.some((select) => select.key === key)) lead['select_field_values'][key] = value;
+    else if (schema.relations.some((relation) => relation.key === key)) lead['relations'][key] = value;
     else {
       const type = schema.fields.find((field) => field.key === key)?.type;
-      lead['fields']![key] = fromForm && typeof value === 'string' ? fromFormString(type, value) : value;
+      lead['fields'][key] = fromForm && typeof value === 'string' ? fromFormString(type, value) : value;
     }
   }
   return lead;

@@ -58,7 +58,7 @@ export class LeadScopeService implements OnModuleInit {
     if (cached?.key === key) return cached.compiled;
     const compiled: CompiledFilter = {
       query: compileToMongo(filter.condition, campaign),
-      matches: toPredicate(filter.condition, campaign) as CompiledFilter['matches'],
+      matches: toPredicate(filter.condition, campaign),
       pinned: pinnedValues(filter.condition),
     };
     this.compiledFilters.set(filter.id, { key, compiled });

@@ -175,4 +175,15 @@ describe('campaign schema and filters through the gateway', () => {
     );
     expect((await admin('GET', filterPath)).status).toBe(404);
   });
+
+  it('deletes a campaign: gone for admins and partners alike', async () => {
+    const doomed = await admin('POST', '/v1/admin/campaigns', { name: 'Short-lived' });
+    const id = String(doomed.body['id']);
+    expect((await admin('PATCH', `/v1/admin/campaigns/${id}`, { name: 'Renamed' })).body['name']).toBe('Renamed');
+    expect((await admin('DELETE', `/v1/admin/campaigns/${id}`)).status).toBe(204);
+    expect((await admin('GET', `/v1/admin/campaigns/${id}`)).status).toBe(404);
+    expect((await admin('GET', `/v1/campaigns/${id}/schema`)).status).toBe(404);
+    const listed = (await admin('GET', '/v1/admin/campaigns')).body.data as Json[];
+    expect(listed.map((campaign) => campaign['id'])).not.toContain(id);
+  });
 });

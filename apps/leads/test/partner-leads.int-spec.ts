@@ -1,5 +1,7 @@
 import { KAFKA_BROKERS, waitFor } from '@leadgate/testing';
 import { Kafka, logLevel } from 'kafkajs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { leadsWorld, LeadsWorld } from './lead-test-setup';
 
 type Json = Record<string, unknown>;
@@ -154,6 +156,21 @@ describe('partner leads API', () => {
     expect(other.status).toBe(422);
   });
 
+  it('answers 409 while the first request with an Idempotency-Key is still running, then replays it', async () => {
+    const body = { leads: Array.from({ length: 300 }, (_, index) => ({ fields: { name: `Bulk ${index}` } })) };
+    const headers = { 'idempotency-key': 'bulk-1' };
+    const first = world.partner('POST', `${leads}/batch`, body, headers);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const meanwhile = await world.partner('POST', `${leads}/batch`, body, headers);
+    expect(meanwhile.status).toBe(409);
+    expect(meanwhile.headers.get('retry-after')).toBe('1');
+    const done = await first;
+    expect(done.body).toMatchObject({ created: 300, failed: 0 });
+    const replay = await world.partner('POST', `${leads}/batch`, body, headers);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body['results']).toEqual(done.body['results']);
+  });
+
   it('creates a batch with one result per item', async () => {
     const batch = await world.partner('POST', `${leads}/batch`, {
       leads: [
@@ -202,6 +219,26 @@ describe('partner leads API', () => {
         ['lead.created', `${id}:1`],
         ['lead.status_changed', `${id}:2`],
       ]);
+      // The operator CLI shows the same events (`npm run leadgate -- events tail`).
+      const tail = spawnSync(
+        process.execPath,
+        [
+          path.resolve(__dirname, '../../../tools/cli/leadgate.mjs'),
+          'events',
+          'tail',
+          '--campaign',
+          world.campaignId,
+          '--from-beginning',
+          '--max',
+          '1',
+        ],
+        { env: { PATH: process.env['PATH'], KAFKA_BROKERS }, encoding: 'utf8', timeout: 60000 },
+      );
+      expect(tail.status).toBe(0);
+      expect(JSON.parse(tail.stdout.trim().split('\n')[0] ?? '{}')).toMatchObject({
+        specversion: '1.0',
+        data: { campaign_id: world.campaignId },
+      });
       expect(mine[1]).toMatchObject({
         specversion: '1.0',
         datacontenttype: 'application/json',

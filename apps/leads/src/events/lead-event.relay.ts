@@ -4,28 +4,35 @@ import { KafkaPublisher } from '@leadgate/kafka';
 import { ROOT_LOGGER } from '@leadgate/observability';
 import { SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Logger } from 'pino';
+import { LeadChange } from '../changes/lead-change.schema';
+import { LeadChangesRepository } from '../changes/lead-changes.repository';
+import { LeadStore } from '../changes/lead-store.service';
 import { LeadsConfig } from '../config';
-import { LeadDocument, PendingLeadEvent } from '../leads/lead.schema';
-import { LeadsRepository } from '../leads/leads.repository';
+import { toLeadView } from '../leads/lead-view';
 
-export function toCloudEvent(lead: Pick<LeadDocument, '_id' | 'campaign_id'>, event: PendingLeadEvent): LeadEventV1 {
+export function toCloudEvent(change: LeadChange): LeadEventV1 {
   return {
     specversion: '1.0',
-    id: event.id,
-    source: `/leadgate/campaigns/${lead.campaign_id}/leads`,
-    type: event.type,
-    subject: lead._id,
-    time: event.time,
+    id: change._id,
+    source: `/leadgate/campaigns/${change.lead.campaign_id}/leads`,
+    type: change.type,
+    subject: change.lead_id,
+    time: change.time,
     datacontenttype: 'application/json',
-    data: { campaign_id: lead.campaign_id, lead: event.lead, changed: event.changed, actor: event.actor },
+    data: {
+      campaign_id: change.lead.campaign_id,
+      lead: { ...toLeadView(change.lead) },
+      changed: change.changed,
+      actor: change.actor,
+    },
   };
 }
 
 /**
- * Moves lead events from each lead's outbox to `leads.events.v1`, in order per lead (key = lead id,
- * one flush per lead at a time in this process), then drops them from the outbox. A write flushes
- * its lead at once; a periodic sweep catches whatever a crash or a broker outage left behind. At
- * least once: a crash between publish and drop republishes with the same event ids.
+ * Publishes the lead change log to `leads.events.v1`, in version order per lead (key = lead id;
+ * one flush per lead at a time in this process), and marks each change published. A write flushes
+ * its lead at once; a periodic sweep catches what a crash or a broker outage left behind, rolling
+ * forward changes that were claimed but never applied. At least once, with stable event ids.
  */
 @Injectable()
 export class LeadEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
@@ -33,7 +40,8 @@ export class LeadEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly leads: LeadsRepository,
+    private readonly changes: LeadChangesRepository,
+    private readonly store: LeadStore,
     private readonly publisher: KafkaPublisher,
     @Inject(SERVICE_CONFIG) private readonly config: LeadsConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
@@ -49,13 +57,14 @@ export class LeadEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
     await Promise.allSettled([...this.flushing.values()]);
   }
 
-  /** Publishes a lead's pending events; concurrent calls for one lead run one after the other. */
+  /** Publishes a lead's pending changes; concurrent calls for one lead run one after the other. */
   flush(leadId: string): Promise<void> {
     const previous = this.flushing.get(leadId) ?? Promise.resolve();
-    const next = previous.then(() => this.flushNow(leadId));
-    const tracked = next.catch((error: unknown) => {
-      this.logger.warn({ err: error, lead_id: leadId }, 'lead event publish failed; the sweep will retry');
-    });
+    const tracked = previous
+      .then(() => this.flushNow(leadId))
+      .catch((error: unknown) => {
+        this.logger.warn({ err: error, lead_id: leadId }, 'lead event publish failed; the sweep will retry');
+      });
     this.flushing.set(leadId, tracked);
     void tracked.then(() => {
       if (this.flushing.get(leadId) === tracked) this.flushing.delete(leadId);
@@ -65,28 +74,20 @@ export class LeadEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   async sweep(): Promise<void> {
     try {
-      const pending = await this.leads.findWithPendingEvents(200);
-      await Promise.all(pending.map((lead) => this.flush(lead._id)));
+      const pending = await this.changes.unpublished(500);
+      await Promise.all([...new Set(pending.map((change) => change.lead_id))].map((leadId) => this.flush(leadId)));
     } catch (error) {
       this.logger.warn({ err: error }, 'lead event sweep failed; will retry');
     }
   }
 
   private async flushNow(leadId: string): Promise<void> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const lead = await this.leads.findById(leadId);
-      if (!lead || lead.outbox.length === 0) return;
-      for (const event of lead.outbox) {
-        await this.publisher.publish(TOPICS.leadEvents, lead._id, toCloudEvent(lead, event));
-      }
-      if (
-        await this.leads.clearPublished(
-          lead._id,
-          lead.version,
-          lead.outbox.map((event) => event.id),
-        )
-      )
-        return;
+    const pending = await this.changes.unpublishedOf(leadId);
+    // An event is only published for a change that is in the lead: finish what a crash left undone.
+    if (pending.some((change) => !change.applied)) await this.store.rollForward(leadId);
+    for (const change of pending) {
+      await this.publisher.publish(TOPICS.leadEvents, leadId, toCloudEvent(change));
+      await this.changes.markPublished(change._id);
     }
   }
 }

@@ -4,10 +4,12 @@ import { LeadEventRelay } from '../events/lead-event.relay';
 import { LeadScopeService } from '../scope/lead-scope.service';
 import { missingRequired, parseLeadInput } from './lead-input';
 import { LeadReadsService } from './lead-reads.service';
-import { LeadDocument, PendingLeadEvent } from './lead.schema';
-import { etagOf, filterable, toLeadView } from './lead-view';
+import { LeadDocument } from './lead.schema';
+import { etagOf, filterable } from './lead-view';
 import { actorOf, outOfScope, validationFailed } from './lead-writer';
-import { LeadChanges, LeadsRepository } from './leads.repository';
+import { LeadStore } from '../changes/lead-store.service';
+
+type LeadChanges = Pick<LeadDocument, 'fields' | 'select_field_values' | 'status' | 'relations'>;
 
 const preconditionFailed = () =>
   new ProblemException(
@@ -41,7 +43,7 @@ export class LeadUpdatesService {
   constructor(
     private readonly scopes: LeadScopeService,
     private readonly reads: LeadReadsService,
-    private readonly leads: LeadsRepository,
+    private readonly store: LeadStore,
     private readonly relay: LeadEventRelay,
   ) {}
 
@@ -51,6 +53,7 @@ export class LeadUpdatesService {
     if (!parsed.ok) throw validationFailed(parsed.errors);
     const input = parsed.input;
     for (let attempt = 0; attempt < 5; attempt++) {
+      await this.store.rollForward(id);
       const current = await this.reads.findInScope(scope, id);
       if (ifMatch !== undefined && ifMatch !== etagOf(current) && ifMatch !== '*') throw preconditionFailed();
       const changes: LeadChanges = {
@@ -65,14 +68,17 @@ export class LeadUpdatesService {
       if (scope.compiled && !scope.compiled.matches(filterable(next))) throw outOfScope();
       const changed = changedKeys(current, changes);
       if (changed.length === 0) return current;
-      const updated = await this.leads.update(current._id, current.version, changes, (after) =>
-        eventFor(after, changed, principal),
-      );
+      const after: LeadDocument = { ...next, version: current.version + 1, updated_at: new Date().toISOString() };
+      const updated = await this.store.commitUpdate(after, {
+        type: changed.includes('status') ? 'lead.status_changed' : 'lead.updated',
+        changed,
+        actor: actorOf(principal),
+      });
       if (updated) {
         void this.relay.flush(updated._id);
         return updated;
       }
-      // Someone else changed the lead first: with If-Match that is a lost race (412), without it we retry.
+      // Another writer claimed this version first: with If-Match that is a lost race (412), without it we retry.
       if (ifMatch !== undefined) throw preconditionFailed();
     }
     throw new ProblemException(HttpStatus.CONFLICT, 'conflict', 'Conflict', 'The lead is being changed; try again.');
@@ -90,15 +96,4 @@ function changedKeys(current: LeadDocument, changes: LeadChanges): string[] {
   }
   if (changes.status !== undefined && changes.status !== current.status) keys.push('status');
   return keys;
-}
-
-function eventFor(after: LeadDocument, changed: string[], principal: Principal): PendingLeadEvent {
-  return {
-    id: `${after._id}:${after.version}`,
-    type: changed.includes('status') ? 'lead.status_changed' : 'lead.updated',
-    time: after.updated_at,
-    changed,
-    actor: actorOf(principal),
-    lead: { ...toLeadView(after) },
-  };
 }

@@ -13,8 +13,8 @@ export interface LeadView {
   source: LeadDocument['source'];
 }
 
-/** A stored lead as partners and events see it (API.md §3): no account, no outbox. */
-export function toLeadView(lead: Omit<LeadDocument, 'outbox' | 'outbox_pending'>): LeadView {
+/** A stored lead as partners and events see it (API.md §3): no account id. */
+export function toLeadView(lead: LeadDocument): LeadView {
   return {
     id: lead._id,
     campaign_id: lead.campaign_id,

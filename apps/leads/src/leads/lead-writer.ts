@@ -3,8 +3,9 @@ import { Principal, ProblemException } from '@leadgate/service-kit';
 import { createHash, randomBytes } from 'node:crypto';
 import { LeadScope } from '../scope/lead-scope.service';
 import { LeadInput, missingRequired, parseLeadInput } from './lead-input';
-import { LeadDocument, LeadSource, PendingLeadEvent } from './lead.schema';
-import { filterable, toLeadView } from './lead-view';
+import { LeadChange } from '../changes/lead-change.schema';
+import { LeadDocument, LeadSource } from './lead.schema';
+import { filterable } from './lead-view';
 
 export type Prepared = { ok: true; lead: LeadDocument } | { ok: false; problem: ProblemException };
 
@@ -34,7 +35,7 @@ export function leadIdFor(idempotency: { scope: string; key: string; index?: num
   return `ld_${createHash('sha256').update(seed).digest('base64url').slice(0, 22)}`;
 }
 
-export function actorOf(principal: Principal): PendingLeadEvent['actor'] {
+export function actorOf(principal: Principal): LeadChange['actor'] {
   return { kind: principal.kind, id: principal.token_id };
 }
 
@@ -45,7 +46,7 @@ export function actorOf(principal: Principal): PendingLeadEvent['actor'] {
  */
 @Injectable()
 export class LeadWriter {
-  prepareCreate(scope: LeadScope, principal: Principal, body: unknown, id: string, source: LeadSource): Prepared {
+  prepareCreate(scope: LeadScope, body: unknown, id: string, source: LeadSource): Prepared {
     const parsed = parseLeadInput(body, scope.campaign, 'create');
     if (!parsed.ok) return { ok: false, problem: validationFailed(parsed.errors) };
     const input: LeadInput = parsed.input;
@@ -73,20 +74,8 @@ export class LeadWriter {
       source,
       created_at: now,
       updated_at: now,
-      outbox: [],
-      outbox_pending: true,
     };
     if (scope.compiled && !scope.compiled.matches(filterable(lead))) return { ok: false, problem: outOfScope() };
-    lead.outbox = [
-      {
-        id: `${id}:1`,
-        type: 'lead.created',
-        time: now,
-        changed: ['fields', 'select_field_values', 'status', 'relations'],
-        actor: actorOf(principal),
-        lead: { ...toLeadView(lead) },
-      },
-    ];
     return { ok: true, lead };
   }
 }

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { LEAD_CHANGE_MODEL, leadChangeSchema } from '../changes/lead-change.schema';
+import { LeadChangesRepository } from '../changes/lead-changes.repository';
+import { LeadStore } from '../changes/lead-store.service';
 import { LeadEventRelay } from '../events/lead-event.relay';
 import { LeadFilesController } from '../files/lead-files.controller';
 import { LeadFilesService } from '../files/lead-files.service';
@@ -23,6 +26,7 @@ import { LeadsService } from './leads.service';
   imports: [
     MongooseModule.forFeature([
       { name: LEAD_MODEL, schema: leadSchema },
+      { name: LEAD_CHANGE_MODEL, schema: leadChangeSchema },
       { name: IDEMPOTENCY_MODEL, schema: idempotencyRecordSchema },
       { name: QUARANTINE_MODEL, schema: quarantinedPostSchema },
     ]),
@@ -30,6 +34,8 @@ import { LeadsService } from './leads.service';
   controllers: [LeadsController, LeadFilesController, ReceiverController, QuarantineController],
   providers: [
     LeadsRepository,
+    LeadChangesRepository,
+    LeadStore,
     LeadScopeService,
     LeadWriter,
     LeadsService,

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { LEAD_MODEL, LeadDocument, PendingLeadEvent } from './lead.schema';
-
-export type LeadChanges = Partial<Pick<LeadDocument, 'fields' | 'select_field_values' | 'status' | 'relations'>>;
+import { LEAD_MODEL, LeadDocument } from './lead.schema';
 
 export interface ListQuery {
   campaignId: string;
@@ -49,50 +47,22 @@ export class LeadsRepository {
       });
     }
     return this.leads
-      .find({ $and: conditions }, { outbox: 0, outbox_pending: 0 })
+      .find({ $and: conditions })
       .sort({ created_at: 1, _id: 1 })
       .limit(query.limit)
       .lean<LeadDocument[]>();
   }
 
   /**
-   * Applies a change only if the lead is still at `version`, with its event in the same
-   * single-document write (the lead's own outbox). Null when another writer got there first.
+   * Writes the lead as it is after version `lead.version`, if it is at the version before. Every
+   * writer of a given version writes the same snapshot (the change log decided who owns it), so a
+   * repeated or racing apply changes nothing.
    */
-  async update(id: string, version: number, changes: LeadChanges, event: (next: LeadDocument) => PendingLeadEvent) {
-    const current = await this.findById(id);
-    if (!current || current.version !== version) return null;
-    const now = new Date().toISOString();
-    const next: LeadDocument = { ...current, ...changes, version: version + 1, updated_at: now };
-    const updated = await this.leads
-      .findOneAndUpdate(
-        { _id: { $eq: id }, version: { $eq: version } },
-        {
-          $set: { ...changes, version: version + 1, updated_at: now, outbox_pending: true },
-          $push: { outbox: event(next) },
-        },
-        { returnDocument: 'after' },
-      )
-      .lean<LeadDocument>();
-    return updated;
-  }
-
-  async findWithPendingEvents(limit: number): Promise<LeadDocument[]> {
-    return this.leads
-      .find({ outbox_pending: { $eq: true } })
-      .limit(limit)
-      .lean<LeadDocument[]>();
-  }
-
-  /** Drops the events that are on Kafka now, unless the lead changed meanwhile (then the relay reads again). */
-  async clearPublished(id: string, version: number, publishedIds: string[]): Promise<boolean> {
-    const lead = await this.findById(id);
-    if (!lead || lead.version !== version) return false;
-    const remaining = lead.outbox.filter((event) => !publishedIds.includes(event.id));
-    const result = await this.leads.updateOne(
-      { _id: { $eq: id }, version: { $eq: version } },
-      { $set: { outbox: remaining, outbox_pending: remaining.length > 0 } },
+  async applySnapshot(lead: LeadDocument): Promise<void> {
+    const { fields, select_field_values, status, relations, version, updated_at } = lead;
+    await this.leads.updateOne(
+      { _id: { $eq: lead._id }, version: { $eq: version - 1 } },
+      { $set: { fields, select_field_values, status, relations, version, updated_at } },
     );
-    return result.modifiedCount === 1;
   }
 }

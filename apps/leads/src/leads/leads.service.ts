@@ -6,8 +6,8 @@ import { StoredOutcome } from '../idempotency/idempotency-record.schema';
 import { LeadScope, LeadScopeService } from '../scope/lead-scope.service';
 import { LeadDocument, LeadSource } from './lead.schema';
 import { etagOf, toLeadView } from './lead-view';
-import { leadIdFor, LeadWriter } from './lead-writer';
-import { LeadsRepository } from './leads.repository';
+import { actorOf, leadIdFor, LeadWriter } from './lead-writer';
+import { LeadStore } from '../changes/lead-store.service';
 
 export const MAX_BATCH = 1000;
 
@@ -21,7 +21,7 @@ export class LeadsService {
   constructor(
     private readonly scopes: LeadScopeService,
     private readonly writer: LeadWriter,
-    private readonly leads: LeadsRepository,
+    private readonly leadStore: LeadStore,
     private readonly relay: LeadEventRelay,
     private readonly idempotency: IdempotencyService,
   ) {}
@@ -50,9 +50,9 @@ export class LeadsService {
     idempotency: { scope: string; key: string } | null,
     source: LeadSource,
   ): Promise<LeadDocument> {
-    const prepared = this.writer.prepareCreate(scope, principal, body, leadIdFor(idempotency), source);
+    const prepared = this.writer.prepareCreate(scope, body, leadIdFor(idempotency), source);
     if (!prepared.ok) throw prepared.problem;
-    return this.store(prepared.lead);
+    return this.store(prepared.lead, principal);
   }
 
   /** Up to 1000 leads; each item succeeds or fails on its own (API.md §3), in request order. */
@@ -72,12 +72,12 @@ export class LeadsService {
       const results = [];
       for (const [index, item] of items.entries()) {
         const id = leadIdFor(key ? { scope: principal.token_id, key, index } : null);
-        const prepared = this.writer.prepareCreate(scope, principal, item, id, sourceOf(principal, 'api'));
+        const prepared = this.writer.prepareCreate(scope, item, id, sourceOf(principal, 'api'));
         if (!prepared.ok) {
           results.push({ index, status: 'error', error: problemBody(prepared.problem) });
           continue;
         }
-        const lead = await this.store(prepared.lead);
+        const lead = await this.store(prepared.lead, principal);
         results.push({ index, status: 'created', lead: toLeadView(lead) });
       }
       const created = results.filter((result) => result.status === 'created').length;
@@ -87,11 +87,13 @@ export class LeadsService {
     return this.idempotency.run(`${principal.token_id}:batch:${campaignId}`, key, body, work);
   }
 
-  /** Stores a prepared lead; a retry of an idempotent create finds the lead it made the first time. */
-  private async store(lead: LeadDocument): Promise<LeadDocument> {
-    const inserted = await this.leads.insert(lead);
-    const stored = inserted ? lead : await this.leads.findById(lead._id);
-    if (!stored) throw new Error(`lead ${lead._id} vanished between insert and read`);
+  /** Commits a prepared lead with its lead.created event; a retried idempotent create finds its first lead. */
+  private async store(lead: LeadDocument, principal: Principal): Promise<LeadDocument> {
+    const stored = await this.leadStore.commitCreate(lead, {
+      type: 'lead.created',
+      changed: ['fields', 'select_field_values', 'status', 'relations'],
+      actor: actorOf(principal),
+    });
     void this.relay.flush(stored._id);
     return stored;
   }

@@ -134,7 +134,11 @@ async function workload(client, opts) {
 
     const last = page1.at(-1)?._id ?? new ObjectId('000000000000000000000000');
     t0 = performance.now();
-    const page2 = await coll.find({ ...filter, _id: { $gt: last } }).sort({ _id: 1 }).limit(50).toArray();
+    const page2 = await coll
+      .find({ ...filter, _id: { $gt: last } })
+      .sort({ _id: 1 })
+      .limit(50)
+      .toArray();
     const tPage2 = ms(t0);
 
     t0 = performance.now();
@@ -149,13 +153,17 @@ async function workload(client, opts) {
     const ids = [...page1, ...page2].map((d) => d._id.toHexString());
     const ordered = ids.every((id, j) => j === 0 || ids[j - 1] < id);
     const matching = [...page1, ...page2].every(
-      (d) => d.campaign_id === filter.campaign_id && OPEN.includes(d.status) &&
+      (d) =>
+        d.campaign_id === filter.campaign_id &&
+        OPEN.includes(d.status) &&
         d.select_field_values.select_partner === filter['select_field_values.select_partner'],
     );
     const want = expected.get(key) ?? 0;
     const sizesOk = page1.length === Math.min(50, want) && page2.length === Math.min(50, Math.max(0, want - 50));
     if (count !== want || !sizesOk || !ordered || !matching || (want > 0 && !one)) {
-      throw new Error(`wrong answer for ${key}: count ${count} (want ${expected.get(key)}), pages ${page1.length}/${page2.length}, ordered ${ordered}, matching ${matching}`);
+      throw new Error(
+        `wrong answer for ${key}: count ${count} (want ${expected.get(key)}), pages ${page1.length}/${page2.length}, ordered ${ordered}, matching ${matching}`,
+      );
     }
     if (keep) {
       samples.page1.push(tPage1);
@@ -183,7 +191,11 @@ async function benchBackend(backend, opts, launcher) {
   const infraDir = join(REPO_ROOT, '.infra', 'bench', backend);
   fs.rmSync(infraDir, { recursive: true, force: true });
   // Ports away from the default infra (27027/25432) so both can run at once.
-  const cfg = resolveConfig({ infraDir, backend, ports: { kafka: 0, kafkaController: 0, ferretdb: backend === 'sqlite' ? 27127 : 27128, postgres: 25532 } });
+  const cfg = resolveConfig({
+    infraDir,
+    backend,
+    ports: { kafka: 0, kafkaController: 0, ferretdb: backend === 'sqlite' ? 27127 : 27128, postgres: 25532 },
+  });
   cfg.ferretdb.bin = launcher; // reuse the launcher `infra up` built; no second Go build
   const timeoutMs = 120_000;
   try {
@@ -212,14 +224,17 @@ function machine() {
   const cpuinfo = fs.existsSync('/proc/cpuinfo') ? fs.readFileSync('/proc/cpuinfo', 'utf8') : '';
   let fsType = 'unknown';
   try {
-    fsType = execFileSync('df', ['-T', join(REPO_ROOT, '.infra')], { encoding: 'utf8' }).trim().split('\n')[1].split(/\s+/)[1];
+    fsType = execFileSync('df', ['-T', join(REPO_ROOT, '.infra')], { encoding: 'utf8' })
+      .trim()
+      .split('\n')[1]
+      .split(/\s+/)[1];
   } catch {
     /* not important */
   }
   return {
     nproc: os.availableParallelism(),
     cpu: cpuinfo.match(/model name\s*:\s*(.*)/)?.[1] ?? os.cpus()[0]?.model ?? 'unknown',
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30 * 10) / 10,
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     kernel: `${os.type()} ${os.release()}`,
     node: process.version,
     fsType,
@@ -228,8 +243,10 @@ function machine() {
 
 function markdown(results, m, opts) {
   const f = (s) => `${s.p50} / ${s.p95}`;
-  const rows = results.map((r) =>
-    `| ${r.backend}${r.postgresVersion ? ` (PostgreSQL ${r.postgresVersion})` : ''} | ${r.insertSeconds} s (${r.insertDocsPerSecond}/s) | ${r.createIndexMs} ms | ${f(r.page1)} | ${f(r.page2)} | ${f(r.count)} | ${f(r.byId)} | ${r.pushdown.filter}/${r.pushdown.sort}/${r.pushdown.limit} | ${r.load.join(' / ')} |`);
+  const rows = results.map(
+    (r) =>
+      `| ${r.backend}${r.postgresVersion ? ` (PostgreSQL ${r.postgresVersion})` : ''} | ${r.insertSeconds} s (${r.insertDocsPerSecond}/s) | ${r.createIndexMs} ms | ${f(r.page1)} | ${f(r.page2)} | ${f(r.count)} | ${f(r.byId)} | ${r.pushdown.filter}/${r.pushdown.sort}/${r.pushdown.limit} | ${r.load.join(' / ')} |`,
+  );
   return [
     `Machine: ${m.nproc} CPUs (${m.cpu}), ${m.memoryGiB} GiB RAM, ${m.kernel}, Node ${m.node}, data on ${m.fsType}.`,
     `Workload: ${opts.docs} leads over ${CAMPAIGNS.length} campaigns x ${PARTNERS.length} partners x ${STATUSES.length} statuses, ${opts.runs} timed runs (+${opts.warmup} warm-up) per query, latencies in ms as p50 / p95.`,
@@ -249,7 +266,13 @@ const m = machine();
 log(`FerretDB ${ferretdbModuleVersion(main)} on ${m.nproc} CPUs (${m.cpu}), ${m.memoryGiB} GiB`);
 const results = [];
 for (const backend of opts.backends) results.push(await benchBackend(backend, opts, main.ferretdb.bin));
-const out = { date: new Date().toISOString(), ferretdb: ferretdbModuleVersion(main), machine: m, options: opts, results };
+const out = {
+  date: new Date().toISOString(),
+  ferretdb: ferretdbModuleVersion(main),
+  machine: m,
+  options: opts,
+  results,
+};
 fs.mkdirSync(join(REPO_ROOT, '.infra', 'bench'), { recursive: true });
 fs.writeFileSync(join(REPO_ROOT, '.infra', 'bench', 'backend-results.json'), `${JSON.stringify(out, null, 2)}\n`);
 console.log(markdown(results, m, opts));

@@ -22,7 +22,16 @@ import {
   startFerretdb,
   stopFerretdb,
 } from './lib/ferretdb.mjs';
-import { installJars, jarsAreStale, kafkaHealthy, kafkaPid, kafkaVersion, resolveJars, startKafka, stopKafka } from './lib/kafka.mjs';
+import {
+  installJars,
+  jarsAreStale,
+  kafkaHealthy,
+  kafkaPid,
+  kafkaVersion,
+  resolveJars,
+  startKafka,
+  stopKafka,
+} from './lib/kafka.mjs';
 import { postgresHealthy, postgresPid, postgresVersion, startPostgres, stopPostgres } from './lib/postgres.mjs';
 import { checkPrerequisites } from './lib/prereqs.mjs';
 import { seconds, tailFile, tcpProbe, waitUntil, withLock } from './lib/proc.mjs';
@@ -51,47 +60,59 @@ export async function up(options = {}) {
   const log = options.log ?? defaultLog;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const t0 = Date.now();
-  return withLock(cfg.runDir, async () => {
-    if (options.fresh) await wipe(cfg, log);
+  return withLock(
+    cfg.runDir,
+    async () => {
+      if (options.fresh) await wipe(cfg, log);
 
-    const plan = {
-      jarsStale: jarsAreStale(cfg),
-      launcherStale: launcherIsStale(cfg),
-      kafkaOk: false,
-      ferretOk: false,
-    };
-    const kPid = kafkaPid(cfg, log);
-    const fPid = ferretdbPid(cfg, log);
-    const meta = ferretdbMeta(cfg);
-    plan.kafkaOk = Boolean(kPid && !plan.jarsStale && (await kafkaHealthy(cfg)));
-    plan.ferretOk = Boolean(fPid && !plan.launcherStale && sameFerretdbSetup(cfg, meta) && (await databaseHealthy(cfg)));
-    if (plan.kafkaOk && plan.ferretOk) {
-      log(`already up (checked in ${seconds(t0)}): Kafka pid ${kPid} ${cfg.urls.KAFKA_BROKERS}, FerretDB pid ${fPid} ${cfg.urls.MONGO_URL} (${cfg.backend})`);
+      const plan = {
+        jarsStale: jarsAreStale(cfg),
+        launcherStale: launcherIsStale(cfg),
+        kafkaOk: false,
+        ferretOk: false,
+      };
+      const kPid = kafkaPid(cfg, log);
+      const fPid = ferretdbPid(cfg, log);
+      const meta = ferretdbMeta(cfg);
+      plan.kafkaOk = Boolean(kPid && !plan.jarsStale && (await kafkaHealthy(cfg)));
+      plan.ferretOk = Boolean(
+        fPid && !plan.launcherStale && sameFerretdbSetup(cfg, meta) && (await databaseHealthy(cfg)),
+      );
+      if (plan.kafkaOk && plan.ferretOk) {
+        log(
+          `already up (checked in ${seconds(t0)}): Kafka pid ${kPid} ${cfg.urls.KAFKA_BROKERS}, FerretDB pid ${fPid} ${cfg.urls.MONGO_URL} (${cfg.backend})`,
+        );
+        return status(options);
+      }
+
+      const problems = await checkPrerequisites({
+        mvn: !plan.kafkaOk && plan.jarsStale,
+        go: !plan.ferretOk && plan.launcherStale,
+        postgres: !plan.ferretOk && cfg.backend === 'postgresql',
+      });
+      if (problems.length) {
+        throw new InfraError(`missing prerequisites; please install:\n  - ${problems.join('\n  - ')}`);
+      }
+
+      // Kafka (JVM) and FerretDB (Go build) are independent; bring them up side by side.
+      const results = await Promise.allSettled([
+        plan.kafkaOk ? null : ensureKafka(cfg, { log, timeoutMs, pid: kPid, jarsStale: plan.jarsStale }),
+        plan.ferretOk
+          ? null
+          : ensureFerretdb(cfg, { log, timeoutMs, pid: fPid, meta, launcherStale: plan.launcherStale }),
+      ]);
+      const failures = results.filter((r) => r.status === 'rejected').map((r) => r.reason);
+      if (failures.length) {
+        throw new InfraError(
+          failures.map((e) => (e instanceof InfraError ? e.message : (e.stack ?? String(e)))).join('\n\n'),
+        );
+      }
+      writeEnvFile(cfg);
+      log(`infra up in ${seconds(t0)}`);
       return status(options);
-    }
-
-    const problems = await checkPrerequisites({
-      mvn: !plan.kafkaOk && plan.jarsStale,
-      go: !plan.ferretOk && plan.launcherStale,
-      postgres: !plan.ferretOk && cfg.backend === 'postgresql',
-    });
-    if (problems.length) {
-      throw new InfraError(`missing prerequisites; please install:\n  - ${problems.join('\n  - ')}`);
-    }
-
-    // Kafka (JVM) and FerretDB (Go build) are independent; bring them up side by side.
-    const results = await Promise.allSettled([
-      plan.kafkaOk ? null : ensureKafka(cfg, { log, timeoutMs, pid: kPid, jarsStale: plan.jarsStale }),
-      plan.ferretOk ? null : ensureFerretdb(cfg, { log, timeoutMs, pid: fPid, meta, launcherStale: plan.launcherStale }),
-    ]);
-    const failures = results.filter((r) => r.status === 'rejected').map((r) => r.reason);
-    if (failures.length) {
-      throw new InfraError(failures.map((e) => (e instanceof InfraError ? e.message : e.stack ?? String(e))).join('\n\n'));
-    }
-    writeEnvFile(cfg);
-    log(`infra up in ${seconds(t0)}`);
-    return status(options);
-  }, { log });
+    },
+    { log },
+  );
 }
 
 async function ensureKafka(cfg, { log, timeoutMs, pid, jarsStale }) {
@@ -117,7 +138,11 @@ async function ensureFerretdb(cfg, { log, timeoutMs, pid, meta, launcherStale })
   const sameSetup = sameFerretdbSetup(cfg, meta);
   if (pid && !launcherStale && sameSetup && (await settles(() => databaseHealthy(cfg)))) return;
   if (pid) {
-    const why = launcherStale ? 'launcher rebuilt' : !sameSetup ? `switching to the ${cfg.backend} backend` : 'not answering';
+    const why = launcherStale
+      ? 'launcher rebuilt'
+      : !sameSetup
+        ? `switching to the ${cfg.backend} backend`
+        : 'not answering';
     log(`restarting FerretDB (pid ${pid}): ${why}`);
     await stopFerretdb(cfg, log);
   }
@@ -155,7 +180,9 @@ const settles = (check) => waitUntil(check, { timeoutMs: 15_000, intervalMs: 500
 async function assertPortsFree(cfg, ports, what, envName) {
   for (const port of ports) {
     if (await tcpProbe(cfg.host, port, 500)) {
-      throw new InfraError(`${cfg.host}:${port} is already taken by a process that is not our ${what}; stop it or set ${envName}`);
+      throw new InfraError(
+        `${cfg.host}:${port} is already taken by a process that is not our ${what}; stop it or set ${envName}`,
+      );
     }
   }
 }
@@ -179,14 +206,18 @@ function writeEnvFile(cfg) {
 export async function down(options = {}) {
   const cfg = resolveConfig(options);
   const log = options.log ?? defaultLog;
-  return withLock(cfg.runDir, async () => {
-    // FerretDB first so PostgreSQL sees its clients leave; Kafka is independent.
-    const [kafka, ferretdb] = await Promise.all([stopKafka(cfg, log), stopFerretdb(cfg, log)]);
-    const postgres = await stopPostgres(cfg, log);
-    fs.rmSync(join(cfg.infraDir, 'infra.env'), { force: true });
-    if (!kafka && !ferretdb && !postgres) log('nothing was running');
-    return { stopped: { kafka, ferretdb, postgres } };
-  }, { log });
+  return withLock(
+    cfg.runDir,
+    async () => {
+      // FerretDB first so PostgreSQL sees its clients leave; Kafka is independent.
+      const [kafka, ferretdb] = await Promise.all([stopKafka(cfg, log), stopFerretdb(cfg, log)]);
+      const postgres = await stopPostgres(cfg, log);
+      fs.rmSync(join(cfg.infraDir, 'infra.env'), { force: true });
+      if (!kafka && !ferretdb && !postgres) log('nothing was running');
+      return { stopped: { kafka, ferretdb, postgres } };
+    },
+    { log },
+  );
 }
 
 /** Stop everything and wipe the data (topics, databases); caches (jars, launcher) are kept. */
@@ -209,7 +240,12 @@ async function wipe(cfg, log) {
 const optionsOf = (cfg) => ({
   infraDir: cfg.infraDir,
   backend: cfg.backend,
-  ports: { kafka: cfg.kafka.port, kafkaController: cfg.kafka.controllerPort, ferretdb: cfg.ferretdb.port, postgres: cfg.postgres.port },
+  ports: {
+    kafka: cfg.kafka.port,
+    kafkaController: cfg.kafka.controllerPort,
+    ferretdb: cfg.ferretdb.port,
+    postgres: cfg.postgres.port,
+  },
 });
 
 /**
@@ -258,7 +294,10 @@ export async function status(options = {}) {
     },
     env: { KAFKA_BROKERS: `${cfg.host}:${cfg.kafka.port}`, MONGO_URL: `mongodb://${cfg.host}:${ferretPort}/` },
   };
-  result.ok = result.kafka.state === 'up' && result.ferretdb.state === 'up' && (!result.postgres.required || result.postgres.state === 'up');
+  result.ok =
+    result.kafka.state === 'up' &&
+    result.ferretdb.state === 'up' &&
+    (!result.postgres.required || result.postgres.state === 'up');
   return result;
 }
 
@@ -271,7 +310,13 @@ export function formatStatus(s) {
     line('ferretdb', s.ferretdb, `FerretDB ${s.ferretdb.version} (${s.ferretdb.backend} backend)`),
   ];
   if (s.postgres.required || s.postgres.state !== 'down') {
-    lines.push(line('postgres', s.postgres, `PostgreSQL ${s.postgres.version ?? '?'}${s.postgres.required ? '' : ' (not used by the sqlite backend)'}`));
+    lines.push(
+      line(
+        'postgres',
+        s.postgres,
+        `PostgreSQL ${s.postgres.version ?? '?'}${s.postgres.required ? '' : ' (not used by the sqlite backend)'}`,
+      ),
+    );
   }
   return lines.join('\n');
 }
@@ -280,7 +325,8 @@ export function formatStatus(s) {
 export async function logs({ component, follow = false, lines = 50, ...options } = {}) {
   const cfg = resolveConfig(options);
   const all = { kafka: cfg.kafka.logFile, ferretdb: cfg.ferretdb.logFile, postgres: cfg.postgres.logFile };
-  if (component && !all[component]) throw new InfraError(`unknown component "${component}" (want kafka, ferretdb or postgres)`);
+  if (component && !all[component])
+    throw new InfraError(`unknown component "${component}" (want kafka, ferretdb or postgres)`);
   const files = component ? [all[component]] : Object.values(all).filter((f) => fs.existsSync(f));
   if (!files.length) throw new InfraError(`no logs yet under ${display(cfg, cfg.logsDir)}; run \`npm run infra:up\``);
   if (follow) {
@@ -315,8 +361,7 @@ function parseArgs(argv) {
     else if (flag === '--timeout') {
       opts.timeoutMs = Number(value()) * 1000;
       if (!(opts.timeoutMs > 0)) throw new InfraError('--timeout wants a number of seconds');
-    }
-    else if (flag === '--fresh') opts.fresh = true;
+    } else if (flag === '--fresh') opts.fresh = true;
     else if (flag === '--json') opts.json = true;
     else if (flag === '-f' || flag === '--follow') opts.follow = true;
     else if (flag === '-h' || flag === '--help') opts.help = true;
@@ -334,7 +379,12 @@ async function main(argv) {
     return command || opts.help ? 0 : 1;
   }
   const options = { backend: opts.backend, timeoutMs: opts.timeoutMs };
-  const printEnv = (env) => console.log(Object.entries(env).map(([k, v]) => `export ${k}=${v}`).join('\n'));
+  const printEnv = (env) =>
+    console.log(
+      Object.entries(env)
+        .map(([k, v]) => `export ${k}=${v}`)
+        .join('\n'),
+    );
   switch (command) {
     case 'up': {
       const s = await up({ ...options, fresh: opts.fresh });
@@ -375,7 +425,7 @@ if (isEntryPoint()) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err) => {
-      defaultLog(err instanceof InfraError ? err.message : err.stack ?? String(err));
+      defaultLog(err instanceof InfraError ? err.message : (err.stack ?? String(err)));
       process.exit(1);
     },
   );

@@ -49,6 +49,23 @@ describe('campaign schema and filters through the gateway', () => {
         { key: 'relation_installer', label: 'Installer', options: [{ id: 'inst_1', label: 'Installer A' }] },
       ],
       ['DELETE', '/statuses/lost', undefined],
+      ['POST', '/selects', { key: 'select_channel', label: 'Channel', options: [{ value: 'WEB', label: 'Web' }] }],
+      ['PATCH', '/selects/select_channel', { label: 'Sales channel' }],
+      ['DELETE', '/selects/select_channel', undefined],
+      ['POST', '/fields', { key: 'notes', label: 'Notes', type: 'textarea' }],
+      ['DELETE', '/fields/notes', undefined],
+      [
+        'PATCH',
+        '/relations/relation_installer',
+        {
+          options: [
+            { id: 'inst_1', label: 'Installer A' },
+            { id: 'inst_2', label: 'Installer B' },
+          ],
+        },
+      ],
+      ['POST', '/relations', { key: 'relation_shop', label: 'Shop' }],
+      ['DELETE', '/relations/relation_shop', undefined],
     ];
     let version = Number((await admin('GET', path())).body['version']);
     for (const [method, rest, body] of steps) {
@@ -63,9 +80,25 @@ describe('campaign schema and filters through the gateway', () => {
     expect(campaign['fields']).toContainEqual({ key: 'postcode', label: 'Post code', type: 'text', required: true });
     expect((campaign['statuses'] as Json[]).map((status) => status['slug'])).toEqual(['won', 'new']);
     expect(campaign['relations']).toEqual([
-      { key: 'relation_installer', label: 'Installer', options: [{ id: 'inst_1', label: 'Installer A' }] },
+      {
+        key: 'relation_installer',
+        label: 'Installer',
+        options: [
+          { id: 'inst_1', label: 'Installer A' },
+          { id: 'inst_2', label: 'Installer B' },
+        ],
+      },
     ]);
     expect((await admin('GET', path('/selects/select_partner/options'))).body.data).toHaveLength(2);
+    for (const [piece, count] of [
+      ['/fields', 3],
+      ['/selects', 1],
+      ['/statuses', 2],
+      ['/relations', 1],
+    ] as const) {
+      expect({ piece, count: (await admin('GET', path(piece))).body.data?.length }).toEqual({ piece, count });
+    }
+    expect((await admin('GET', path('/receiver'))).body).toEqual({ require_authentication: false });
   });
 
   it('refuses bad keys, duplicates and unknown pieces with clear problems, changing nothing', async () => {

@@ -1,6 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@leadgate/contracts';
 import { KafkaModule } from '@leadgate/kafka';
+import { DocsKeyIndex } from './token-docs/docs-key-index';
+import { EventsDocsController } from './token-docs/events-docs.controller';
+import { TokenDocsController } from './token-docs/token-docs.controller';
+import { TokenDocsService } from './token-docs/token-docs.service';
 
 /** Per-token public documentation, built only from read models of schemas, filters and tokens. */
 @Module({})
@@ -13,6 +17,8 @@ export class DocsModule {
           readModels: [TOPICS.campaignSchemas, TOPICS.campaignFilters, TOPICS.identityTokens],
         }),
       ],
+      controllers: [TokenDocsController, EventsDocsController],
+      providers: [DocsKeyIndex, TokenDocsService],
     };
   }
 }

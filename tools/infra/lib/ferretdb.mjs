@@ -72,7 +72,14 @@ export async function ferretdbHealthy(cfg, timeoutMs = 2000) {
 }
 
 export async function startFerretdb(cfg, { log, timeoutMs }) {
-  const args = ['-listen', `${cfg.host}:${cfg.ferretdb.port}`, '-handler', cfg.backend, '-log-level', process.env.FERRETDB_LOG_LEVEL || 'warn'];
+  const args = [
+    '-listen',
+    `${cfg.host}:${cfg.ferretdb.port}`,
+    '-handler',
+    cfg.backend,
+    '-log-level',
+    process.env.FERRETDB_LOG_LEVEL || 'warn',
+  ];
   if (cfg.backend === 'sqlite') args.push('-sqlite-dir', cfg.ferretdb.dataDir);
   else args.push('-postgresql-url', cfg.postgres.url);
   fs.mkdirSync(cfg.ferretdb.dataDir, { recursive: true });
@@ -81,12 +88,19 @@ export async function startFerretdb(cfg, { log, timeoutMs }) {
   const started = Date.now();
   const pid = await spawnDetached(cfg.ferretdb.bin, args, { logFile: cfg.ferretdb.logFile, cwd: cfg.ferretdb.dir });
   writePid(cfg.ferretdb.pidFile, pid);
-  writeStamp(cfg.ferretdb.metaFile, { pid, backend: cfg.backend, port: cfg.ferretdb.port, startedAt: new Date().toISOString() });
+  writeStamp(cfg.ferretdb.metaFile, {
+    pid,
+    backend: cfg.backend,
+    port: cfg.ferretdb.port,
+    startedAt: new Date().toISOString(),
+  });
   await waitUntil(() => ferretdbHealthy(cfg), {
     timeoutMs,
     failFast: () => (isAlive(pid, FERRETDB_MARKER) ? null : 'the FerretDB process exited'),
   });
-  log(`FerretDB ready in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${pid}, ${cfg.urls.MONGO_URL}, ${cfg.backend})`);
+  log(
+    `FerretDB ready in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${pid}, ${cfg.urls.MONGO_URL}, ${cfg.backend})`,
+  );
   return pid;
 }
 

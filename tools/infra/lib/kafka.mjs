@@ -37,8 +37,13 @@ export async function resolveJars(cfg, log) {
   const tmp = `${cfg.kafka.libsDir}.tmp`;
   fs.rmSync(tmp, { recursive: true, force: true });
   await runOrThrow('Maven', 'mvn', [
-    '-B', '-q', '-f', cfg.kafka.pom,
-    'dependency:copy-dependencies', `-DoutputDirectory=${tmp}`, '-DincludeScope=runtime',
+    '-B',
+    '-q',
+    '-f',
+    cfg.kafka.pom,
+    'dependency:copy-dependencies',
+    `-DoutputDirectory=${tmp}`,
+    '-DincludeScope=runtime',
   ]);
   if (!kafkaJar(tmp)) throw new Error(`Maven finished but no kafka_2.13 jar landed in ${tmp}`);
   return { tmp, started };
@@ -129,8 +134,20 @@ function newClusterId() {
 async function ensureFormatted(cfg, log) {
   if (fs.existsSync(join(cfg.kafka.dataDir, 'meta.properties'))) return;
   log('formatting Kafka storage (first start)…');
-  await runOrThrow('Kafka storage format', 'java', javaArgs(cfg, 'kafka.tools.StorageTool',
-    'format', '--cluster-id', newClusterId(), '--config', cfg.kafka.propsFile, '--ignore-formatted'));
+  await runOrThrow(
+    'Kafka storage format',
+    'java',
+    javaArgs(
+      cfg,
+      'kafka.tools.StorageTool',
+      'format',
+      '--cluster-id',
+      newClusterId(),
+      '--config',
+      cfg.kafka.propsFile,
+      '--ignore-formatted',
+    ),
+  );
 }
 
 export function kafkaPid(cfg, log) {
@@ -152,7 +169,11 @@ export async function startKafka(cfg, { log, timeoutMs }) {
   const pid = await spawnDetached(
     'java',
     [
-      '-Xms256m', '-Xmx512m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true',
+      '-Xms256m',
+      '-Xmx512m',
+      '-XX:+UseG1GC',
+      '-XX:MaxGCPauseMillis=20',
+      '-Djava.awt.headless=true',
       ...javaArgs(cfg, KAFKA_MARKER, cfg.kafka.propsFile),
     ],
     { logFile: cfg.kafka.logFile, cwd: cfg.kafka.dir },

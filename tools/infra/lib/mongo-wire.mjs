@@ -43,18 +43,57 @@ function decodeDoc(buf, start, asArray = false) {
     i = nameEnd + 1;
     let value;
     switch (type) {
-      case 0x01: value = buf.readDoubleLE(i); i += 8; break;
-      case 0x02: { const n = buf.readInt32LE(i); value = buf.toString('utf8', i + 4, i + 4 + n - 1); i += 4 + n; break; }
-      case 0x03: case 0x04: value = decodeDoc(buf, i, type === 0x04); i += buf.readInt32LE(i); break;
-      case 0x05: { const n = buf.readInt32LE(i); value = buf.subarray(i + 5, i + 5 + n); i += 5 + n; break; }
-      case 0x07: value = buf.toString('hex', i, i + 12); i += 12; break;
-      case 0x08: value = buf[i] === 1; i += 1; break;
-      case 0x09: value = new Date(Number(buf.readBigInt64LE(i))); i += 8; break;
-      case 0x0a: value = null; break;
-      case 0x10: value = buf.readInt32LE(i); i += 4; break;
-      case 0x11: case 0x12: value = Number(buf.readBigInt64LE(i)); i += 8; break;
-      case 0x13: value = buf.subarray(i, i + 16); i += 16; break;
-      default: throw new Error(`mongo-wire: unsupported BSON type 0x${type.toString(16)} at "${key}"`);
+      case 0x01:
+        value = buf.readDoubleLE(i);
+        i += 8;
+        break;
+      case 0x02: {
+        const n = buf.readInt32LE(i);
+        value = buf.toString('utf8', i + 4, i + 4 + n - 1);
+        i += 4 + n;
+        break;
+      }
+      case 0x03:
+      case 0x04:
+        value = decodeDoc(buf, i, type === 0x04);
+        i += buf.readInt32LE(i);
+        break;
+      case 0x05: {
+        const n = buf.readInt32LE(i);
+        value = buf.subarray(i + 5, i + 5 + n);
+        i += 5 + n;
+        break;
+      }
+      case 0x07:
+        value = buf.toString('hex', i, i + 12);
+        i += 12;
+        break;
+      case 0x08:
+        value = buf[i] === 1;
+        i += 1;
+        break;
+      case 0x09:
+        value = new Date(Number(buf.readBigInt64LE(i)));
+        i += 8;
+        break;
+      case 0x0a:
+        value = null;
+        break;
+      case 0x10:
+        value = buf.readInt32LE(i);
+        i += 4;
+        break;
+      case 0x11:
+      case 0x12:
+        value = Number(buf.readBigInt64LE(i));
+        i += 8;
+        break;
+      case 0x13:
+        value = buf.subarray(i, i + 16);
+        i += 16;
+        break;
+      default:
+        throw new Error(`mongo-wire: unsupported BSON type 0x${type.toString(16)} at "${key}"`);
     }
     if (asArray) out.push(value);
     else out[key] = value;
@@ -92,7 +131,8 @@ export function mongoCommand(host, port, command, { db = 'admin', timeoutMs = 30
       try {
         if (received.readInt32LE(12) !== OP_MSG || received[20] !== 0) throw new Error('mongo-wire: unexpected reply');
         const reply = decodeDoc(received, 21);
-        if (reply.ok !== 1) throw new Error(`mongo-wire: ${Object.keys(command)[0]} failed: ${reply.errmsg ?? JSON.stringify(reply)}`);
+        if (reply.ok !== 1)
+          throw new Error(`mongo-wire: ${Object.keys(command)[0]} failed: ${reply.errmsg ?? JSON.stringify(reply)}`);
         resolveReply(reply);
       } catch (err) {
         reject(err);

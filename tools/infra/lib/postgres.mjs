@@ -55,7 +55,17 @@ export function postgresPid(cfg) {
 }
 
 export async function postgresHealthy(cfg) {
-  const res = await run(bin('pg_isready'), ['-q', '-h', cfg.host, '-p', String(cfg.postgres.port), '-U', cfg.postgres.user, '-d', cfg.postgres.database]).catch(() => null);
+  const res = await run(bin('pg_isready'), [
+    '-q',
+    '-h',
+    cfg.host,
+    '-p',
+    String(cfg.postgres.port),
+    '-U',
+    cfg.postgres.user,
+    '-d',
+    cfg.postgres.database,
+  ]).catch(() => null);
   return res?.code === 0;
 }
 
@@ -64,9 +74,12 @@ async function ensureCluster(cfg, acct, log) {
   log('initialising a private PostgreSQL cluster…');
   fs.mkdirSync(cfg.postgres.dataDir, { recursive: true, mode: 0o700 });
   chownTree(cfg.postgres.dir, acct);
-  await runOrThrow('initdb', bin('initdb'), [
-    '-D', cfg.postgres.dataDir, '-U', cfg.postgres.user, '--auth=trust', '-E', 'UTF8', '--locale=C',
-  ], { cwd: cfg.postgres.dir, uid: acct.uid, gid: acct.gid });
+  await runOrThrow(
+    'initdb',
+    bin('initdb'),
+    ['-D', cfg.postgres.dataDir, '-U', cfg.postgres.user, '--auth=trust', '-E', 'UTF8', '--locale=C'],
+    { cwd: cfg.postgres.dir, uid: acct.uid, gid: acct.gid },
+  );
 }
 
 export async function startPostgres(cfg, { log, timeoutMs }) {
@@ -79,15 +92,38 @@ export async function startPostgres(cfg, { log, timeoutMs }) {
   log('starting PostgreSQL…');
   const started = Date.now();
   const opts = `-p ${cfg.postgres.port} -c listen_addresses=${cfg.host} -c unix_socket_directories=''`;
-  await runOrThrow('pg_ctl start', bin('pg_ctl'), [
-    '-D', cfg.postgres.dataDir, '-l', cfg.postgres.logFile, '-o', opts,
-    '-w', '-t', String(Math.ceil(timeoutMs / 1000)), 'start',
-  ], { cwd: cfg.postgres.dir, uid: acct.uid, gid: acct.gid, detached: true });
+  await runOrThrow(
+    'pg_ctl start',
+    bin('pg_ctl'),
+    [
+      '-D',
+      cfg.postgres.dataDir,
+      '-l',
+      cfg.postgres.logFile,
+      '-o',
+      opts,
+      '-w',
+      '-t',
+      String(Math.ceil(timeoutMs / 1000)),
+      'start',
+    ],
+    { cwd: cfg.postgres.dir, uid: acct.uid, gid: acct.gid, detached: true },
+  );
   // FerretDB v1 needs its database to exist. Cheap enough to ask every start (a wiped or
   // hand-edited cluster heals itself); "already exists" is the normal answer.
-  const res = await run(bin('createdb'), ['-h', cfg.host, '-p', String(cfg.postgres.port), '-U', cfg.postgres.user, cfg.postgres.database]);
+  const res = await run(bin('createdb'), [
+    '-h',
+    cfg.host,
+    '-p',
+    String(cfg.postgres.port),
+    '-U',
+    cfg.postgres.user,
+    cfg.postgres.database,
+  ]);
   if (res.code !== 0 && !/already exists/.test(res.output)) throw new Error(`createdb failed: ${res.output}`);
-  log(`PostgreSQL ${postgresVersion(cfg)} ready in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${postgresPid(cfg)}, ${cfg.host}:${cfg.postgres.port})`);
+  log(
+    `PostgreSQL ${postgresVersion(cfg)} ready in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${postgresPid(cfg)}, ${cfg.host}:${cfg.postgres.port})`,
+  );
 }
 
 export async function stopPostgres(cfg, log) {

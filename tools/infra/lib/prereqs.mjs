@@ -24,7 +24,10 @@ export function which(name) {
 export function findPostgresBin(name) {
   const base = '/usr/lib/postgresql';
   const versions = fs.existsSync(base)
-    ? fs.readdirSync(base).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a))
+    ? fs
+        .readdirSync(base)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
     : [];
   for (const v of versions) {
     const file = join(base, v, 'bin', name);

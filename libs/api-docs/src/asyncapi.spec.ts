@@ -1,0 +1,36 @@
+import { LEAD_EVENT_TYPES } from '@leadgate/contracts';
+import { buildAsyncApi } from './asyncapi';
+
+describe('buildAsyncApi', () => {
+  const doc = buildAsyncApi();
+
+  it('is AsyncAPI 3.0 with one channel on leads.events.v1 and a message per event type', () => {
+    expect(doc.asyncapi).toBe('3.0.0');
+    expect(doc.channels.leadEvents.address).toBe('leads.events.v1');
+    expect(Object.values(doc.components.messages).map((message) => message.name)).toEqual([...LEAD_EVENT_TYPES]);
+    expect(doc.operations.receiveLeadEvents.action).toBe('receive');
+    for (const { $ref } of doc.operations.receiveLeadEvents.messages) {
+      const key = $ref.split('/').pop() as string;
+      expect(doc.channels.leadEvents.messages).toHaveProperty(key);
+    }
+  });
+
+  it('describes the CloudEvents envelope and the data of each event', () => {
+    const message = doc.components.messages['leadStatusChanged'];
+    expect(message.payload['required']).toEqual([
+      'specversion',
+      'id',
+      'source',
+      'type',
+      'subject',
+      'time',
+      'datacontenttype',
+      'data',
+    ]);
+    expect(message.payload['properties']).toMatchObject({
+      type: { const: 'lead.status_changed' },
+      specversion: { const: '1.0' },
+    });
+    expect(doc.components.schemas.LeadEventData.required).toEqual(['campaign_id', 'lead', 'changed', 'actor']);
+  });
+});

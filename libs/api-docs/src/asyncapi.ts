@@ -1,0 +1,131 @@
+import { LEAD_EVENT_TYPES, TOPICS } from '@leadgate/contracts';
+import { JsonSchema } from './model';
+
+const DESCRIPTIONS: Record<(typeof LEAD_EVENT_TYPES)[number], string> = {
+  'lead.created': 'A lead was created (API, batch or receiver).',
+  'lead.updated': 'Fields, select values or relations of a lead changed.',
+  'lead.status_changed': 'The status of a lead changed.',
+  'lead.deleted': 'A lead was deleted.',
+  'lead.quarantined': 'A receiver post was refused and kept in the account quarantine.',
+};
+
+/** `lead.status_changed` -> `leadStatusChanged`, a component key. */
+function messageId(type: string): string {
+  return type.replace(/[._](\w)/g, (_match, letter: string) => letter.toUpperCase());
+}
+
+const LEAD_SCHEMA: JsonSchema = {
+  type: 'object',
+  description: 'The lead after the change, as the partner API shows it.',
+  properties: {
+    id: { type: 'string' },
+    campaign_id: { type: 'string' },
+    fields: { type: 'object' },
+    select_field_values: { type: 'object' },
+    status: { type: 'string' },
+    relations: { type: 'object' },
+    version: { type: 'integer', minimum: 1 },
+    created_at: { type: 'string', format: 'date-time' },
+    updated_at: { type: 'string', format: 'date-time' },
+    source: { type: 'object' },
+  },
+};
+
+function envelope(type: string): JsonSchema {
+  return {
+    type: 'object',
+    required: ['specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'data'],
+    properties: {
+      specversion: { type: 'string', const: '1.0' },
+      id: { type: 'string', description: 'Stable per change: de-duplicate on it (delivery is at least once).' },
+      source: { type: 'string', description: 'The producing service, e.g. `/leadgate/leads`.' },
+      type: { type: 'string', const: type },
+      subject: { type: 'string', description: 'The lead id (also the Kafka message key).' },
+      time: { type: 'string', format: 'date-time' },
+      datacontenttype: { type: 'string', const: 'application/json' },
+      data: { $ref: '#/components/schemas/LeadEventData' },
+    },
+  };
+}
+
+/**
+ * AsyncAPI 3.0 for `leads.events.v1` (API.md §8): one channel, one receive operation, one message
+ * per event type, each a CloudEvents 1.0 JSON envelope keyed by lead id.
+ */
+export function buildAsyncApi(options: { kafkaHost?: string } = {}) {
+  const messages = Object.fromEntries(
+    LEAD_EVENT_TYPES.map((type) => [
+      messageId(type),
+      {
+        name: type,
+        title: type,
+        summary: DESCRIPTIONS[type],
+        contentType: 'application/json',
+        payload: envelope(type),
+        bindings: {
+          kafka: {
+            key: { type: 'string', description: 'The lead id: events of one lead stay in order.' },
+            bindingVersion: '0.5.0',
+          },
+        },
+      },
+    ]),
+  );
+  const channelMessages = Object.fromEntries(
+    LEAD_EVENT_TYPES.map((type) => [messageId(type), { $ref: `#/components/messages/${messageId(type)}` }]),
+  );
+  return {
+    asyncapi: '3.0.0',
+    info: {
+      title: 'Leadgate lead events',
+      version: '1.0.0',
+      description:
+        'Every committed change of a lead, at least once, in order per lead, with a stable event id for de-duplication. ' +
+        'Values are CloudEvents 1.0 JSON envelopes.',
+    },
+    defaultContentType: 'application/json',
+    servers: {
+      kafka: {
+        host: options.kafkaHost ?? 'localhost:9092',
+        protocol: 'kafka',
+        description: 'The platform Kafka cluster (KAFKA_BROKERS).',
+      },
+    },
+    channels: {
+      leadEvents: {
+        address: TOPICS.leadEvents,
+        description: 'Lead events, keyed by lead id.',
+        messages: channelMessages,
+      },
+    },
+    operations: {
+      receiveLeadEvents: {
+        action: 'receive',
+        channel: { $ref: '#/channels/leadEvents' },
+        summary: 'Consume lead events (use a consumer group of your own).',
+        messages: LEAD_EVENT_TYPES.map((type) => ({ $ref: `#/channels/leadEvents/messages/${messageId(type)}` })),
+      },
+    },
+    components: {
+      messages,
+      schemas: {
+        Lead: LEAD_SCHEMA,
+        LeadEventData: {
+          type: 'object',
+          required: ['campaign_id', 'lead', 'changed', 'actor'],
+          properties: {
+            campaign_id: { type: 'string' },
+            lead: { $ref: '#/components/schemas/Lead' },
+            changed: { type: 'array', items: { type: 'string' }, description: 'The keys that changed.' },
+            actor: {
+              type: 'object',
+              required: ['kind', 'id'],
+              properties: { kind: { type: 'string' }, id: { type: 'string' } },
+              description: 'Who made the change: a token, a credential or the receiver.',
+            },
+          },
+        },
+      },
+    },
+  };
+}

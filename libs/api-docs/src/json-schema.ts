@@ -1,0 +1,196 @@
+import { CampaignSchemaStateV1 } from '@leadgate/contracts';
+import { CampaignDocs, JsonSchema } from './model';
+
+type Field = CampaignSchemaStateV1['fields'][number];
+
+/** Mirrors the lead service's checks (apps/leads lead-input.ts), so documented limits are real ones. */
+export const PHONE_PATTERN = '^\\+?[0-9][0-9 ()-]{3,30}$';
+export const MAX_TEXT = 10_000;
+export const MAX_TEXTAREA = 100_000;
+export const MAX_BATCH = 1000;
+
+/** The JSON Schema of one field's value (API.md §1 field types). */
+export function fieldValueSchema(field: Field): JsonSchema {
+  const base = { title: field.label };
+  switch (field.type) {
+    case 'text':
+      return { ...base, type: 'string', maxLength: MAX_TEXT };
+    case 'textarea':
+      return { ...base, type: 'string', maxLength: MAX_TEXTAREA };
+    case 'email':
+      return { ...base, type: 'string', format: 'email' };
+    case 'phone':
+      return { ...base, type: 'string', pattern: PHONE_PATTERN };
+    case 'url':
+      return { ...base, type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2000 };
+    case 'number':
+      return { ...base, type: 'number' };
+    case 'date':
+      return { ...base, type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+    case 'boolean':
+      return { ...base, type: 'boolean' };
+  }
+}
+
+/** A JSON Schema that allows exactly `values`: `const` for one, `enum` for several, nothing for none. */
+export function oneOfValues(values: readonly string[], extra: JsonSchema = {}): JsonSchema {
+  if (values.length === 0) return { ...extra, not: {}, description: 'No value is allowed for this token.' };
+  if (values.length === 1) return { ...extra, type: 'string', const: values[0] };
+  return { ...extra, type: 'string', enum: [...values] };
+}
+
+const PINNED_NOTE = 'Fixed by this token: filled in automatically when left out.';
+
+function selectSchema(docs: CampaignDocs, key: string): JsonSchema {
+  const select = docs.schema.selects.find((candidate) => candidate.key === key);
+  const pinned = docs.pinned.select_field_values[key];
+  const title = select?.label ?? key;
+  if (pinned !== undefined) return { title, type: 'string', const: pinned, description: PINNED_NOTE };
+  return oneOfValues(select?.options.map((option) => option.value) ?? [], { title });
+}
+
+export function statusSchema(docs: CampaignDocs): JsonSchema {
+  if (docs.pinned.status !== null) {
+    return { type: 'string', const: docs.pinned.status, description: PINNED_NOTE };
+  }
+  const slugs = docs.schema.statuses.map((status) => status.slug);
+  const fallback = docs.schema.statuses.find((status) => status.is_default)?.slug;
+  return oneOfValues(slugs, fallback ? { description: `Default: \`${fallback}\`.` } : {});
+}
+
+function nullable(schema: JsonSchema): JsonSchema {
+  return { anyOf: [schema, { type: 'null' }] };
+}
+
+function objectOf(properties: Record<string, JsonSchema>, required: string[] = []): JsonSchema {
+  return {
+    type: 'object',
+    properties,
+    ...(required.length > 0 ? { required } : {}),
+    additionalProperties: false,
+  };
+}
+
+/**
+ * The body of a create or update (API.md §3 "Lead body"). Creates must carry the required fields
+ * (non-empty); updates may send `null` to clear a value. Unknown keys are refused (422), so each
+ * object is closed.
+ */
+export function leadBodySchema(docs: CampaignDocs, mode: 'create' | 'update'): JsonSchema {
+  const { schema } = docs;
+  const wrap = (value: JsonSchema) => (mode === 'update' ? nullable(value) : value);
+  const fields = Object.fromEntries(
+    schema.fields.map((field) => {
+      const value = fieldValueSchema(field);
+      const strict = mode === 'create' && field.required && value['type'] === 'string' ? { minLength: 1 } : {};
+      return [field.key, wrap({ ...value, ...strict })];
+    }),
+  );
+  const required = mode === 'create' ? schema.fields.filter((field) => field.required).map((field) => field.key) : [];
+  const selects = Object.fromEntries(
+    schema.selects.map((select) => {
+      const value = selectSchema(docs, select.key);
+      // A pinned select cannot be cleared: the lead would leave the token's filter.
+      return [select.key, docs.pinned.select_field_values[select.key] !== undefined ? value : wrap(value)];
+    }),
+  );
+  const relations = Object.fromEntries(
+    schema.relations.map((relation) => [
+      relation.key,
+      wrap(
+        oneOfValues(
+          relation.options.map((option) => option.id),
+          { title: relation.label },
+        ),
+      ),
+    ]),
+  );
+  return {
+    type: 'object',
+    description:
+      mode === 'create'
+        ? `A new lead of campaign "${schema.name}".`
+        : 'A partial update: only the keys sent change; null clears a value.',
+    properties: {
+      fields: objectOf(fields, required),
+      select_field_values: objectOf(selects),
+      status: statusSchema(docs),
+      relations: objectOf(relations),
+    },
+    ...(required.length > 0 && mode === 'create' ? { required: ['fields'] } : {}),
+    additionalProperties: false,
+  };
+}
+
+/**
+ * A stored lead as the API answers it. Open objects: a lead keeps values of a field or select that
+ * was removed from the schema later, so answers may hold keys the schema no longer names.
+ */
+export function leadSchema(docs: CampaignDocs): JsonSchema {
+  const { schema } = docs;
+  const open = (properties: Record<string, JsonSchema>) => ({ type: 'object', properties });
+  return {
+    type: 'object',
+    required: [
+      'id',
+      'campaign_id',
+      'fields',
+      'select_field_values',
+      'status',
+      'relations',
+      'version',
+      'created_at',
+      'updated_at',
+      'source',
+    ],
+    properties: {
+      id: { type: 'string' },
+      campaign_id: { type: 'string', const: schema.id },
+      fields: open(Object.fromEntries(schema.fields.map((field) => [field.key, fieldValueSchema(field)]))),
+      select_field_values: open(Object.fromEntries(schema.selects.map((s) => [s.key, selectSchema(docs, s.key)]))),
+      status: { type: 'string' },
+      relations: open(Object.fromEntries(schema.relations.map((r) => [r.key, { type: 'string', title: r.label }]))),
+      version: { type: 'integer', minimum: 1, description: '+1 per change; the ETag is `"v<version>"`.' },
+      created_at: { type: 'string', format: 'date-time' },
+      updated_at: { type: 'string', format: 'date-time' },
+      source: {
+        type: 'object',
+        required: ['kind', 'id'],
+        properties: { kind: { type: 'string', enum: ['api', 'receiver'] }, id: { type: 'string' } },
+      },
+    },
+  };
+}
+
+/** RFC 9457 problem details with the platform's `errors` list (API.md §9). */
+export const PROBLEM_SCHEMA: JsonSchema = {
+  type: 'object',
+  required: ['type', 'title', 'status'],
+  properties: {
+    type: { type: 'string', format: 'uri', examples: ['https://leadgate.dev/problems/validation_failed'] },
+    title: { type: 'string' },
+    status: { type: 'integer', minimum: 400, maximum: 599 },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['path', 'message'],
+        properties: { path: { type: 'string', examples: ['fields.email'] }, message: { type: 'string' } },
+      },
+    },
+  },
+};
+
+export const FILE_SCHEMA: JsonSchema = {
+  type: 'object',
+  required: ['id', 'filename', 'content_type', 'size', 'uploaded_at'],
+  properties: {
+    id: { type: 'string' },
+    filename: { type: 'string' },
+    content_type: { type: 'string' },
+    size: { type: 'integer', minimum: 0 },
+    uploaded_at: { type: 'string', format: 'date-time' },
+  },
+};

@@ -1,0 +1,143 @@
+import { FILE_SCHEMA, PROBLEM_SCHEMA } from './json-schema';
+import { JsonSchema } from './model';
+
+const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
+
+/** The IETF RateLimit headers the gateway adds to every answer (API.md §9). */
+export const RATE_LIMIT_HEADERS = {
+  'RateLimit-Limit': ref('headers', 'RateLimit-Limit'),
+  'RateLimit-Remaining': ref('headers', 'RateLimit-Remaining'),
+  'RateLimit-Reset': ref('headers', 'RateLimit-Reset'),
+};
+
+export const HEADERS: Record<string, JsonSchema> = {
+  'RateLimit-Limit': {
+    description: 'Requests this token may make per window.',
+    schema: { type: 'integer', minimum: 0 },
+  },
+  'RateLimit-Remaining': {
+    description: 'Requests left in the current window.',
+    schema: { type: 'integer', minimum: 0 },
+  },
+  'RateLimit-Reset': {
+    description: 'Seconds until the window is full again.',
+    schema: { type: 'integer', minimum: 0 },
+  },
+  'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 0 } },
+  ETag: { description: 'The lead version, e.g. `"v3"`; send it back in `If-Match`.', schema: { type: 'string' } },
+  Location: { description: 'The path of the created lead.', schema: { type: 'string' } },
+  'Idempotent-Replayed': {
+    description: '`true` when this answer repeats the first answer to the same Idempotency-Key.',
+    schema: { type: 'string', enum: ['true'] },
+  },
+  'WWW-Authenticate': { description: 'Why the token was refused (RFC 6750).', schema: { type: 'string' } },
+};
+
+export const PARAMETERS: Record<string, JsonSchema> = {
+  LeadId: { name: 'leadId', in: 'path', required: true, schema: { type: 'string' }, description: 'The lead id.' },
+  FileId: { name: 'fileId', in: 'path', required: true, schema: { type: 'string' }, description: 'The file id.' },
+  Limit: {
+    name: 'limit',
+    in: 'query',
+    schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+    description: 'Leads per page, 1 to 500.',
+  },
+  Cursor: {
+    name: 'cursor',
+    in: 'query',
+    schema: { type: 'string' },
+    description: 'The `next_cursor` of the previous page.',
+  },
+  UpdatedSince: {
+    name: 'updated_since',
+    in: 'query',
+    schema: { type: 'string', format: 'date-time' },
+    description: 'Only leads changed at or after this ISO 8601 time, e.g. `2024-05-01T00:00:00Z`.',
+  },
+  IdempotencyKey: {
+    name: 'Idempotency-Key',
+    in: 'header',
+    schema: { type: 'string', minLength: 1, maxLength: 200 },
+    description: 'Any unique string per logical request; a retry with the same key and body is not stored twice.',
+  },
+  IfMatch: {
+    name: 'If-Match',
+    in: 'header',
+    schema: { type: 'string' },
+    description: 'The ETag you read; the update is refused with 412 when the lead changed since.',
+  },
+};
+
+/** Problem answers by status, every one `application/problem+json` (API.md §9). */
+export const PROBLEM_RESPONSES: Record<string, { name: string; description: string; type: string }> = {
+  '400': { name: 'BadRequest', description: 'Malformed request or unknown query parameter.', type: 'bad_request' },
+  '401': { name: 'Unauthorized', description: 'Missing, unknown, expired or revoked token.', type: 'unauthorized' },
+  '403': { name: 'Forbidden', description: 'The token lacks the scope this call needs.', type: 'insufficient_scope' },
+  '404': { name: 'NotFound', description: 'No such resource for this token.', type: 'not_found' },
+  '412': { name: 'PreconditionFailed', description: 'If-Match is stale.', type: 'precondition_failed' },
+  '413': { name: 'PayloadTooLarge', description: 'The body is over the size limit.', type: 'payload_too_large' },
+  '422': {
+    name: 'ValidationFailed',
+    description:
+      'The body does not fit the schema (`validation_failed`, one `errors` entry per problem) or the lead would fall outside the token’s filter (`out_of_scope`).',
+    type: 'validation_failed',
+  },
+  '429': {
+    name: 'TooManyRequests',
+    description: 'Rate limit exceeded; wait `Retry-After` seconds.',
+    type: 'rate_limited',
+  },
+};
+
+function problemResponse(status: string): JsonSchema {
+  const { description, type } = PROBLEM_RESPONSES[status];
+  const extra: Record<string, unknown> = {};
+  if (status === '429') extra['Retry-After'] = ref('headers', 'Retry-After');
+  if (status === '401') extra['WWW-Authenticate'] = ref('headers', 'WWW-Authenticate');
+  const example = {
+    type: `https://leadgate.dev/problems/${type}`,
+    title: description.split('.')[0],
+    status: Number(status),
+    detail: description,
+    ...(status === '422' ? { errors: [{ path: 'fields.email', message: 'must be an e-mail address' }] } : {}),
+  };
+  return {
+    description,
+    headers: { ...RATE_LIMIT_HEADERS, ...extra },
+    content: { 'application/problem+json': { schema: ref('schemas', 'Problem'), example } },
+  };
+}
+
+/** `responses` entries referring to the shared problem answers. */
+export function problems(...statuses: string[]): Record<string, unknown> {
+  return Object.fromEntries(statuses.map((status) => [status, ref('responses', PROBLEM_RESPONSES[status].name)]));
+}
+
+export function sharedComponents() {
+  return {
+    schemas: {
+      Problem: PROBLEM_SCHEMA,
+      File: FILE_SCHEMA,
+      FileList: {
+        type: 'object',
+        required: ['data'],
+        properties: { data: { type: 'array', items: ref('schemas', 'File') } },
+      },
+    } as Record<string, JsonSchema>,
+    responses: Object.fromEntries(
+      Object.entries(PROBLEM_RESPONSES).map(([status, { name }]) => [name, problemResponse(status)]),
+    ),
+    parameters: PARAMETERS,
+    headers: HEADERS,
+    securitySchemes: {
+      bearerAuth: {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'Send `Authorization: Bearer <your token>`. Tokens start with `lgt_` and are shown once when made.',
+      },
+    },
+  };
+}
+
+export { ref };

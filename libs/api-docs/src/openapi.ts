@@ -1,0 +1,269 @@
+import { createExample, updateExample } from './examples';
+import { leadBodySchema, leadSchema, MAX_BATCH, oneOfValues } from './json-schema';
+import { CampaignDocs, JsonSchema, TokenDocsInput, trimBaseUrl } from './model';
+import { problems, RATE_LIMIT_HEADERS, ref, sharedComponents } from './openapi-components';
+import { CampaignOperation, operationsFor, suffixFor } from './operations';
+
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string };
+  servers: { url: string }[];
+  security: Record<string, string[]>[];
+  tags: { name: string; description: string }[];
+  paths: Record<string, Record<string, JsonSchema>>;
+  components: ReturnType<typeof sharedComponents>;
+}
+
+const json = (schema: unknown, example?: unknown) => ({
+  'application/json': { schema, ...(example !== undefined ? { example } : {}) },
+});
+
+const answer = (description: string, content?: Record<string, unknown>, headers: Record<string, unknown> = {}) => ({
+  description,
+  headers: { ...RATE_LIMIT_HEADERS, ...headers },
+  ...(content ? { content } : {}),
+});
+
+export function tagOf(campaign: CampaignDocs, count: number): string {
+  return count === 1 ? campaign.schema.name : `${campaign.schema.name} (${campaign.schema.id})`;
+}
+
+/** Query parameters of the list: the fixed ones plus `status` and one `select.<key>` per select. */
+function listParameters(campaign: CampaignDocs): unknown[] {
+  const { schema } = campaign;
+  return [
+    {
+      name: 'status',
+      in: 'query',
+      schema: oneOfValues(schema.statuses.map((status) => status.slug)),
+      description: 'Only leads with this status slug.',
+    },
+    ...schema.selects.map((select) => ({
+      name: `select.${select.key}`,
+      in: 'query',
+      schema: oneOfValues(select.options.map((option) => option.value)),
+      description: `Only leads whose "${select.label}" is this value.`,
+    })),
+    ref('parameters', 'UpdatedSince'),
+    ref('parameters', 'Limit'),
+    ref('parameters', 'Cursor'),
+  ];
+}
+
+function campaignSchemas(campaign: CampaignDocs, s: string): Record<string, JsonSchema> {
+  const lead = ref('schemas', `Lead${s}`);
+  return {
+    [`LeadCreate${s}`]: leadBodySchema(campaign, 'create'),
+    [`LeadUpdate${s}`]: leadBodySchema(campaign, 'update'),
+    [`Lead${s}`]: leadSchema(campaign),
+    [`LeadList${s}`]: {
+      type: 'object',
+      required: ['data', 'next_cursor'],
+      properties: { data: { type: 'array', items: lead }, next_cursor: { type: ['string', 'null'] } },
+    },
+    [`LeadBatch${s}`]: {
+      type: 'object',
+      required: ['leads'],
+      properties: {
+        leads: { type: 'array', minItems: 1, maxItems: MAX_BATCH, items: ref('schemas', `LeadCreate${s}`) },
+      },
+      additionalProperties: false,
+    },
+    [`LeadBatchResult${s}`]: {
+      type: 'object',
+      required: ['created', 'failed', 'results'],
+      properties: {
+        created: { type: 'integer', minimum: 0 },
+        failed: { type: 'integer', minimum: 0 },
+        results: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['index', 'status'],
+            properties: {
+              index: { type: 'integer', minimum: 0 },
+              status: { type: 'string', enum: ['created', 'error'] },
+              lead,
+              error: ref('schemas', 'Problem'),
+            },
+          },
+        },
+      },
+    },
+    [`CampaignSchema${s}`]: {
+      type: 'object',
+      required: ['campaign_id', 'name', 'fields', 'selects', 'statuses', 'relations'],
+      properties: {
+        campaign_id: { type: 'string', const: campaign.schema.id },
+        name: { type: 'string' },
+        version: { type: 'integer' },
+        fields: { type: 'array', items: { type: 'object' } },
+        selects: { type: 'array', items: { type: 'object' } },
+        statuses: { type: 'array', items: { type: 'object' } },
+        relations: { type: 'array', items: { type: 'object' } },
+        filter: { type: ['object', 'null'] },
+      },
+    },
+  };
+}
+
+function operationObject(op: CampaignOperation, s: string, tag: string): JsonSchema {
+  const head = {
+    operationId: op.operationId,
+    summary: op.summary,
+    description: `${op.description}\n\nNeeds the \`${op.scope}\` scope.`,
+    tags: [tag],
+  };
+  const lead = ref('schemas', `Lead${s}`);
+  const leadId = ref('parameters', 'LeadId');
+  const etag = { ETag: ref('headers', 'ETag') };
+  switch (op.kind) {
+    case 'schema':
+      return {
+        ...head,
+        responses: {
+          '200': answer('The schema.', json(ref('schemas', `CampaignSchema${s}`))),
+          ...problems('401', '403', '404', '429'),
+        },
+      };
+    case 'list':
+      return {
+        ...head,
+        parameters: listParameters(op.campaign),
+        responses: {
+          '200': answer('A page of leads.', json(ref('schemas', `LeadList${s}`))),
+          ...problems('400', '401', '403', '404', '429'),
+        },
+      };
+    case 'create':
+      return {
+        ...head,
+        parameters: [ref('parameters', 'IdempotencyKey')],
+        requestBody: { required: true, content: json(ref('schemas', `LeadCreate${s}`), createExample(op.campaign)) },
+        responses: {
+          '201': answer('The lead as stored.', json(lead), {
+            Location: ref('headers', 'Location'),
+            ...etag,
+            'Idempotent-Replayed': ref('headers', 'Idempotent-Replayed'),
+          }),
+          ...problems('400', '401', '403', '404', '413', '422', '429'),
+        },
+      };
+    case 'batch':
+      return {
+        ...head,
+        parameters: [ref('parameters', 'IdempotencyKey')],
+        requestBody: {
+          required: true,
+          content: json(ref('schemas', `LeadBatch${s}`), { leads: [createExample(op.campaign)] }),
+        },
+        responses: {
+          '200': answer('One result per item, in order.', json(ref('schemas', `LeadBatchResult${s}`))),
+          ...problems('400', '401', '403', '404', '413', '422', '429'),
+        },
+      };
+    case 'get':
+      return {
+        ...head,
+        parameters: [leadId],
+        responses: { '200': answer('The lead.', json(lead), etag), ...problems('401', '403', '404', '429') },
+      };
+    case 'update':
+      return {
+        ...head,
+        parameters: [leadId, ref('parameters', 'IfMatch')],
+        requestBody: { required: true, content: json(ref('schemas', `LeadUpdate${s}`), updateExample(op.campaign)) },
+        responses: {
+          '200': answer('The lead after the change.', json(lead), etag),
+          ...problems('400', '401', '403', '404', '412', '413', '422', '429'),
+        },
+      };
+    case 'listFiles':
+      return {
+        ...head,
+        parameters: [leadId],
+        responses: {
+          '200': answer('The files.', json(ref('schemas', 'FileList'))),
+          ...problems('401', '403', '404', '429'),
+        },
+      };
+    case 'uploadFile':
+      return {
+        ...head,
+        parameters: [leadId],
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                required: ['file'],
+                properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': answer('The stored file.', json(ref('schemas', 'File'))),
+          ...problems('400', '401', '403', '404', '413', '429'),
+        },
+      };
+    case 'downloadFile':
+      return {
+        ...head,
+        parameters: [leadId, ref('parameters', 'FileId')],
+        responses: {
+          '200': answer('The file.', { 'application/octet-stream': {} }),
+          ...problems('401', '403', '404', '429'),
+        },
+      };
+  }
+}
+
+/**
+ * The OpenAPI 3.1 document of one token: only the operations its scopes allow, on each campaign it
+ * reaches (with the campaign id in the paths), with the campaign's schema as JSON Schema.
+ */
+export function buildOpenApi(input: TokenDocsInput): OpenApiDocument {
+  const components = sharedComponents();
+  const paths: OpenApiDocument['paths'] = {
+    '/v1/me': {
+      get: {
+        operationId: 'me',
+        summary: 'Who am I',
+        description: 'The calling token as the platform sees it: id, kind, scopes, campaign, filter, expiry.',
+        tags: ['Token'],
+        responses: { '200': answer('The token.', json({ type: 'object' })), ...problems('401', '429') },
+      },
+    },
+  };
+  const count = input.campaigns.length;
+  const tags = [{ name: 'Token', description: 'The calling token.' }];
+  for (const campaign of input.campaigns) {
+    const s = suffixFor(campaign, count);
+    const tag = tagOf(campaign, count);
+    tags.push({
+      name: tag,
+      description: `Leads of campaign "${campaign.schema.name}" (id \`${campaign.schema.id}\`).`,
+    });
+    Object.assign(components.schemas, campaignSchemas(campaign, s));
+    for (const op of operationsFor(input.scopes, campaign, s)) {
+      paths[op.path] = { ...paths[op.path], [op.method]: operationObject(op, s, tag) };
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: `Leadgate API: ${input.title}`,
+      version: input.campaigns.map((campaign) => `${campaign.schema.id}@${campaign.schema.version}`).join(' ') || '1',
+      description:
+        `The Leadgate partner API as this ${input.kind} token may use it (scopes: ${input.scopes.join(' ') || 'none'}). ` +
+        'Errors are RFC 9457 problem details (`application/problem+json`). Every answer carries RateLimit-* headers.',
+    },
+    servers: [{ url: trimBaseUrl(input.baseUrl) }],
+    security: [{ bearerAuth: [] }],
+    tags,
+    paths,
+    components,
+  };
+}

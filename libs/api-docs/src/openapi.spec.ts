@@ -1,3 +1,4 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { parse } from 'yaml';
 import { buildOpenApi, OpenApiDocument } from './openapi';
 import { JsonSchema } from './model';
@@ -160,5 +161,23 @@ describe('buildOpenApi', () => {
       enum: ['SELECT_PARTNER', 'VENDOR_NORTH'],
     });
     expect(PARTNER_FILTER).toBeDefined();
+  });
+});
+
+describe('buildOpenApi against a real OpenAPI 3.1 validator', () => {
+  it.each([
+    ['read-only filtered', tokenInput(READ)],
+    ['read+write filtered', tokenInput(WRITE)],
+    [
+      'account-level',
+      {
+        ...tokenInput(['admin']),
+        kind: 'account' as const,
+        campaigns: [campaignDocs(null), campaignDocs(null, { ...CAMPAIGN, id: 'cmp_solar' })],
+      },
+    ],
+    ['no campaign', { ...tokenInput(['tokens:read']), campaigns: [] }],
+  ])('%s', async (_name, input) => {
+    await expect(SwaggerParser.validate(structuredClone(buildOpenApi(input)) as never)).resolves.toBeDefined();
   });
 });

@@ -22,13 +22,8 @@ export class CampaignStatePublisher extends StateOutboxService<typeof TOPICS.cam
     @Inject(SERVICE_CONFIG) config: CampaignsConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
-    super({
-      topic: TOPICS.campaignSchemas,
-      store: repository,
-      keyOf: (document) => document._id,
-      versionOf: (document) => document.version,
-      // A deleted campaign leaves the state topic: a tombstone.
-      stateOf: (document) => (document.deleted_at ? null : toCampaignState(document)),
+    // A deleted campaign leaves the state topic: a tombstone.
+    super(TOPICS.campaignSchemas, repository, (document) => (document.deleted_at ? null : toCampaignState(document)), {
       publisher,
       logger,
       sweepIntervalMs: config.STATE_REPUBLISH_INTERVAL_MS,

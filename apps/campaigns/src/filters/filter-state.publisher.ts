@@ -22,12 +22,7 @@ export class FilterStatePublisher extends StateOutboxService<typeof TOPICS.campa
     @Inject(SERVICE_CONFIG) config: CampaignsConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
-    super({
-      topic: TOPICS.campaignFilters,
-      store: repository,
-      keyOf: (filter) => filter._id,
-      versionOf: (filter) => filter.version,
-      stateOf: (filter) => (filter.deleted_at ? null : toFilterState(filter)),
+    super(TOPICS.campaignFilters, repository, (filter) => (filter.deleted_at ? null : toFilterState(filter)), {
       publisher,
       logger,
       sweepIntervalMs: config.STATE_REPUBLISH_INTERVAL_MS,

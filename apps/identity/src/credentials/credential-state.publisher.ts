@@ -25,12 +25,7 @@ export class CredentialStatePublisher extends StateOutboxService<
     @Inject(SERVICE_CONFIG) config: IdentityConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
-    super({
-      topic: TOPICS.identityCredentials,
-      store: repository,
-      keyOf: (credential) => credential._id,
-      versionOf: (credential) => credential.version,
-      stateOf: toCredentialState,
+    super(TOPICS.identityCredentials, repository, toCredentialState, {
       publisher,
       logger,
       sweepIntervalMs: config.STATE_REPUBLISH_INTERVAL_MS,

@@ -38,12 +38,7 @@ export class TokenStatePublisher extends StateOutboxService<typeof TOPICS.identi
     @Inject(SERVICE_CONFIG) config: IdentityConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
-    super({
-      topic: TOPICS.identityTokens,
-      store: repository,
-      keyOf: (token) => token._id,
-      versionOf: (token) => token.version,
-      stateOf: toTokenState,
+    super(TOPICS.identityTokens, repository, toTokenState, {
       publisher,
       logger,
       sweepIntervalMs: config.STATE_REPUBLISH_INTERVAL_MS,

@@ -1,0 +1,219 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { bootstrapAccount, gatewayClient, Platform, startPlatform, waitFor } from '@leadgate/testing';
+
+type Client = ReturnType<typeof gatewayClient>;
+type Doc = {
+  paths: Record<string, Record<string, Record<string, unknown>>>;
+  components: { schemas: Record<string, { properties: Record<string, { properties: Record<string, unknown> }> }> };
+};
+
+/**
+ * Per-token documentation through the gateway (API.md §7): specs that a real validator accepts,
+ * that differ exactly as the tokens' scopes differ, whose examples the real API accepts, and that
+ * die with the token.
+ */
+describe('per-token docs', () => {
+  let platform: Platform;
+  let admin: Client;
+  let anonymous: Client;
+  let campaignId: string;
+  const docsPath: Record<'read' | 'write' | 'account', string> = { read: '', write: '', account: '' };
+  const tokens: Record<'read' | 'write' | 'account', { id: string; token: string }> = {
+    read: { id: '', token: '' },
+    write: { id: '', token: '' },
+    account: { id: '', token: '' },
+  };
+
+  const fetchDoc = async (path: string) => {
+    const answer = await waitFor(`docs at ${path}`, async () => {
+      const response = await anonymous('GET', path);
+      return response.status === 200 ? response : undefined;
+    });
+    return answer.body as unknown as Doc;
+  };
+
+  beforeAll(async () => {
+    platform = await startPlatform({ apps: ['identity', 'campaigns', 'leads', 'docs'] });
+    const account = await bootstrapAccount(platform.services.identity!.url, 'Docs test');
+    admin = gatewayClient(platform.gateway.url, account.admin_token);
+    anonymous = gatewayClient(platform.gateway.url);
+    await waitFor('owner token', async () => ((await admin('GET', '/v1/me')).status === 200 ? true : undefined));
+    const campaign = await admin('POST', '/v1/admin/campaigns', {
+      name: 'Heat pumps <DK>',
+      fields: [
+        { key: 'name', label: 'Name', type: 'text', required: true },
+        { key: 'email', label: 'E-mail', type: 'email', required: true },
+        { key: 'phone', label: 'Phone', type: 'phone' },
+        { key: 'website', label: 'Website', type: 'url' },
+        { key: 'notes', label: 'Notes', type: 'textarea' },
+        { key: 'rooms', label: 'Rooms', type: 'number' },
+        { key: 'visit_on', label: 'Visit on', type: 'date' },
+        { key: 'consent', label: 'Consent', type: 'boolean' },
+      ],
+      selects: [
+        {
+          key: 'select_partner',
+          label: 'Source',
+          options: [
+            { value: 'SELECT_PARTNER', label: 'Partner ABC' },
+            { value: 'VENDOR_NORTH', label: 'Vendor North' },
+          ],
+        },
+        {
+          key: 'heating',
+          label: 'Heating',
+          options: [
+            { value: 'OIL', label: 'Oil' },
+            { value: 'GAS', label: 'Gas' },
+          ],
+        },
+      ],
+      statuses: [
+        { slug: 'new', label: 'New', is_default: true },
+        { slug: 'won', label: 'Won' },
+      ],
+      relations: [
+        {
+          key: 'relation_installer',
+          label: 'Installer',
+          options: [
+            { id: 'inst_1', label: 'Installer A' },
+            { id: 'inst_2', label: 'Installer B' },
+          ],
+        },
+      ],
+    });
+    expect(campaign.status).toBe(201);
+    campaignId = String(campaign.body['id']);
+    const filter = await admin('POST', `/v1/admin/campaigns/${campaignId}/filters`, {
+      name: 'Partner ABC - API access',
+      condition: { all: [{ select: 'select_partner', op: 'eq', value: 'SELECT_PARTNER' }] },
+    });
+    expect(filter.status).toBe(201);
+    const made = await Promise.all([
+      admin('POST', `/v1/admin/campaigns/${campaignId}/tokens`, {
+        name: 'Partner ABC (read)',
+        permissions: ['read'],
+        filter_id: filter.body['id'],
+      }),
+      admin('POST', `/v1/admin/campaigns/${campaignId}/tokens`, {
+        name: 'Partner ABC (write)',
+        permissions: ['read', 'write'],
+        filter_id: filter.body['id'],
+      }),
+      admin('POST', '/v1/admin/tokens', { name: 'CRM sync', preset: 'crm_sync' }),
+    ]);
+    (['read', 'write', 'account'] as const).forEach((name, index) => {
+      const body = made[index].body;
+      expect(made[index].status).toBe(201);
+      tokens[name] = { id: String(body['id']), token: String(body['token']) };
+      // docs_url names the public gateway (127.0.0.1:8080); the test gateway listens elsewhere.
+      docsPath[name] = new URL(String(body['docs_url'])).pathname;
+    });
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  it('serves OpenAPI 3.1 documents that a real validator accepts', async () => {
+    for (const name of ['read', 'write', 'account'] as const) {
+      const doc = await fetchDoc(`${docsPath[name]}/openapi.json`);
+      await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeDefined();
+    }
+  });
+
+  it('documents no writes for the read-only token, and its pinned select as const', async () => {
+    const doc = await fetchDoc(`${docsPath.read}/openapi.json`);
+    const methods = Object.values(doc.paths).flatMap((item) => Object.keys(item));
+    expect(methods).not.toContain('post');
+    expect(methods).not.toContain('patch');
+    expect(Object.keys(doc.paths)).toContain(`/v1/campaigns/${campaignId}/leads`);
+    const lead = doc.components.schemas['Lead'];
+    expect(lead.properties['select_field_values'].properties['select_partner']).toMatchObject({
+      const: 'SELECT_PARTNER',
+    });
+    const page = await anonymous('GET', docsPath.read);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = page.body as unknown as string;
+    expect(html).toContain('SELECT_PARTNER');
+    expect(html).toContain('filled in automatically');
+    expect(html).not.toContain('VENDOR_NORTH');
+    expect(html).not.toMatch(/>\s*POST\s*</);
+    expect(html).toContain('Heat pumps &lt;DK&gt;');
+    expect(html).not.toContain('<script');
+  });
+
+  it('documents a create example that the real API accepts, for the filtered and the account token', async () => {
+    for (const name of ['write', 'account'] as const) {
+      const doc = await fetchDoc(`${docsPath[name]}/openapi.json`);
+      const create = doc.paths[`/v1/campaigns/${campaignId}/leads`]['post'] as {
+        requestBody: { content: Record<string, { example: unknown }> };
+      };
+      const example = create.requestBody.content['application/json'].example;
+      const client = gatewayClient(platform.gateway.url, tokens[name].token);
+      const created = await client('POST', `/v1/campaigns/${campaignId}/leads`, example);
+      expect({ name, status: created.status, body: created.body }).toMatchObject({ name, status: 201 });
+      if (name === 'write')
+        expect(created.body).toMatchObject({ select_field_values: { select_partner: 'SELECT_PARTNER' } });
+      const batchOp = doc.paths[`/v1/campaigns/${campaignId}/leads/batch`]['post'] as typeof create;
+      const batch = await client(
+        'POST',
+        `/v1/campaigns/${campaignId}/leads/batch`,
+        batchOp.requestBody.content['application/json'].example,
+      );
+      expect(batch.status).toBe(200);
+      expect(batch.body).toMatchObject({ created: 1, failed: 0 });
+    }
+  });
+
+  it('serves YAML, Postman and AsyncAPI beside it, and 404 for an unknown key', async () => {
+    const yaml = await anonymous('GET', `${docsPath.write}/openapi.yaml`);
+    expect(yaml.status).toBe(200);
+    expect(yaml.body as unknown as string).toContain('openapi: 3.1.0');
+    const postman = await anonymous('GET', `${docsPath.write}/postman.json`);
+    expect(postman.body).toMatchObject({
+      info: { schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      auth: { type: 'bearer' },
+    });
+    const asyncapi = await anonymous('GET', '/docs/events/asyncapi.json');
+    expect(asyncapi.body).toMatchObject({
+      asyncapi: '3.0.0',
+      channels: { leadEvents: { address: 'leads.events.v1' } },
+    });
+    const unknown = await anonymous('GET', '/docs/p/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('shows a schema change on the next request, without a restart', async () => {
+    const added = await admin('POST', `/v1/admin/campaigns/${campaignId}/fields`, {
+      key: 'roof_type',
+      label: 'Roof type',
+      type: 'text',
+    });
+    expect(added.status).toBe(201);
+    await waitFor(
+      'the new field in the docs',
+      async () => {
+        const doc = (await anonymous('GET', `${docsPath.write}/openapi.json`)).body as unknown as Doc;
+        return doc.components.schemas['LeadCreate'].properties['fields'].properties['roof_type'] ? true : undefined;
+      },
+      5000,
+    );
+  });
+
+  it('answers 404 within a second once the token is revoked', async () => {
+    expect((await anonymous('GET', docsPath.write)).status).toBe(200);
+    const revoked = await admin('POST', `/v1/admin/tokens/${tokens.write.id}/revoke`);
+    expect(revoked.status).toBe(200);
+    await waitFor(
+      'docs of a revoked token to die',
+      async () => ((await anonymous('GET', docsPath.write)).status === 404 ? true : undefined),
+      1000,
+    );
+    expect((await anonymous('GET', `${docsPath.write}/openapi.json`)).status).toBe(404);
+    expect((await anonymous('GET', docsPath.read)).status).toBe(200);
+  });
+});

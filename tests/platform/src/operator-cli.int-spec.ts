@@ -22,6 +22,7 @@ describe('operator CLI', () => {
         'KAFKA_PORT',
         'KAFKA_CONTROLLER_PORT',
         'FERRETDB_PORT',
+        'POSTGRES_PORT',
         'LEADGATE_INFRA_DIR',
         'LEADGATE_DB_BACKEND',
       ]),

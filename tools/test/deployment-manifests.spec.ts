@@ -179,6 +179,14 @@ function preStopSleepSeconds(container: Node): number {
 
 // ------------------------------------------------------------------------------------------------
 
+/** The gateway's upstream settings (apps/gateway/src/config.ts) and the app each must reach. */
+const GATEWAY_UPSTREAMS: Record<string, string> = {
+  IDENTITY_URL: 'identity',
+  CAMPAIGNS_URL: 'campaigns',
+  LEADS_URL: 'leads',
+  DOCS_URL: 'docs',
+};
+
 describe('deployment manifests', () => {
   it('know every app under apps/ (a new app needs its schema here and a place in both manifests)', () => {
     const onDisk = readdirSync(path.join(root, 'apps'), { withFileTypes: true })
@@ -207,6 +215,21 @@ describe('deployment manifests', () => {
       for (const app of APPS) {
         const count = appServices.filter((entry) => entry.app === app).length;
         if (count !== 1) problems.push(`app "${app}" is built by ${count} compose services, expected exactly 1`);
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('points the gateway at every service it forwards to, by compose service name', () => {
+      const gateway = appServices.find((entry) => entry.app === 'gateway');
+      const env = gateway ? composeEnvironment(gateway.service) : {};
+      const problems: string[] = [];
+      for (const [variable, app] of Object.entries(GATEWAY_UPSTREAMS)) {
+        const url = /^http:\/\/([^:/]+):(\d+)$/.exec(env[variable] ?? '');
+        if (!url)
+          problems.push(`gateway: ${variable} must be http://<service>:<port> (is ${env[variable] ?? 'unset'})`);
+        else if (!appServices.some((entry) => entry.name === url[1] && entry.app === app)) {
+          problems.push(`gateway: ${variable} names "${url[1]}", which is not the ${app} service`);
+        }
       }
       expect(problems).toEqual([]);
     });

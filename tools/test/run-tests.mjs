@@ -30,15 +30,20 @@ function step(label, command, commandArgs, env = {}) {
 
 function jest(label, config, reportName) {
   const outputFile = path.join(reportDir, `${reportName}.json`);
-  const ok = step(label, process.execPath, [
-    'node_modules/jest/bin/jest.js',
-    '--config',
-    config,
-    '--ci',
-    '--json',
-    `--outputFile=${outputFile}`,
-    ...(reportName === 'integration' ? ['--runInBand'] : []),
-  ], infraEnv());
+  const ok = step(
+    label,
+    process.execPath,
+    [
+      'node_modules/jest/bin/jest.js',
+      '--config',
+      config,
+      '--ci',
+      '--json',
+      `--outputFile=${outputFile}`,
+      ...(reportName === 'integration' ? ['--runInBand'] : []),
+    ],
+    infraEnv(),
+  );
   let report = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0 };
   try {
     report = JSON.parse(readFileSync(outputFile, 'utf8'));

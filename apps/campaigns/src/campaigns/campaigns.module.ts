@@ -7,11 +7,14 @@ import { FiltersRepository } from '../filters/filters.repository';
 import { FiltersService } from '../filters/filters.service';
 import { PartnerSchemaController } from '../partner-schema/partner-schema.controller';
 import { CampaignSchemaEditor } from '../schema/campaign-schema.editor';
-import { FieldsController } from '../schema/fields.controller';
 import { ReceiverController } from '../schema/receiver.controller';
-import { RelationsController } from '../schema/relations.controller';
-import { SelectsController } from '../schema/selects.controller';
-import { StatusesController } from '../schema/statuses.controller';
+import { SelectOptionsController } from '../schema/select-options.controller';
+import {
+  FieldsController,
+  RelationsController,
+  SelectsController,
+  StatusesController,
+} from '../schema/schema-piece.controllers';
 import { CAMPAIGN_MODEL, campaignSchema } from './campaign.schema';
 import { CampaignStatePublisher } from './campaign-state.publisher';
 import { CampaignsController } from './campaigns.controller';
@@ -30,6 +33,7 @@ import { CampaignsService } from './campaigns.service';
     CampaignsController,
     FieldsController,
     SelectsController,
+    SelectOptionsController,
     StatusesController,
     RelationsController,
     ReceiverController,

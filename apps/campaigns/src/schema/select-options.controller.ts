@@ -8,57 +8,14 @@ import {
 } from '@leadgate/service-kit';
 import { z } from 'zod';
 import { CampaignSchemaEditor } from './campaign-schema.editor';
-import { addOptionSchema, addSelectSchema, changeOptionSchema, changeSelectSchema } from './dto/schema-bodies';
-import {
-  addSelect,
-  addSelectOption,
-  changeSelect,
-  changeSelectOption,
-  removeSelect,
-  removeSelectOption,
-} from './schema-mutations';
+import { addOptionSchema, changeOptionSchema } from './dto/schema-bodies';
+import { addSelectOption, changeSelectOption, removeSelectOption } from './schema-mutations';
 
-/** Selects and their options. Removing an option a filter uses is refused (409 naming the filter). */
+/** A select's options. Removing an option a filter uses is refused (409 naming the filter). */
 @Controller('v1/admin/campaigns/:campaignId/selects')
 @UseGuards(InternalPrincipalGuard)
-export class SelectsController {
+export class SelectOptionsController {
   constructor(private readonly editor: CampaignSchemaEditor) {}
-
-  @Get()
-  async list(@CurrentPrincipal() principal: Principal, @Param('campaignId') campaignId: string) {
-    authorizeAdmin(principal, 'campaigns:read');
-    return { data: (await this.editor.find(principal, campaignId)).selects };
-  }
-
-  @Post()
-  @HttpCode(HttpStatus.CREATED)
-  add(
-    @CurrentPrincipal() principal: Principal,
-    @Param('campaignId') campaignId: string,
-    @Body(new ZodValidationPipe(addSelectSchema)) body: z.infer<typeof addSelectSchema>,
-  ) {
-    authorizeAdmin(principal, 'campaigns:write');
-    return this.editor.edit(principal, campaignId, (campaign) => ({ selects: addSelect(campaign, body).selects }));
-  }
-
-  @Patch(':key')
-  change(
-    @CurrentPrincipal() principal: Principal,
-    @Param('campaignId') campaignId: string,
-    @Param('key') key: string,
-    @Body(new ZodValidationPipe(changeSelectSchema)) body: z.infer<typeof changeSelectSchema>,
-  ) {
-    authorizeAdmin(principal, 'campaigns:write');
-    return this.editor.edit(principal, campaignId, (campaign) => ({
-      selects: changeSelect(campaign, key, body).selects,
-    }));
-  }
-
-  @Delete(':key')
-  remove(@CurrentPrincipal() principal: Principal, @Param('campaignId') campaignId: string, @Param('key') key: string) {
-    authorizeAdmin(principal, 'campaigns:write');
-    return this.editor.edit(principal, campaignId, (campaign) => ({ selects: removeSelect(campaign, key).selects }));
-  }
 
   @Get(':key/options')
   async options(

@@ -21,7 +21,9 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         PassportModule,
-        KafkaModule.forRoot({ readModels: [TOPICS.identityTokens, TOPICS.identityCredentials] }),
+        KafkaModule.forRoot({
+          readModels: [TOPICS.identityTokens, TOPICS.identityCredentials, TOPICS.identityAccounts],
+        }),
       ],
       // MeController first: /v1/me is answered here, before the catch-all forwards /v1/*.
       controllers: [MeController, GatewayController],

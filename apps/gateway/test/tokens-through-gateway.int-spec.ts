@@ -240,6 +240,30 @@ describe('API tokens through the gateway', () => {
     expect(last?.headers.get('content-type')).toContain('application/problem+json');
   });
 
+  it('falls back to the account default rate limit for tokens without their own', async () => {
+    const created = await admin('POST', '/v1/admin/tokens', { name: 'Default-limited', scopes: ['campaigns:read'] });
+    const client = gatewayClient(platform.gateway.url, String(created.body['token']));
+    await waitFor('token', async () => ((await client('GET', '/v1/me')).status === 200 ? true : undefined));
+    const settings = await admin('PATCH', '/v1/admin/account', { default_rate_limit_per_minute: 2 });
+    expect(settings.status).toBe(200);
+    expect(settings.body).toMatchObject({ default_rate_limit_per_minute: 2 });
+    await waitFor('account default at the gateway', async () => {
+      const response = await client('GET', '/v1/me');
+      return response.headers.get('ratelimit-limit') === '2' || response.status === 429 ? true : undefined;
+    });
+    const refused = await waitFor('429', async () => {
+      const response = await client('GET', '/v1/me');
+      return response.status === 429 ? response : undefined;
+    });
+    expect(refused.headers.get('ratelimit-limit')).toBe('2');
+    // A token with a limit of its own keeps it; clearing the default restores the platform's.
+    expect((await admin('PATCH', '/v1/admin/account', { default_rate_limit_per_minute: null })).status).toBe(200);
+    await waitFor('platform default again', async () =>
+      (await admin('GET', '/v1/me')).headers.get('ratelimit-limit') === '1200' ? true : undefined,
+    );
+    expect((await admin('PATCH', '/v1/admin/account', { default_rate_limit_per_minute: 0 })).status).toBe(422);
+  });
+
   it('answers 413 for a body over the limit and 404/405 problems for unknown routes', async () => {
     const big = await admin('POST', '/v1/admin/tokens', { name: 'x'.repeat(2 * 1024 * 1024), scopes: ['leads:read'] });
     expect(big.status).toBe(413);

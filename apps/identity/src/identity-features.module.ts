@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ACCOUNT_MODEL, accountSchema } from './accounts/account.schema';
+import { AccountSettingsController } from './accounts/account-settings.controller';
+import { AccountStatePublisher } from './accounts/account-state.publisher';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsRepository } from './accounts/accounts.repository';
 import { AccountsService } from './accounts/accounts.service';
@@ -34,6 +36,7 @@ import { TokensRepository } from './tokens/tokens.repository';
   ],
   controllers: [
     AccountsController,
+    AccountSettingsController,
     AccountTokensController,
     CampaignTokensController,
     CredentialsController,
@@ -43,6 +46,7 @@ import { TokensRepository } from './tokens/tokens.repository';
   providers: [
     AccountsRepository,
     AccountsService,
+    AccountStatePublisher,
     CampaignReferences,
     TokensRepository,
     TokenStatePublisher,

@@ -1,4 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { TOPICS } from '@leadgate/contracts';
+import { ReadModels } from '@leadgate/kafka';
 import { ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
 import type { Response } from 'express';
 import { AuthenticatedToken } from '../auth/token-verifier';
@@ -7,7 +9,7 @@ import { TokenUsageRecorder } from '../usage/token-usage.recorder';
 import { BucketDecision, TokenBuckets } from './token-bucket';
 
 /**
- * Per-token rate limits (the token's own, else the account default) and per-address limits for
+ * Per-token rate limits (the token's own, else the account's default, else the platform's) and per-address limits for
  * anonymous calls. Answers with the IETF RateLimit headers; 429 with Retry-After when exhausted.
  * Also the one place a request is counted as a use of its token.
  */
@@ -18,11 +20,18 @@ export class RateLimitService {
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: GatewayConfig,
     private readonly usage: TokenUsageRecorder,
+    private readonly readModels: ReadModels,
   ) {}
+
+  /** The token's own limit, else its account's default, else the platform's. */
+  limitFor(token: AuthenticatedToken): number {
+    const account = this.readModels.of(TOPICS.identityAccounts).get(token.account_id);
+    return token.rate_limit_per_minute ?? account?.default_rate_limit_per_minute ?? this.config.RATE_LIMIT_PER_MINUTE;
+  }
 
   enforceForToken(token: AuthenticatedToken, response: Response | undefined): void {
     this.usage.record(token.id);
-    const limit = token.rate_limit_per_minute ?? this.config.RATE_LIMIT_PER_MINUTE;
+    const limit = this.limitFor(token);
     this.apply(this.buckets.take(`token:${token.id}`, limit), response);
   }
 

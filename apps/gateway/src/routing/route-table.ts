@@ -96,6 +96,8 @@ export const ROUTES: readonly Route[] = [
     auth: admin('credentials:write'),
   },
   { method: 'GET', pattern: '/v1/admin/scopes', upstream: 'identity', auth: admin(null) },
+  { method: 'GET', pattern: '/v1/admin/account', upstream: 'identity', auth: admin('admin') },
+  { method: 'PATCH', pattern: '/v1/admin/account', upstream: 'identity', auth: admin('admin') },
   { method: 'GET', pattern: '/v1/admin/quarantine', upstream: 'leads', auth: admin('leads:read') },
   { method: 'POST', pattern: '/v1/admin/quarantine/:entryId/release', upstream: 'leads', auth: admin('leads:write') },
   { method: 'DELETE', pattern: '/v1/admin/quarantine/:entryId', upstream: 'leads', auth: admin('leads:write') },

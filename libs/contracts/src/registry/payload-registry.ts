@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountStateV1 } from '../state/account-state.v1';
 import { campaignSchemaStateV1 } from '../state/campaign-schema.v1';
 import { credentialStateV1 } from '../state/credential-state.v1';
 import { filterStateV1 } from '../state/filter-state.v1';
@@ -12,6 +13,7 @@ import { TOPICS, TopicName } from '../topics/topics';
 export const PAYLOAD_SCHEMAS = {
   [TOPICS.identityTokens]: tokenStateV1,
   [TOPICS.identityCredentials]: credentialStateV1,
+  [TOPICS.identityAccounts]: accountStateV1,
   [TOPICS.tokenUsage]: tokenUsageV1,
   [TOPICS.campaignSchemas]: campaignSchemaStateV1,
   [TOPICS.campaignFilters]: filterStateV1,

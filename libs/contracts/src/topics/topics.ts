@@ -5,6 +5,7 @@
 export const TOPICS = {
   identityTokens: 'identity.tokens.v1',
   identityCredentials: 'identity.credentials.v1',
+  identityAccounts: 'identity.accounts.v1',
   /** Batches of "token last used at" from the gateways, so identity keeps last_used_at without a write per request. */
   tokenUsage: 'identity.token-usage.v1',
   campaignSchemas: 'campaigns.schemas.v1',
@@ -25,6 +26,7 @@ export interface TopicSpec {
 export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: TOPICS.identityTokens, compacted: true, partitions: 3 },
   { name: TOPICS.identityCredentials, compacted: true, partitions: 3 },
+  { name: TOPICS.identityAccounts, compacted: true, partitions: 3 },
   { name: TOPICS.tokenUsage, compacted: false, partitions: 3 },
   { name: TOPICS.campaignSchemas, compacted: true, partitions: 3 },
   { name: TOPICS.campaignFilters, compacted: true, partitions: 3 },

@@ -47,6 +47,7 @@ describe('route table', () => {
   it('tells an unknown path (null) from a known path with another method', () => {
     expect(matchRoute('GET', '/v1/nothing')).toBeNull();
     expect(matchRoute('DELETE', '/v1/campaigns/c/leads')).toEqual({ methodAllowed: false });
+    expect(matchRoute('DELETE', '/v1/admin/tokens/tok_1')).toEqual({ methodAllowed: false });
   });
 
   it('never accepts a parameter that is empty, a dot segment or carries odd characters', () => {

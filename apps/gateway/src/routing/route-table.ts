@@ -34,18 +34,27 @@ const admin = (scope: string | null): RouteAuth => bearer(scope, true);
 const CAMPAIGN = '/v1/campaigns/:campaignId';
 const ADMIN_CAMPAIGN = '/v1/admin/campaigns/:campaignId';
 
-function crud(upstream: Upstream, base: string, resource: string, item: string | null): Route[] {
+function crud(
+  upstream: Upstream,
+  base: string,
+  resource: string,
+  item: string | null,
+  itemMethods: readonly string[] = ['GET', 'PATCH', 'DELETE'],
+): Route[] {
   const routes: Route[] = [
     { method: 'GET', pattern: base, upstream, auth: admin(`${resource}:read`) },
     { method: 'POST', pattern: base, upstream, auth: admin(`${resource}:write`) },
   ];
   if (item) {
     const itemPath = `${base}/:${item}`;
-    routes.push(
-      { method: 'GET', pattern: itemPath, upstream, auth: admin(`${resource}:read`) },
-      { method: 'PATCH', pattern: itemPath, upstream, auth: admin(`${resource}:write`) },
-      { method: 'DELETE', pattern: itemPath, upstream, auth: admin(`${resource}:write`) },
-    );
+    for (const method of itemMethods) {
+      routes.push({
+        method,
+        pattern: itemPath,
+        upstream,
+        auth: admin(method === 'GET' ? `${resource}:read` : `${resource}:write`),
+      });
+    }
   }
   return routes;
 }
@@ -79,7 +88,8 @@ export const ROUTES: readonly Route[] = [
   ...crud('campaigns', `${ADMIN_CAMPAIGN}/filters`, 'campaigns', 'filterId'),
   { method: 'GET', pattern: `${ADMIN_CAMPAIGN}/receiver`, upstream: 'campaigns', auth: admin('campaigns:read') },
   { method: 'PUT', pattern: `${ADMIN_CAMPAIGN}/receiver`, upstream: 'campaigns', auth: admin('campaigns:write') },
-  ...crud('identity', '/v1/admin/tokens', 'tokens', 'tokenId'),
+  // Tokens are revoked, never deleted: their history stays readable.
+  ...crud('identity', '/v1/admin/tokens', 'tokens', 'tokenId', ['GET', 'PATCH']),
   { method: 'POST', pattern: '/v1/admin/tokens/:tokenId/revoke', upstream: 'identity', auth: admin('tokens:write') },
   { method: 'POST', pattern: '/v1/admin/tokens/:tokenId/rotate', upstream: 'identity', auth: admin('tokens:write') },
   ...crud('identity', '/v1/admin/credentials', 'credentials', null),

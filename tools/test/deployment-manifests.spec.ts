@@ -188,6 +188,17 @@ const GATEWAY_UPSTREAMS: Record<string, string> = {
 };
 
 describe('deployment manifests', () => {
+  it('.env.example documents every setting of every app, and nothing else', () => {
+    const documented = new Set(
+      [...readFileSync(path.join(root, '.env.example'), 'utf8').matchAll(/^#? ?([A-Z][A-Z0-9_]*)=/gm)].map(
+        (match) => match[1],
+      ),
+    );
+    const known = new Set(APPS.flatMap((app) => Object.keys(schemas[app]?.shape ?? {})));
+    expect([...known].filter((name) => !documented.has(name)).sort()).toEqual([]);
+    expect([...documented].filter((name) => !known.has(name)).sort()).toEqual([]);
+  });
+
   it('know every app under apps/ (a new app needs its schema here and a place in both manifests)', () => {
     const onDisk = readdirSync(path.join(root, 'apps'), { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && existsSync(path.join(root, 'apps', entry.name, 'src/main.ts')))

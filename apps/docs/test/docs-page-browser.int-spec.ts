@@ -1,0 +1,87 @@
+import { bootstrapAccount, gatewayClient, Platform, startPlatform, waitFor } from '@leadgate/testing';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Browser, chromium } from 'playwright-core';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const SCREENSHOT_DIR = path.resolve(__dirname, '../../../tmp/screenshots');
+
+/**
+ * The per-token page as a partner sees it, in headless Chromium (Debian `chromium`; .ci/run installs
+ * it) with JavaScript off: the pinned value is there, write operations are not. The screenshot
+ * lands in tmp/screenshots; docs/screenshots holds a committed copy.
+ */
+describe('per-token docs page in a browser', () => {
+  let platform: Platform;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    platform = await startPlatform({ apps: ['identity', 'campaigns', 'leads', 'docs'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it('shows a read-only filtered partner its pinned value and no write operations, without JavaScript', async () => {
+    const account = await bootstrapAccount(platform.services.identity!.url, 'Browser test');
+    const admin = gatewayClient(platform.gateway.url, account.admin_token);
+    await waitFor('owner token', async () => ((await admin('GET', '/v1/me')).status === 200 ? true : undefined));
+    const campaign = await admin('POST', '/v1/admin/campaigns', {
+      name: 'Heat pumps DK',
+      fields: [
+        { key: 'name', label: 'Name', type: 'text', required: true },
+        { key: 'email', label: 'E-mail', type: 'email' },
+      ],
+      selects: [
+        {
+          key: 'select_partner',
+          label: 'Source',
+          options: [
+            { value: 'SELECT_PARTNER', label: 'Partner ABC' },
+            { value: 'VENDOR_NORTH', label: 'Vendor North' },
+          ],
+        },
+      ],
+    });
+    const campaignId = String(campaign.body['id']);
+    const filter = await admin('POST', `/v1/admin/campaigns/${campaignId}/filters`, {
+      name: 'Partner ABC',
+      condition: { all: [{ select: 'select_partner', op: 'eq', value: 'SELECT_PARTNER' }] },
+    });
+    const token = await admin('POST', `/v1/admin/campaigns/${campaignId}/tokens`, {
+      name: 'Partner ABC (read)',
+      permissions: ['read'],
+      filter_id: String(filter.body['id']),
+    });
+    const pageUrl = `${platform.gateway.url}${new URL(String(token.body['docs_url'])).pathname}`;
+    await waitFor('docs page', async () => ((await fetch(pageUrl)).status === 200 ? true : undefined));
+
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    const response = await page.goto(pageUrl);
+    expect(response?.status()).toBe(200);
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('Heat pumps DK');
+    expect(text).toContain('SELECT_PARTNER');
+    expect(text).not.toContain('VENDOR_NORTH');
+    expect(text).toMatch(/filled in automatically/i);
+    expect(text).toMatch(/GET\s+\/v1\/campaigns\//);
+    expect(text).not.toMatch(/\b(POST|PATCH)\s+\/v1\/campaigns\//);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'token-docs-read-only.png'), fullPage: true });
+    await context.close();
+  });
+});

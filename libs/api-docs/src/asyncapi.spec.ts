@@ -1,3 +1,4 @@
+import { Parser } from '@asyncapi/parser';
 import { LEAD_EVENT_TYPES } from '@leadgate/contracts';
 import { buildAsyncApi } from './asyncapi';
 
@@ -33,4 +34,21 @@ describe('buildAsyncApi', () => {
     });
     expect(doc.components.schemas.LeadEventData.required).toEqual(['campaign_id', 'lead', 'changed', 'actor']);
   });
+});
+
+describe('buildAsyncApi against the AsyncAPI parser', () => {
+  it('is a valid AsyncAPI 3 document for @asyncapi/parser (no errors)', async () => {
+    const { document, diagnostics } = await new Parser().parse(JSON.stringify(buildAsyncApi()));
+    expect(
+      diagnostics
+        .filter((diagnostic) => Number(diagnostic.severity) === 0 /* error */)
+        .map((diagnostic) => diagnostic.message),
+    ).toEqual([]);
+    expect(
+      document
+        ?.channels()
+        .all()
+        .map((channel) => channel.address()),
+    ).toEqual(['leads.events.v1']);
+  }, 30000);
 });

@@ -1,3 +1,4 @@
+import { publishApiDocs } from '@leadgate/kafka';
 import { platformVersion, runService } from '@leadgate/service-kit';
 import { CampaignsModule } from './app.module';
 import { campaignsConfigSchema } from './config';
@@ -7,4 +8,5 @@ void runService({
   version: platformVersion(),
   configSchema: campaignsConfigSchema,
   module: ({ config }) => CampaignsModule.register(config),
+  afterInit: publishApiDocs,
 });

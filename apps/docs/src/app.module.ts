@@ -1,12 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@leadgate/contracts';
 import { KafkaModule } from '@leadgate/kafka';
+import { AdminDocsController } from './admin-docs/admin-docs.controller';
 import { DocsKeyIndex } from './token-docs/docs-key-index';
 import { EventsDocsController } from './token-docs/events-docs.controller';
 import { TokenDocsController } from './token-docs/token-docs.controller';
 import { TokenDocsService } from './token-docs/token-docs.service';
 
-/** Per-token public documentation, built only from read models of schemas, filters and tokens. */
+/** Per-token public documentation and the admin API docs, built only from read models. */
 @Module({})
 export class DocsModule {
   static register(): DynamicModule {
@@ -14,10 +15,10 @@ export class DocsModule {
       module: DocsModule,
       imports: [
         KafkaModule.forRoot({
-          readModels: [TOPICS.campaignSchemas, TOPICS.campaignFilters, TOPICS.identityTokens],
+          readModels: [TOPICS.campaignSchemas, TOPICS.campaignFilters, TOPICS.identityTokens, TOPICS.platformApiDocs],
         }),
       ],
-      controllers: [TokenDocsController, EventsDocsController],
+      controllers: [TokenDocsController, EventsDocsController, AdminDocsController],
       providers: [DocsKeyIndex, TokenDocsService],
     };
   }

@@ -1,3 +1,4 @@
+import { publishApiDocs } from '@leadgate/kafka';
 import { platformVersion, runService } from '@leadgate/service-kit';
 import { IdentityModule } from './app.module';
 import { identityConfigSchema } from './config';
@@ -7,4 +8,5 @@ void runService({
   version: platformVersion(),
   configSchema: identityConfigSchema,
   module: ({ config }) => IdentityModule.register(config),
+  afterInit: publishApiDocs,
 });

@@ -1,3 +1,4 @@
+import { publishApiDocs } from '@leadgate/kafka';
 import { platformVersion, runService } from '@leadgate/service-kit';
 import { LeadsModule } from './app.module';
 import { leadsConfigSchema } from './config';
@@ -7,4 +8,5 @@ void runService({
   version: platformVersion(),
   configSchema: leadsConfigSchema,
   module: ({ config }) => LeadsModule.register(config),
+  afterInit: publishApiDocs,
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountStateV1 } from '../state/account-state.v1';
+import { apiDocsStateV1 } from '../state/api-docs-state.v1';
 import { campaignSchemaStateV1 } from '../state/campaign-schema.v1';
 import { credentialStateV1 } from '../state/credential-state.v1';
 import { filterStateV1 } from '../state/filter-state.v1';
@@ -18,6 +19,7 @@ export const PAYLOAD_SCHEMAS = {
   [TOPICS.campaignSchemas]: campaignSchemaStateV1,
   [TOPICS.campaignFilters]: filterStateV1,
   [TOPICS.leadEvents]: leadEventV1,
+  [TOPICS.platformApiDocs]: apiDocsStateV1,
   [TOPICS.deadLetter]: deadLetterV1,
 } as const satisfies Record<TopicName, z.ZodTypeAny>;
 

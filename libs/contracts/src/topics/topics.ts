@@ -11,6 +11,8 @@ export const TOPICS = {
   campaignSchemas: 'campaigns.schemas.v1',
   campaignFilters: 'campaigns.filters.v1',
   leadEvents: 'leads.events.v1',
+  /** Each service's OpenAPI document (from its own code), keyed by service name; the docs service merges them. */
+  platformApiDocs: 'platform.api-docs.v1',
   deadLetter: 'leadgate.dead-letter.v1',
 } as const;
 
@@ -31,6 +33,7 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: TOPICS.campaignSchemas, compacted: true, partitions: 3 },
   { name: TOPICS.campaignFilters, compacted: true, partitions: 3 },
   { name: TOPICS.leadEvents, compacted: false, partitions: 6 },
+  { name: TOPICS.platformApiDocs, compacted: true, partitions: 1 },
   { name: TOPICS.deadLetter, compacted: false, partitions: 1 },
 ];
 

@@ -29,6 +29,11 @@ export interface ServiceDefinition<S extends ServiceConfigSchema> {
   bodyLimit?: string;
   /** False for the gateway, which streams bodies through to the services untouched. */
   parseBodies?: boolean;
+  /**
+   * Runs once the app listens (Kafka connected, routes mapped): e.g. publishing the service's own
+   * OpenAPI document. A failure is logged and does not stop the service.
+   */
+  afterInit?: (app: INestApplication, context: ServiceContext<z.infer<S>>) => Promise<void>;
 }
 
 /**
@@ -77,6 +82,13 @@ export async function runService<S extends ServiceConfigSchema>(
   installGracefulShutdown(app, logger, config.SHUTDOWN_GRACE_MS);
   await app.listen(config.PORT, config.HOST);
   logger.info({ port: config.PORT, host: config.HOST, version: info.version }, `${definition.name} listening`);
+  if (definition.afterInit) {
+    try {
+      await definition.afterInit(app, context);
+    } catch (error) {
+      logger.error({ err: error }, 'after-init hook failed');
+    }
+  }
   return app;
 }
 

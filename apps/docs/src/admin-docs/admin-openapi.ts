@@ -1,0 +1,152 @@
+import { ApiDocsStateV1 } from '@leadgate/contracts';
+
+type Json = Record<string, unknown>;
+type Operation = Json & {
+  tags?: string[];
+  summary?: string;
+  operationId?: string;
+  parameters?: Json[];
+  responses?: Json;
+};
+
+export interface AdminOpenApi {
+  openapi: string;
+  info: Json;
+  servers: Json[];
+  tags: { name: string; description: string }[];
+  security: Record<string, string[]>[];
+  paths: Record<string, Record<string, Operation>>;
+  components: { securitySchemes: Json; schemas: Record<string, Json>; responses: Record<string, Json> };
+}
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** Only the admin API and OAuth2 belong here; `/internal/*`, `/health/*` and `/metrics` never do. */
+const PUBLIC_PREFIXES = ['/v1/admin/', '/oauth/'];
+const CLIENT_AUTHENTICATED = new Set(['/oauth/token', '/oauth/revoke']);
+
+const isAdminPath = (path: string) =>
+  PUBLIC_PREFIXES.some((prefix) => path === prefix.slice(0, -1) || path.startsWith(prefix));
+
+/** Where an operation is listed: the resource after `/v1/admin/`, or `oauth`. */
+function tagFor(path: string): string {
+  const segments = path.split('/').filter(Boolean);
+  return segments[0] === 'oauth' ? 'oauth' : (segments[2] ?? 'admin');
+}
+
+/** `TokensController_rotate` -> `Tokens: rotate`. */
+function summaryFor(operationId: string | undefined, method: string, path: string): string {
+  const match = /^(\w+?)Controller_(\w+)$/.exec(operationId ?? '');
+  return match ? `${match[1]}: ${match[2]}` : `${method.toUpperCase()} ${path}`;
+}
+
+const PROBLEM_SCHEMA: Json = {
+  type: 'object',
+  description: 'RFC 9457 problem details, sent as `application/problem+json`.',
+  required: ['type', 'title', 'status'],
+  properties: {
+    type: { type: 'string', format: 'uri', example: 'https://leadgate.dev/problems/validation_failed' },
+    title: { type: 'string' },
+    status: { type: 'integer', minimum: 400, maximum: 599 },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['path', 'message'],
+        properties: { path: { type: 'string', example: 'fields.email' }, message: { type: 'string' } },
+      },
+    },
+  },
+};
+
+function parse(state: ApiDocsStateV1): { paths?: Record<string, Json>; components?: { schemas?: Json } } | null {
+  try {
+    return JSON.parse(state.openapi) as { paths?: Record<string, Json>; components?: { schemas?: Json } };
+  } catch {
+    return null;
+  }
+}
+
+/** Every `{name}` in the path is declared as a required path parameter (swagger leaves some out). */
+function withPathParameters(path: string, parameters: Json[] = []): Json[] {
+  const declared = new Set(parameters.filter((p) => p.in === 'path').map((p) => p.name));
+  const missing = [...path.matchAll(/\{([^}]+)\}/g)]
+    .map((match) => match[1])
+    .filter((name) => !declared.has(name))
+    .map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+  return [...parameters, ...missing];
+}
+
+/**
+ * Merges the OpenAPI documents the services published (each built by `@nestjs/swagger` from its
+ * own controllers) into one admin API document: admin and OAuth2 paths only, bearer security and
+ * the problem+json error answer on every operation.
+ */
+export function buildAdminOpenApi(states: ApiDocsStateV1[], baseUrl = '/'): AdminOpenApi {
+  const document: AdminOpenApi = {
+    openapi: '3.0.3',
+    info: {
+      title: 'Leadgate admin API',
+      version: states.map((state) => state.version).sort()[0] ?? '0.0.0',
+      description:
+        'The admin API (account-level tokens with `admin` or the named scopes), generated from the services\u2019 code. ' +
+        'Errors are RFC 9457 problem details (`application/problem+json`).',
+    },
+    servers: [{ url: baseUrl }],
+    tags: [],
+    security: [{ bearer: [] }],
+    paths: {},
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'An account-level API token.' },
+        clientBasic: {
+          type: 'http',
+          scheme: 'basic',
+          description: 'OAuth2 client id and secret (or client_id/client_secret in the form).',
+        },
+      },
+      schemas: { Problem: PROBLEM_SCHEMA },
+      responses: {
+        Problem: {
+          description: 'The request failed; the body says why.',
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        },
+      },
+    },
+  };
+  const tags = new Set<string>();
+  for (const state of [...states].sort((a, b) => a.service.localeCompare(b.service))) {
+    const source = parse(state);
+    if (!source) continue;
+    for (const [name, schema] of Object.entries(source.components?.schemas ?? {})) {
+      if (!(name in document.components.schemas)) document.components.schemas[name] = schema as Json;
+    }
+    for (const [path, item] of Object.entries(source.paths ?? {})) {
+      if (!isAdminPath(path)) continue;
+      const target = (document.paths[path] ??= {});
+      for (const method of HTTP_METHODS) {
+        const operation = item[method] as Operation | undefined;
+        if (!operation || target[method]) continue;
+        const tag = operation.tags?.[0] ?? tagFor(path);
+        tags.add(tag);
+        target[method] = {
+          ...operation,
+          tags: [tag],
+          summary: operation.summary ?? summaryFor(operation.operationId, method, path),
+          operationId: `${state.service}_${operation.operationId ?? `${method}_${path}`}`,
+          parameters: withPathParameters(path, operation.parameters),
+          // The token and revocation endpoints authenticate the client itself (HTTP Basic or form), not a Bearer token.
+          ...(CLIENT_AUTHENTICATED.has(path) ? { security: [{ clientBasic: [] }] } : {}),
+          responses: {
+            ...(operation.responses ?? {}),
+            default: { $ref: '#/components/responses/Problem' },
+          },
+        };
+      }
+    }
+  }
+  document.tags = [...tags].sort().map((name) => ({ name, description: `Operations on ${name}.` }));
+  return document;
+}

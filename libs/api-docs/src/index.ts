@@ -9,3 +9,4 @@ export * from './yaml';
 export * from './asyncapi';
 export * from './request-examples';
 export * from './html';
+export * from './json-schema-check';

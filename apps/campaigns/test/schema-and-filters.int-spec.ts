@@ -1,4 +1,4 @@
-import { bootstrapAccount, gatewayClient, Platform, startPlatform, waitFor } from '@leadgate/testing';
+import { bootstrapAdmin, gatewayClient, Platform, startPlatform, waitFor } from '@leadgate/testing';
 
 type Client = ReturnType<typeof gatewayClient>;
 type Json = Record<string, unknown>;
@@ -11,9 +11,8 @@ describe('campaign schema and filters through the gateway', () => {
 
   beforeAll(async () => {
     platform = await startPlatform();
-    const account = await bootstrapAccount(platform.services.identity!.url, 'Schema test');
-    admin = gatewayClient(platform.gateway.url, account.admin_token);
-    await waitFor('owner token', async () => ((await admin('GET', '/v1/me')).status === 200 ? true : undefined));
+    const account = await bootstrapAdmin(platform, 'Schema test');
+    admin = account.admin;
     const created = await admin('POST', '/v1/admin/campaigns', {
       name: 'Heat pumps DK',
       fields: [

@@ -1,4 +1,4 @@
-import { bootstrapAccount, gatewayClient, Platform, startPlatform, waitFor } from '@leadgate/testing';
+import { bootstrapAdmin, Platform, startPlatform, waitFor } from '@leadgate/testing';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Browser, chromium } from 'playwright-core';
@@ -36,9 +36,8 @@ describe('per-token docs page in a browser', () => {
   });
 
   it('shows a read-only filtered partner its pinned value and no write operations, without JavaScript', async () => {
-    const account = await bootstrapAccount(platform.services.identity!.url, 'Browser test');
-    const admin = gatewayClient(platform.gateway.url, account.admin_token);
-    await waitFor('owner token', async () => ((await admin('GET', '/v1/me')).status === 200 ? true : undefined));
+    const account = await bootstrapAdmin(platform, 'Browser test');
+    const admin = account.admin;
     const campaign = await admin('POST', '/v1/admin/campaigns', {
       name: 'Heat pumps DK',
       fields: [

@@ -1,5 +1,5 @@
 import { JsonSchema, schemaProblems } from '@leadgate/api-docs';
-import { bootstrapAccount, gatewayClient, startPlatform, Platform, waitFor } from '@leadgate/testing';
+import { bootstrapAdmin, gatewayClient, Platform, startPlatform, waitFor } from '@leadgate/testing';
 import fc from 'fast-check';
 
 type Operation = {
@@ -74,9 +74,8 @@ describe('spec fuzz: a read+write token spec against the live API', () => {
 
   beforeAll(async () => {
     platform = await startPlatform({ apps: ['identity', 'campaigns', 'leads', 'docs'] });
-    const account = await bootstrapAccount(platform.services.identity!.url, 'Fuzz');
-    const admin = gatewayClient(platform.gateway.url, account.admin_token);
-    await waitFor('owner token', async () => ((await admin('GET', '/v1/me')).status === 200 ? true : undefined));
+    const account = await bootstrapAdmin(platform, 'Fuzz');
+    const admin = account.admin;
     const campaign = await admin('POST', '/v1/admin/campaigns', {
       name: 'Fuzzed',
       fields: [

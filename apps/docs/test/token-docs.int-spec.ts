@@ -1,5 +1,5 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { bootstrapAccount, gatewayClient, Platform, startPlatform, waitFor } from '@leadgate/testing';
+import { bootstrapAdmin, gatewayClient, Platform, startPlatform, waitFor } from '@leadgate/testing';
 
 type Client = ReturnType<typeof gatewayClient>;
 type Doc = {
@@ -34,10 +34,9 @@ describe('per-token docs', () => {
 
   beforeAll(async () => {
     platform = await startPlatform({ apps: ['identity', 'campaigns', 'leads', 'docs'] });
-    const account = await bootstrapAccount(platform.services.identity!.url, 'Docs test');
-    admin = gatewayClient(platform.gateway.url, account.admin_token);
+    const account = await bootstrapAdmin(platform, 'Docs test');
+    admin = account.admin;
     anonymous = gatewayClient(platform.gateway.url);
-    await waitFor('owner token', async () => ((await admin('GET', '/v1/me')).status === 200 ? true : undefined));
     const campaign = await admin('POST', '/v1/admin/campaigns', {
       name: 'Heat pumps <DK>',
       fields: [

@@ -1,4 +1,4 @@
-import { bootstrapAccount, gatewayClient, Platform, startPlatform, waitFor } from '@leadgate/testing';
+import { bootstrapAccount, bootstrapAdmin, gatewayClient, Platform, startPlatform, waitFor } from '@leadgate/testing';
 import { TOPICS } from '@leadgate/contracts';
 import { createKafkaClient, KafkaPublisher } from '@leadgate/kafka';
 import { KAFKA_BROKERS } from '@leadgate/testing';
@@ -20,10 +20,9 @@ describe('campaign tokens through the gateway', () => {
 
   beforeAll(async () => {
     platform = await startPlatform({ env: { identity: { READ_YOUR_WRITES_WAIT_MS: '1000' } } });
-    const account = await bootstrapAccount(platform.services.identity!.url, 'Campaign tokens test');
+    const account = await bootstrapAdmin(platform, 'Campaign tokens test');
     accountId = account.account_id;
-    admin = gatewayClient(platform.gateway.url, account.admin_token);
-    await waitFor('owner token', async () => ((await admin('GET', '/v1/me')).status === 200 ? true : undefined));
+    admin = account.admin;
     campaignId = String((await admin('POST', '/v1/admin/campaigns', { name: 'Heat pumps DK' })).body['id']);
     otherCampaignId = String((await admin('POST', '/v1/admin/campaigns', { name: 'Solar SE' })).body['id']);
     const kafka = createKafkaClient({

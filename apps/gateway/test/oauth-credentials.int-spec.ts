@@ -1,4 +1,4 @@
-import { bootstrapAccount, gatewayClient, Platform, startPlatform, waitFor } from '@leadgate/testing';
+import { bootstrapAdmin, gatewayClient, Platform, startPlatform, waitFor } from '@leadgate/testing';
 
 type Json = Record<string, unknown>;
 
@@ -17,9 +17,8 @@ describe('client credentials and OAuth2', () => {
   beforeAll(async () => {
     platform = await startPlatform();
     gatewayUrl = platform.gateway.url;
-    const account = await bootstrapAccount(platform.services.identity!.url, 'OAuth test');
-    admin = gatewayClient(gatewayUrl, account.admin_token);
-    await waitFor('owner token', async () => ((await admin('GET', '/v1/me')).status === 200 ? true : undefined));
+    const account = await bootstrapAdmin(platform, 'OAuth test');
+    admin = account.admin;
     const introspector = await admin('POST', '/v1/admin/tokens', { name: 'Introspector', preset: 'full_admin' });
     adminHeader = `Bearer ${String(introspector.body['token'])}`;
     const asIntrospector = gatewayClient(gatewayUrl, String(introspector.body['token']));

@@ -1,4 +1,4 @@
-import { bootstrapAccount, gatewayClient, MONGO_URL, startPlatform, startService, waitFor } from '@leadgate/testing';
+import { bootstrapAdmin, gatewayClient, MONGO_URL, startPlatform, startService, waitFor } from '@leadgate/testing';
 import mongoose from 'mongoose';
 import { readFileSync } from 'node:fs';
 
@@ -8,10 +8,9 @@ describe('no secret in any log line', () => {
     const platform = await startPlatform({ env: { identity: debug, campaigns: debug, gateway: debug } });
     const secrets: string[] = [];
     try {
-      const account = await bootstrapAccount(platform.services.identity!.url, 'Secrets test');
+      const account = await bootstrapAdmin(platform, 'Secrets test');
       secrets.push(account.admin_token);
-      const admin = gatewayClient(platform.gateway.url, account.admin_token);
-      await waitFor('owner token', async () => ((await admin('GET', '/v1/me')).status === 200 ? true : undefined));
+      const admin = account.admin;
 
       const accountToken = await admin('POST', '/v1/admin/tokens', { name: 'Sync', preset: 'crm_sync' });
       secrets.push(String(accountToken.body['token']));

@@ -19,8 +19,6 @@ export const leadsConfigSchema = baseConfigSchema.extend({
     .int()
     .positive()
     .default(20 * 1024 * 1024),
-  /** Where partners reach the platform: Location headers are built from it. */
-  PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:8080'),
 });
 
 export type LeadsConfig = z.infer<typeof leadsConfigSchema>;

@@ -1,4 +1,4 @@
-import { bootstrapAccount, gatewayClient, Platform, startPlatform, waitFor } from '@leadgate/testing';
+import { bootstrapAdmin, gatewayClient, Platform, startPlatform, waitFor } from '@leadgate/testing';
 
 export type Client = ReturnType<typeof gatewayClient>;
 
@@ -18,9 +18,8 @@ export async function leadsWorld(extraApps: ('docs' | 'leads')[] = []): Promise<
   const platform = await startPlatform({
     apps: ['identity', 'campaigns', 'leads', ...extraApps.filter((app) => app !== 'leads')],
   });
-  const account = await bootstrapAccount(platform.services.identity!.url, 'Leads test');
-  const admin = gatewayClient(platform.gateway.url, account.admin_token);
-  await waitFor('owner token', async () => ((await admin('GET', '/v1/me')).status === 200 ? true : undefined));
+  const account = await bootstrapAdmin(platform, 'Leads test');
+  const admin = account.admin;
   const campaign = await admin('POST', '/v1/admin/campaigns', {
     name: 'Heat pumps DK',
     fields: [

@@ -1,6 +1,5 @@
 import {
-  bootstrapAccount,
-  gatewayClient,
+  bootstrapAdmin,
   KAFKA_BROKERS,
   MONGO_URL,
   Platform,
@@ -34,9 +33,8 @@ describe('no lead and no event lost when the lead service is killed mid-ingest',
   });
 
   it('keeps exactly 1,000 leads and 1,000 lead.created events across a SIGKILL', async () => {
-    const account = await bootstrapAccount(platform.services.identity!.url, 'No-loss drill');
-    const admin = gatewayClient(platform.gateway.url, account.admin_token);
-    await waitFor('owner token', async () => ((await admin('GET', '/v1/me')).status === 200 ? true : undefined));
+    const account = await bootstrapAdmin(platform, 'No-loss drill');
+    const admin = account.admin;
     const campaign = await admin('POST', '/v1/admin/campaigns', {
       name: 'Drill',
       fields: [{ key: 'name', label: 'Name', type: 'text', required: true }],

@@ -1,4 +1,4 @@
-import { bootstrapAccount, gatewayClient, Platform, startPlatform, waitFor } from '@leadgate/testing';
+import { bootstrapAdmin, Platform, startPlatform, waitFor } from '@leadgate/testing';
 
 /** An open receiver is rate-limited per client address (API.md §4), with the RateLimit headers. */
 describe('open receiver rate limit', () => {
@@ -16,9 +16,8 @@ describe('open receiver rate limit', () => {
   });
 
   it('answers 429 with Retry-After once an address has used its budget', async () => {
-    const account = await bootstrapAccount(platform.services.identity!.url, 'Receiver limit');
-    const admin = gatewayClient(platform.gateway.url, account.admin_token);
-    await waitFor('owner token', async () => ((await admin('GET', '/v1/me')).status === 200 ? true : undefined));
+    const account = await bootstrapAdmin(platform, 'Receiver limit');
+    const admin = account.admin;
     const campaign = await admin('POST', '/v1/admin/campaigns', {
       name: 'Forms',
       fields: [{ key: 'name', label: 'Name', type: 'text' }],

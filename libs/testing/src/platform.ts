@@ -1,6 +1,7 @@
 import { PrincipalSigner } from '@leadgate/service-kit';
 import { AppName, RunningService, startService } from './service-process';
 import { freePort, TEST_SIGNING_KEY, uniqueRunId } from './test-env';
+import { waitFor } from './wait-for';
 
 export interface Platform {
   runId: string;
@@ -86,6 +87,19 @@ export async function bootstrapAccount(
   });
   if (response.status !== 201) throw new Error(`bootstrap failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as { account_id: string; admin_token: string };
+}
+
+/**
+ * A new account and its owner token, plus a gateway client for that token that is ready to use: it
+ * waits until the gateway has learned the token from Kafka.
+ */
+export async function bootstrapAdmin(platform: Platform, name: string) {
+  const account = await bootstrapAccount(platform.services.identity!.url, name);
+  const admin = gatewayClient(platform.gateway.url, account.admin_token);
+  await waitFor('owner token at the gateway', async () =>
+    (await admin('GET', '/v1/me')).status === 200 ? true : undefined,
+  );
+  return { ...account, admin };
 }
 
 /** A small client for calls through the gateway with a Bearer token. */

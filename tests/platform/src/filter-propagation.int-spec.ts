@@ -1,6 +1,6 @@
 import {
   adminPrincipal,
-  bootstrapAccount,
+  bootstrapAdmin,
   gatewayClient,
   Platform,
   RunningService,
@@ -22,15 +22,14 @@ describe('filter change propagation', () => {
 
   beforeAll(async () => {
     platform = await startPlatform();
-    const account = await bootstrapAccount(platform.services.identity!.url, 'Propagation test');
+    const account = await bootstrapAdmin(platform, 'Propagation test');
     accountId = account.account_id;
-    admin = gatewayClient(platform.gateway.url, account.admin_token);
+    admin = account.admin;
     replicas = await Promise.all(
       (['leads', 'leads', 'docs', 'docs'] as const).map((app, index) =>
         startService(app, { env: { MONGO_DATABASE: `${platform.runId}_${app}`, INSTANCE_ID: `${app}-${index}` } }),
       ),
     );
-    await waitFor('owner token', async () => ((await admin('GET', '/v1/me')).status === 200 ? true : undefined));
   });
 
   afterAll(async () => {

@@ -89,8 +89,8 @@ export class QuarantineService implements OnApplicationBootstrap, OnModuleDestro
   async release(principal: Principal, id: string) {
     const post = await this.posts.findHeld(principal.account_id, id);
     if (!post) throw notFound();
-    const campaign = this.scopes.campaignOf(principal.account_id, post.campaign_id);
-    if (!campaign)
+    const campaign = this.scopes.campaign(post.campaign_id);
+    if (campaign?.account_id !== principal.account_id)
       throw new ProblemException(
         HttpStatus.CONFLICT,
         'campaign_gone',

@@ -30,7 +30,7 @@ export class ReceiverController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const campaign = this.scopes.campaignOf('*', campaignId);
+    const campaign = this.scopes.campaign(campaignId);
     if (!campaign) throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such campaign.');
     const fromForm = request.is('application/x-www-form-urlencoded') === 'application/x-www-form-urlencoded';
     const refusal = this.refusal(principal, campaign.account_id);

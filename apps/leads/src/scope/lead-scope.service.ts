@@ -65,11 +65,10 @@ export class LeadScopeService implements OnModuleInit {
     return compiled;
   }
 
-  /** A campaign of the caller's account from this replica's read model, or undefined. */
-  campaignOf(accountId: string, campaignId: string): CampaignSchemaStateV1 | undefined {
+  /** A campaign from this replica's read model, whatever its account (the receiver has no caller account). */
+  campaign(campaignId: string): CampaignSchemaStateV1 | undefined {
     this.requireFreshState();
-    const campaign = this.readModels.of(TOPICS.campaignSchemas).get(campaignId);
-    return campaign && (accountId === '*' || campaign.account_id === accountId) ? campaign : undefined;
+    return this.readModels.of(TOPICS.campaignSchemas).get(campaignId);
   }
 
   /** Is this token, as this replica knows it now, neither revoked nor expired? */

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// `npm run bench`: the platform measured side by side with its references, in one run on this
+// machine. `--quick` (CI) runs every suite small to prove the harness works and writes nothing into
+// docs/; the full run (by hand, ~30 min) rewrites the generated part of docs/BENCHMARKS.md.
+//   npm run bench [-- --quick] [--only edge,read,ingest,propagation,footprint] [--profile]
+import { parseArgs } from 'node:util';
+import { Cluster } from './lib/cluster.mjs';
+import { profilesIn, summarizeProfile } from './lib/profile.mjs';
+import { writeResults } from './lib/report.mjs';
+import { partnerWorld } from './lib/world.mjs';
+import { edge } from './suites/edge.mjs';
+import { scopedRead } from './suites/scoped-read.mjs';
+
+const SUITES = { edge, read: scopedRead };
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    'no-docs': { type: 'boolean', default: false },
+  },
+});
+const settings = values.quick
+  ? { quick: true, connections: 8, loadSeconds: 2, leads: 2000, ingestSingle: 200, ingestBatches: 2, changes: 5, rateSeconds: 3 }
+  : { quick: false, connections: 16, loadSeconds: 15, leads: 100000, ingestSingle: 3000, ingestBatches: 10, changes: 50, rateSeconds: 20 };
+const selected = values.only ? values.only.split(',') : Object.keys(SUITES);
+const log = (line) => console.log(`[bench] ${line}`);
+
+async function main() {
+  const startedAt = new Date().toISOString();
+  const t0 = Date.now();
+  const { build } = await import('../build/build.mjs');
+  await build({ ifStale: true });
+  const cluster = new Cluster('bench', { profile: values.profile });
+  const results = [];
+  try {
+    log('infrastructure up');
+    await cluster.infraUp();
+    log('platform: identity, campaigns, leads, docs, gateway');
+    await cluster.startPlatform();
+    const world = await partnerWorld(cluster);
+    for (const name of selected) {
+      if (!SUITES[name]) throw new Error(`unknown suite ${name} (have ${Object.keys(SUITES).join(', ')})`);
+      const result = await SUITES[name]({ cluster, world, settings, log, profile: values.profile });
+      results.push(result);
+      console.log(`\n${result.title}\n${JSON.stringify(result.rows, null, 1)}\n`);
+    }
+  } finally {
+    await cluster.stopAll();
+    await cluster.dropDatabases().catch((error) => log(`could not drop bench databases: ${error.message}`));
+  }
+  if (values.profile) results.push(profileSection(cluster.profileDir));
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  const intoDocs = !settings.quick && !values.only && !values['no-docs'];
+  const { file, text } = writeResults(results, { command, startedAt, seconds: (Date.now() - t0) / 1000 }, { intoDocs, name: 'bench' });
+  console.log(text);
+  log(`raw results: ${file}${intoDocs ? '; docs/BENCHMARKS.md updated' : ''}`);
+}
+
+/** Top self-time costs of every service that was profiled (profiles slow the run: separate from the numbers). */
+function profileSection(dir) {
+  const rows = profilesIn(dir).flatMap((file) => {
+    const { busyMs, packages, functions } = summarizeProfile(file, 8);
+    const service = file.split('/').pop().replace('.cpuprofile', '');
+    return [
+      { service, 'busy ms': busyMs, 'top packages (% of busy)': packages.map((p) => `${p.name} ${p.percent}`).join(', ') },
+      { service: '', 'busy ms': '', 'top packages (% of busy)': `functions: ${functions.map((f) => `${f.name} ${f.percent}`).join('; ')}` },
+    ];
+  });
+  return { title: `CPU profiles (${dir})`, rows };
+}
+
+main().catch((error) => {
+  console.error(`[bench] failed: ${error.stack ?? error.message}`);
+  process.exit(1);
+});

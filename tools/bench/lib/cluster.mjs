@@ -1,0 +1,202 @@
+// A bench platform: real service processes from dist/ on free ports, any number of replicas per
+// service, databases unique to the run, on the infrastructure of `tools/infra` (Kafka + FerretDB).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { infraEnv, up } from '../../infra/infra.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident set size of a process in MiB, from /proc (Linux). */
+export function rssMiB(pid) {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
+    return line ? Number(line[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+async function ready(url, timeoutMs) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    try {
+      const response = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(1000) });
+      if (response.status === 200) return Date.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await sleep(50);
+  }
+  throw new Error(`${url} not ready within ${timeoutMs} ms`);
+}
+
+export class Cluster {
+  /** @param {{ profile?: boolean }} options profile: every service writes a V8 CPU profile on exit */
+  constructor(name = 'bench', { profile = false } = {}) {
+    this.runId = `${name}_${Date.now().toString(36)}`.toLowerCase();
+    this.profileDir = profile ? path.join(root, '.infra', 'bench', 'profiles', this.runId) : null;
+    this.signingKey = randomBytes(32).toString('base64url');
+    this.logDir = path.join(root, '.infra', 'bench', 'logs', this.runId);
+    this.services = [];
+    this.infra = infraEnv();
+  }
+
+  /** Brings Kafka and FerretDB up (a no-op when `npm run infra:up` already did). */
+  async infraUp() {
+    await up({ log: () => {} });
+    this.infra = infraEnv();
+  }
+
+  database(app) {
+    return `${this.runId}_${app}`.slice(0, 41);
+  }
+
+  baseEnv(app) {
+    return {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      ...this.infra,
+      INTERNAL_SIGNING_KEY: this.signingKey,
+      MONGO_DATABASE: this.database(app),
+    };
+  }
+
+  /**
+   * Starts one replica and waits for readiness. `nodeArgs` lets a run profile a service
+   * (`--cpu-prof`); `env` overrides the defaults.
+   */
+  async start(app, { env = {}, port, nodeArgs = [], waitReady = true } = {}) {
+    port ??= await freePort();
+    mkdirSync(this.logDir, { recursive: true });
+    const index = this.services.filter((service) => service.app === app).length;
+    const log = createWriteStream(path.join(this.logDir, `${app}-${index}-${port}.log`));
+    const started = Date.now();
+    const profiling = this.profileDir
+      ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`, `--cpu-prof-name=${app}-${index}-${port}.cpuprofile`]
+      : [];
+    const child = spawn(
+      process.execPath,
+      [...profiling, ...nodeArgs, path.join(root, 'dist/apps', app, 'src/main.js')],
+      {
+        cwd: root,
+        env: { ...this.baseEnv(app), INSTANCE_ID: `${app}-${index}-${port}`, ...env, PORT: String(port) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    child.stdout.pipe(log);
+    child.stderr.pipe(log);
+    const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+    const service = {
+      app,
+      port,
+      url: `http://127.0.0.1:${port}`,
+      pid: child.pid,
+      child,
+      exited,
+      alive: true,
+      readyMs: null,
+      rss: () => rssMiB(child.pid),
+      stop: async () => {
+        if (service.alive) child.kill('SIGTERM');
+        return exited;
+      },
+      kill: async () => {
+        if (service.alive) child.kill('SIGKILL');
+        return exited;
+      },
+    };
+    void exited.then(() => (service.alive = false));
+    this.services.push(service);
+    if (waitReady) {
+      await Promise.race([
+        ready(service.url, 120000),
+        exited.then((code) => {
+          throw new Error(`${app} exited (${code}) during start; see ${this.logDir}`);
+        }),
+      ]);
+      service.readyMs = Date.now() - started;
+    }
+    return service;
+  }
+
+  /**
+   * The platform: identity, campaigns, `leads` replicas of leads, docs and `gateways` gateways that
+   * route to every leads replica (plus `spareLeadsPorts`, where a drill may add a replica later), all
+   * started at once as an operator would. Rate limits are lifted so load measures work, not 429s.
+   */
+  async startPlatform({ gateways = 1, leads = 1, docs = true, gatewayEnv = {}, leadsEnv = {}, spareLeadsPorts = [] } = {}) {
+    const started = Date.now();
+    const ports = { identity: await freePort(), campaigns: await freePort(), docs: await freePort() };
+    const leadsPorts = [];
+    for (let index = 0; index < leads; index++) leadsPorts.push(await freePort());
+    const url = (port) => `http://127.0.0.1:${port}`;
+    const upstreams = {
+      IDENTITY_URL: url(ports.identity),
+      CAMPAIGNS_URL: url(ports.campaigns),
+      LEADS_URL: [...leadsPorts, ...spareLeadsPorts].map(url).join(','),
+      DOCS_URL: docs ? url(ports.docs) : 'http://127.0.0.1:9',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      ...gatewayEnv,
+    };
+    const [identity, campaigns, docsService, ...rest] = await Promise.all([
+      this.start('identity', { port: ports.identity }),
+      this.start('campaigns', { port: ports.campaigns }),
+      docs ? this.start('docs', { port: ports.docs }) : null,
+      ...leadsPorts.map((port) => this.start('leads', { env: leadsEnv, port })),
+      ...Array.from({ length: gateways }, () => this.start('gateway', { env: upstreams })),
+    ]);
+    this.platform = {
+      identity,
+      campaigns,
+      docs: docsService,
+      leads: rest.slice(0, leads),
+      gateways: rest.slice(leads),
+      upstreams,
+      leadsEnv,
+      startToReadyMs: Date.now() - started,
+    };
+    return this.platform;
+  }
+
+  /** Operator environment for tools/lib/operator.mjs (bootstrap signing) pointed at this cluster. */
+  operatorEnv() {
+    return {
+      ...process.env,
+      INTERNAL_SIGNING_KEY: this.signingKey,
+      LEADGATE_IDENTITY_URL: this.platform.identity.url,
+    };
+  }
+
+  async stopAll() {
+    await Promise.all(this.services.filter((service) => service.alive).map((service) => service.stop()));
+  }
+
+  /** Drops the run's databases (100k-lead campaigns are not left behind). */
+  async dropDatabases() {
+    const { MongoClient } = await import('mongodb');
+    const client = await MongoClient.connect(this.infra.MONGO_URL);
+    try {
+      const { databases } = await client.db().admin().listDatabases();
+      for (const { name } of databases) if (name.startsWith(this.runId)) await client.db(name).dropDatabase();
+    } finally {
+      await client.close();
+    }
+  }
+}

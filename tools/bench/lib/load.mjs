@@ -1,0 +1,45 @@
+// Load generation with autocannon, in this process. Every answer that is not the expected status is
+// counted as an error, so a fast stream of 401s or 429s can never pass for throughput.
+import autocannon from 'autocannon';
+
+/**
+ * @param {object} options url, method, headers, body, connections, duration (s) or amount,
+ *   overallRate (requests/s for a fixed-rate run), expect (status, default 200), requests (autocannon
+ *   request list, e.g. with setupRequest to vary the path)
+ * @returns {{ rps, p50, p90, p99, max, ok, errors, total, seconds }}
+ */
+export function load({ expect = 200, ...options }) {
+  return new Promise((resolve, reject) => {
+    let ok = 0;
+    let wrong = 0;
+    const started = process.hrtime.bigint();
+    const instance = autocannon(
+      { connections: 8, pipelining: 1, timeout: 30, ...options, headers: { accept: 'application/json', ...options.headers } },
+      (error, result) => {
+        if (error) return reject(error);
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        resolve({
+          rps: ok / seconds,
+          p50: result.latency.p50,
+          p90: result.latency.p90,
+          p99: result.latency.p99,
+          max: result.latency.max,
+          ok,
+          errors: wrong + result.errors + result.timeouts,
+          total: ok + wrong + result.errors + result.timeouts,
+          seconds,
+        });
+      },
+    );
+    instance.on('response', (_client, statusCode) => (statusCode === expect ? ok++ : wrong++));
+  });
+}
+
+export function percentile(values, p) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export const round = (value, digits = 1) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
+export const ratio = (value, reference) => (reference ? round(value / reference, 2) : null);

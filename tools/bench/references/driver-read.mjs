@@ -1,0 +1,44 @@
+// Reference for the scoped read: a bare node:http server that runs the lead API's own queries with
+// the MongoDB driver on the same database, with no gateway, no auth and no framework.
+//   GET /lead/<id>  findOne by _id and campaign, then the partner filter checked on the document
+//   GET /list       the first page of 50 in (created_at, _id) order inside campaign and filter
+import { createServer } from 'node:http';
+import { MongoClient } from 'mongodb';
+
+const port = Number(process.argv[2]);
+const { MONGO_URL, LEADS_DATABASE, CAMPAIGN_ID, SELECT_KEY, SELECT_VALUE } = process.env;
+const client = await MongoClient.connect(MONGO_URL);
+const leads = client.db(LEADS_DATABASE).collection('leads');
+const inScope = { [`select_field_values.${SELECT_KEY}`]: { $eq: SELECT_VALUE } };
+
+const view = ({ _id, account_id: _account, ...lead }) => ({ id: _id, ...lead });
+
+function send(response, status, body) {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+async function answer(request, response) {
+  const url = new URL(request.url, 'http://reference');
+  if (url.pathname.startsWith('/lead/')) {
+    const lead = await leads.findOne({ _id: { $eq: url.pathname.slice('/lead/'.length) }, campaign_id: { $eq: CAMPAIGN_ID } });
+    if (!lead || lead.select_field_values?.[SELECT_KEY] !== SELECT_VALUE) return send(response, 404, { status: 404 });
+    return send(response, 200, view(lead));
+  }
+  if (url.pathname === '/list') {
+    const page = await leads
+      .find({ $and: [{ campaign_id: { $eq: CAMPAIGN_ID } }, inScope] })
+      .sort({ created_at: 1, _id: 1 })
+      .limit(51)
+      .toArray();
+    const data = page.slice(0, 50).map(view);
+    return send(response, 200, { data, next_cursor: page.length > 50 ? Buffer.from(JSON.stringify([data[49].created_at, data[49].id])).toString('base64url') : null });
+  }
+  send(response, 404, { status: 404 });
+}
+
+createServer((request, response) => {
+  request.resume();
+  answer(request, response).catch((error) => send(response, 500, { detail: error.message }));
+}).listen(port, '127.0.0.1', () => process.stdout.write('listening\n'));

@@ -1,0 +1,87 @@
+// 2. End-to-end scoped read: GET lead and a filtered list page (50) through gateway -> leads ->
+// database, vs the same queries made with the MongoDB driver by a bare Node server. Maximum
+// throughput at fixed concurrency first; then both at the same fixed rate (half the slower
+// maximum), where p50/p99 compare like with like.
+import { seedLeads } from '../lib/seed.mjs';
+import { load, ratio, round } from '../lib/load.mjs';
+import { startReference } from '../lib/reference.mjs';
+import { PARTNER_VALUE } from '../lib/world.mjs';
+import { summary } from './edge.mjs';
+
+/**
+ * A max-throughput run long enough to mean something: by duration when requests are fast, by
+ * count when one request takes seconds (FerretDB scans the campaign for a list page).
+ */
+function sized(latencyMs, settings) {
+  const perConnection = (settings.loadSeconds * 1000) / Math.max(1, latencyMs);
+  if (perConnection >= 20) return { connections: settings.connections, duration: settings.loadSeconds };
+  const connections = Math.min(settings.connections, 4);
+  return { connections, amount: Math.max(2 * connections, Math.round(perConnection * 2)) };
+}
+
+const randomOf = (ids) => ids[Math.floor(Math.random() * ids.length)];
+
+export async function scopedRead({ cluster, world, settings, log }) {
+  const gateway = cluster.platform.gateways[0];
+  log(`read: seeding ${settings.leads} leads (half in the partner's slice)`);
+  const seedStarted = Date.now();
+  const partnerIds = await seedLeads(cluster, world, settings.leads);
+  const seedSeconds = (Date.now() - seedStarted) / 1000;
+  const reference = await startReference('driver-read', {
+    MONGO_URL: cluster.infra.MONGO_URL,
+    LEADS_DATABASE: cluster.database('leads'),
+    CAMPAIGN_ID: world.campaignId,
+    SELECT_KEY: 'select_partner',
+    SELECT_VALUE: PARTNER_VALUE,
+  });
+  const auth = { authorization: `Bearer ${world.partnerToken.token}` };
+  const cases = [
+    {
+      name: 'GET lead',
+      platform: { url: gateway.url, headers: auth, requests: [{ setupRequest: (r) => ({ ...r, path: `/v1/campaigns/${world.campaignId}/leads/${randomOf(partnerIds)}` }) }] },
+      reference: { url: reference.url, requests: [{ setupRequest: (r) => ({ ...r, path: `/lead/${randomOf(partnerIds)}` }) }] },
+    },
+    {
+      name: 'list page (50)',
+      platform: { url: `${gateway.url}/v1/campaigns/${world.campaignId}/leads?limit=50`, headers: auth },
+      reference: { url: `${reference.url}/list` },
+    },
+  ];
+  const rows = [];
+  const raw = {};
+  try {
+    for (const { name, platform, reference: direct } of cases) {
+      log(`read: ${name}, warm-up and a latency probe`);
+      const probe = await load({ ...direct, connections: 1, amount: 3 });
+      await load({ ...platform, connections: 1, amount: 3 });
+      const concurrency = sized(probe.p50, settings);
+      log(`read: ${name}, max throughput at ${concurrency.connections} connections`);
+      const directMax = await load({ ...direct, ...concurrency });
+      const platformMax = await load({ ...platform, ...concurrency });
+      const rate = Math.max(1, Math.floor(Math.min(directMax.rps, platformMax.rps) / 2));
+      const fixed = { connections: settings.connections, overallRate: rate, amount: Math.max(5, Math.round(rate * settings.rateSeconds)) };
+      log(`read: ${name}, fixed rate ${rate}/s, ${fixed.amount} requests each`);
+      const directFixed = await load({ ...direct, ...fixed });
+      const platformFixed = await load({ ...platform, ...fixed });
+      raw[name] = { directMax, platformMax, directFixed, platformFixed, rate };
+      rows.push(
+        { case: `${name}: driver + node:http (reference), max`, ...summary(directMax) },
+        { case: `${name}: platform, max`, ...summary(platformMax), vs_reference: `${ratio(platformMax.rps, directMax.rps)}x req/s` },
+        { case: `${name}: reference at ${rate}/s`, ...summary(directFixed) },
+        {
+          case: `${name}: platform at ${rate}/s`,
+          ...summary(platformFixed),
+          vs_reference: `p50 +${round(platformFixed.p50 - directFixed.p50, 1)} ms, p99 ${ratio(platformFixed.p99, directFixed.p99)}x`,
+        },
+      );
+    }
+  } finally {
+    await reference.stop();
+  }
+  return {
+    title: `End-to-end scoped read: ${settings.leads.toLocaleString('en')}-lead campaign, partner token with a filter`,
+    load: `autocannon; max = ${settings.connections} connections for ${settings.loadSeconds} s (or 4 connections and a count when one request takes over ${settings.loadSeconds * 50} ms); fixed rate = half the slower max, ${settings.connections} connections; seeded in ${round(seedSeconds, 1)} s`,
+    rows,
+    raw,
+  };
+}

@@ -444,15 +444,18 @@ describe('deployment manifests', () => {
       expect(problems).toEqual([]);
     });
 
-    it('gives each pod more time to stop than preStop plus SHUTDOWN_GRACE_MS', () => {
+    it('gives each pod more time to stop than preStop plus SHUTDOWN_GRACE_MS, the drain inside the grace', () => {
       const problems: string[] = [];
       for (const deployment of deployments) {
         const app = String(deployment.metadata['name']);
         if (!schemas[app]) continue;
         const container = appContainer(deployment);
-        const graceMs = Number(
-          validate(app, containerEnvironment(container, configMaps).env).config?.['SHUTDOWN_GRACE_MS'],
-        );
+        const config = validate(app, containerEnvironment(container, configMaps).env).config;
+        const graceMs = Number(config?.['SHUTDOWN_GRACE_MS']);
+        // loadConfig refuses a drain that is not less than the grace period it is part of.
+        if (!(Number(config?.['SHUTDOWN_DRAIN_MS']) < graceMs)) {
+          problems.push(`${where(deployment)}: SHUTDOWN_DRAIN_MS must be less than SHUTDOWN_GRACE_MS`);
+        }
         const preStopMs = preStopSleepSeconds(container) * 1000;
         const periodMs = Number(deployment['spec']?.template?.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
         if (!(periodMs > preStopMs + graceMs)) {

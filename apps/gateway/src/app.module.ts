@@ -7,6 +7,7 @@ import { TokenVerifier } from './auth/token-verifier';
 import { MeController } from './me/me.controller';
 import { RateLimitService } from './rate-limit/rate-limit.service';
 import { GatewayController } from './routing/gateway.controller';
+import { UpstreamPools } from './routing/upstream-pools';
 import { UpstreamProxy } from './routing/upstream-proxy';
 import { TokenUsageRecorder } from './usage/token-usage.recorder';
 
@@ -27,7 +28,7 @@ export class GatewayModule {
       ],
       // MeController first: /v1/me is answered here, before the catch-all forwards /v1/*.
       controllers: [MeController, GatewayController],
-      providers: [TokenVerifier, BearerStrategy, RateLimitService, TokenUsageRecorder, UpstreamProxy],
+      providers: [TokenVerifier, BearerStrategy, RateLimitService, TokenUsageRecorder, UpstreamPools, UpstreamProxy],
     };
   }
 }

@@ -1,14 +1,30 @@
 import { baseConfigSchema } from '@leadgate/service-kit';
 import { z } from 'zod';
 
-const url = z.string().url();
+/**
+ * One service's replicas: a comma-separated list of base URLs, each checked. One URL is the usual
+ * single-address setup (a Kubernetes Service, a compose name); several are balanced by the gateway.
+ */
+const replicaUrls = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ''),
+    )
+    .pipe(z.array(z.string().url()).min(1, 'needs at least one URL'));
 
 export const gatewayConfigSchema = baseConfigSchema.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
-  IDENTITY_URL: url.default('http://127.0.0.1:8081'),
-  CAMPAIGNS_URL: url.default('http://127.0.0.1:8082'),
-  LEADS_URL: url.default('http://127.0.0.1:8083'),
-  DOCS_URL: url.default('http://127.0.0.1:8084'),
+  IDENTITY_URL: replicaUrls('http://127.0.0.1:8081'),
+  CAMPAIGNS_URL: replicaUrls('http://127.0.0.1:8082'),
+  LEADS_URL: replicaUrls('http://127.0.0.1:8083'),
+  DOCS_URL: replicaUrls('http://127.0.0.1:8084'),
+  /** How often each replica's /health/ready is asked; a replica that does not answer 200 leaves rotation. */
+  UPSTREAM_HEALTH_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
   /** Largest JSON or form body the gateway forwards; file uploads have their own limit. */
   BODY_LIMIT_BYTES: z.coerce
     .number()

@@ -38,8 +38,9 @@ export interface ServiceDefinition<S extends ServiceConfigSchema> {
 
 /**
  * Boots one service: validated config, JSON logs with request ids, metrics, health, problem+json
- * errors, and a graceful shutdown that stops taking requests, drains HTTP, then closes Kafka and
- * the database (in that order, so in-flight requests can still publish).
+ * errors, and a graceful shutdown that turns readiness to 503, keeps serving for SHUTDOWN_DRAIN_MS,
+ * stops taking requests, drains HTTP, then closes Kafka and the database (in that order, so
+ * in-flight requests can still publish).
  */
 export async function runService<S extends ServiceConfigSchema>(
   definition: ServiceDefinition<S>,
@@ -79,7 +80,7 @@ export async function runService<S extends ServiceConfigSchema>(
     installBodyParsing(app.getHttpAdapter().getInstance(), definition.bodyLimit ?? '1mb');
   }
 
-  installGracefulShutdown(app, logger, config.SHUTDOWN_GRACE_MS);
+  installGracefulShutdown(app, logger, config.SHUTDOWN_GRACE_MS, config.SHUTDOWN_DRAIN_MS);
   await app.listen(config.PORT, config.HOST);
   logger.info({ port: config.PORT, host: config.HOST, version: info.version }, `${definition.name} listening`);
   if (definition.afterInit) {
@@ -96,6 +97,7 @@ function installGracefulShutdown(
   app: NestExpressApplication,
   logger: ReturnType<typeof createLogger>,
   graceMs: number,
+  drainMs: number,
 ) {
   let stopping = false;
   const stop = async (signal: string) => {
@@ -109,6 +111,13 @@ function installGracefulShutdown(
     deadline.unref();
     try {
       app.get(ReadinessRegistry).markDraining();
+      // The preStop pattern in the process: balancers that poll readiness see 503 and stop sending
+      // new requests while this replica still answers them; only then does it refuse connections.
+      // loadConfig keeps drainMs below graceMs, and the deadline above still bounds the whole stop.
+      if (drainMs > 0) {
+        logger.info({ drain_ms: drainMs }, 'draining: readiness 503, still serving');
+        await new Promise((resolve) => setTimeout(resolve, drainMs));
+      }
       const server: import('node:http').Server = app.getHttpServer();
       // Finish in-flight requests first; idle keep-alive sockets are closed by server.close() on Node 20.
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -20,4 +20,20 @@ describe('loadConfig', () => {
       expect((error as ConfigError).message).toContain('KAFKA_BROKERS');
     }
   });
+
+  it('keeps the shutdown drain inside the grace period', () => {
+    const config = loadConfig(baseConfigSchema, { INTERNAL_SIGNING_KEY: key });
+    expect(config.SHUTDOWN_DRAIN_MS).toBe(0);
+    expect(
+      loadConfig(baseConfigSchema, { INTERNAL_SIGNING_KEY: key, SHUTDOWN_DRAIN_MS: '5000', SHUTDOWN_GRACE_MS: '15000' })
+        .SHUTDOWN_DRAIN_MS,
+    ).toBe(5000);
+    expect(() =>
+      loadConfig(baseConfigSchema, {
+        INTERNAL_SIGNING_KEY: key,
+        SHUTDOWN_DRAIN_MS: '10000',
+        SHUTDOWN_GRACE_MS: '10000',
+      }),
+    ).toThrow(/SHUTDOWN_DRAIN_MS: must be less than SHUTDOWN_GRACE_MS/);
+  });
 });

@@ -19,7 +19,14 @@ export const baseConfigSchema = z.object({
   INTERNAL_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters'),
   /** A read model that has not heard from the broker for longer refuses to authorize (fail closed). */
   READ_MODEL_MAX_STALE_MS: z.coerce.number().int().positive().default(15000),
+  /** The whole shutdown, drain included: a service still running after this exits 1. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10000),
+  /**
+   * After SIGTERM, how long a service keeps serving with readiness at 503 before it stops taking
+   * connections, so balancers that poll readiness (the gateway's upstream pools) stop sending first.
+   * Must be less than SHUTDOWN_GRACE_MS.
+   */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(0),
   INSTANCE_ID: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,40}$/)
@@ -41,5 +48,16 @@ export function loadConfig<S extends z.ZodTypeAny>(schema: S, env: NodeJS.Proces
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
+  const problems = crossFieldProblems(result.data as Partial<BaseConfig>);
+  if (problems.length > 0) throw new ConfigError(problems);
   return result.data as z.infer<S>;
+}
+
+/** Rules between settings, checked here because a refined base schema could no longer be extended. */
+function crossFieldProblems(config: Partial<BaseConfig>): string[] {
+  const { SHUTDOWN_DRAIN_MS: drain, SHUTDOWN_GRACE_MS: grace } = config;
+  if (drain !== undefined && grace !== undefined && drain >= grace) {
+    return [`SHUTDOWN_DRAIN_MS: must be less than SHUTDOWN_GRACE_MS (${grace}), which bounds the whole shutdown`];
+  }
+  return [];
 }

@@ -1,0 +1,164 @@
+import { ServiceMetrics } from '@leadgate/observability';
+import { Principal, PrincipalSigner } from '@leadgate/service-kit';
+import express from 'express';
+import { AddressInfo, createServer as createTcpServer, Server as TcpServer, Socket } from 'node:net';
+import { createServer, IncomingMessage, Server } from 'node:http';
+import type { Logger } from 'pino';
+import { GatewayConfig } from '../config';
+import { Route } from './route-table';
+import { UpstreamPools } from './upstream-pools';
+import { UpstreamProxy } from './upstream-proxy';
+
+// Real sockets on the loopback address, no services: the retry rules depend on what the network did.
+
+const principal: Principal = {
+  token_id: 'tok_1',
+  account_id: 'acc_1',
+  kind: 'account',
+  scopes: ['leads:read', 'leads:write'],
+  campaign_id: null,
+  filter_id: null,
+  exp: Math.floor(Date.now() / 1000) + 30,
+};
+const route = { method: 'ANY', pattern: '/v1/x', upstream: 'leads', auth: { kind: 'public' } } as Route;
+const quietLogger = { info: () => undefined, warn: () => undefined } as unknown as Logger;
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+});
+
+function listening<S extends Server | TcpServer>(server: S): Promise<S> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+function urlOf(server: Server | TcpServer): string {
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** A replica that answers 200 with what it received. */
+async function workingReplica() {
+  const received: { method: string; body: string }[] = [];
+  const server = await listening(
+    createServer((request: IncomingMessage, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        received.push({ method: request.method ?? '', body });
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ echoed: body }));
+      });
+    }),
+  );
+  closers.push(() => new Promise((resolve) => server.close(() => resolve())));
+  return { url: urlOf(server), received, server };
+}
+
+/** A port where nothing listens: every connection is refused. */
+async function refusingReplica(): Promise<string> {
+  const server = await listening(createTcpServer());
+  const url = urlOf(server);
+  await new Promise((resolve) => server.close(resolve));
+  return url;
+}
+
+/** Accepts the connection and resets it as soon as the request starts arriving: no answer at all. */
+async function resettingReplica(): Promise<string> {
+  const server = await listening(
+    createTcpServer((socket: Socket) => socket.once('data', () => socket.resetAndDestroy())),
+  );
+  closers.push(() => new Promise((resolve) => server.close(() => resolve())));
+  return urlOf(server);
+}
+
+/** A gateway whose one route forwards to the leads pool. */
+async function gatewayFor(leads: string[]) {
+  const config = {
+    IDENTITY_URL: ['http://127.0.0.1:9'],
+    CAMPAIGNS_URL: ['http://127.0.0.1:9'],
+    LEADS_URL: leads,
+    DOCS_URL: ['http://127.0.0.1:9'],
+    BODY_LIMIT_BYTES: 1024 * 1024,
+    FILE_UPLOAD_LIMIT_BYTES: 1024 * 1024,
+    UPSTREAM_TIMEOUT_MS: 5000,
+    UPSTREAM_HEALTH_INTERVAL_MS: 1000,
+  } as GatewayConfig;
+  // No onModuleInit: no active checks here, so only the proxy's own ejections change health.
+  const pools = new UpstreamPools(config, quietLogger, new ServiceMetrics('gateway-test'));
+  const proxy = new UpstreamProxy(config, new PrincipalSigner('k'.repeat(32)), pools);
+  const app = express();
+  app.all('/v1/x', (request, response) => void proxy.forward(request, response, route, principal));
+  const server = await listening(createServer(app));
+  closers.push(async () => {
+    proxy.onModuleDestroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  const pool = pools.pools.leads;
+  return {
+    pool,
+    call: async (method: string, body?: string) => {
+      const response = await fetch(`${urlOf(server)}/v1/x`, {
+        method,
+        body,
+        headers: body ? { 'content-type': 'application/json' } : {},
+      });
+      return { status: response.status, text: await response.text(), type: response.headers.get('content-type') };
+    },
+  };
+}
+
+describe('UpstreamProxy with several replicas', () => {
+  it('sends a POST refused by one replica to the next, with its body intact, and ejects the refusing one', async () => {
+    const working = await workingReplica();
+    const gateway = await gatewayFor([await refusingReplica(), working.url]);
+    const body = JSON.stringify({ fields: { name: 'Jane' }, padding: 'x'.repeat(200_000) });
+
+    const answer = await gateway.call('POST', body);
+
+    expect(answer.status).toBe(200);
+    expect(working.received).toEqual([{ method: 'POST', body }]);
+    expect(gateway.pool.healthyCount()).toBe(1);
+    expect((await gateway.call('POST', '{"n":2}')).status).toBe(200);
+    expect(working.received).toHaveLength(2);
+  });
+
+  it('retries a GET whose connection was reset before any answer, and ejects the resetting replica', async () => {
+    const working = await workingReplica();
+    const gateway = await gatewayFor([await resettingReplica(), working.url]);
+
+    expect((await gateway.call('GET')).status).toBe(200);
+    expect(working.received).toEqual([{ method: 'GET', body: '' }]);
+    expect(gateway.pool.replicas.map((replica) => replica.healthy)).toEqual([false, true]);
+  });
+
+  it('does not retry a POST once its replica was connected (it may have acted on it): 503', async () => {
+    const working = await workingReplica();
+    const gateway = await gatewayFor([await resettingReplica(), working.url]);
+
+    const answer = await gateway.call('POST', '{"n":1}');
+
+    expect(answer.status).toBe(503);
+    expect(answer.type).toContain('application/problem+json');
+    expect(working.received).toEqual([]);
+  });
+
+  it('answers 503 problem+json when every replica refuses', async () => {
+    const gateway = await gatewayFor([await refusingReplica(), await refusingReplica()]);
+    const answer = await gateway.call('GET');
+    expect(answer.status).toBe(503);
+    expect(JSON.parse(answer.text)).toMatchObject({
+      status: 503,
+      type: expect.stringContaining('upstream_unavailable'),
+    });
+  });
+
+  it('keeps a single replica in use after a refusal (as before pools), once it listens again', async () => {
+    const working = await workingReplica();
+    const gateway = await gatewayFor([working.url]);
+    await new Promise<void>((resolve) => working.server.close(() => resolve()));
+    expect((await gateway.call('GET')).status).toBe(503);
+    expect(gateway.pool.healthyCount()).toBe(0);
+    const port = Number(new URL(working.url).port);
+    await new Promise<void>((resolve) => working.server.listen(port, '127.0.0.1', () => resolve()));
+    expect((await gateway.call('GET')).status).toBe(200);
+  });
+});

@@ -4,14 +4,18 @@
 // docs/; the full run (by hand, ~30 min) rewrites the generated part of docs/BENCHMARKS.md.
 //   npm run bench [-- --quick] [--only edge,read,ingest,propagation,footprint] [--profile]
 import { parseArgs } from 'node:util';
+import { status } from '../infra/infra.mjs';
 import { Cluster } from './lib/cluster.mjs';
 import { profilesIn, summarizeProfile } from './lib/profile.mjs';
 import { writeResults } from './lib/report.mjs';
 import { partnerWorld } from './lib/world.mjs';
 import { edge } from './suites/edge.mjs';
+import { ingest } from './suites/ingest.mjs';
+import { footprint, idleMemory, memorySampler } from './suites/footprint.mjs';
+import { propagation } from './suites/propagation.mjs';
 import { scopedRead } from './suites/scoped-read.mjs';
 
-const SUITES = { edge, read: scopedRead };
+const SUITES = { edge, read: scopedRead, ingest, footprint, propagation };
 
 const { values } = parseArgs({
   options: {
@@ -22,8 +26,26 @@ const { values } = parseArgs({
   },
 });
 const settings = values.quick
-  ? { quick: true, connections: 8, loadSeconds: 2, leads: 2000, ingestSingle: 200, ingestBatches: 2, changes: 5, rateSeconds: 3 }
-  : { quick: false, connections: 16, loadSeconds: 15, leads: 100000, ingestSingle: 3000, ingestBatches: 10, changes: 50, rateSeconds: 20 };
+  ? {
+      quick: true,
+      connections: 8,
+      loadSeconds: 2,
+      leads: 2000,
+      ingestSingle: 200,
+      ingestBatches: 2,
+      changes: 5,
+      rateSeconds: 3,
+    }
+  : {
+      quick: false,
+      connections: 16,
+      loadSeconds: 15,
+      leads: 100000,
+      ingestSingle: 3000,
+      ingestBatches: 10,
+      changes: 50,
+      rateSeconds: 20,
+    };
 const selected = values.only ? values.only.split(',') : Object.keys(SUITES);
 const log = (line) => console.log(`[bench] ${line}`);
 
@@ -36,13 +58,21 @@ async function main() {
   const results = [];
   try {
     log('infrastructure up');
+    const infraWasUp = (await status()).ok;
+    const infraStarted = Date.now();
     await cluster.infraUp();
+    const infraMs = infraWasUp ? null : Date.now() - infraStarted;
     log('platform: identity, campaigns, leads, docs, gateway');
     await cluster.startPlatform();
+    const idle = await idleMemory(cluster, settings.quick ? 1000 : 5000);
+    const sampler = memorySampler(cluster);
     const world = await partnerWorld(cluster);
+    const footprintData = { idle, peaks: sampler.peaks, infraMs };
     for (const name of selected) {
       if (!SUITES[name]) throw new Error(`unknown suite ${name} (have ${Object.keys(SUITES).join(', ')})`);
-      const result = await SUITES[name]({ cluster, world, settings, log, profile: values.profile });
+      // Propagation runs its own 2 + 2 platform: its memory is not the default platform's.
+      if (name === 'propagation' || name === 'footprint') sampler.stop();
+      const result = await SUITES[name]({ cluster, world, settings, log, footprintData });
       results.push(result);
       console.log(`\n${result.title}\n${JSON.stringify(result.rows, null, 1)}\n`);
     }
@@ -53,7 +83,11 @@ async function main() {
   if (values.profile) results.push(profileSection(cluster.profileDir));
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   const intoDocs = !settings.quick && !values.only && !values['no-docs'];
-  const { file, text } = writeResults(results, { command, startedAt, seconds: (Date.now() - t0) / 1000 }, { intoDocs, name: 'bench' });
+  const { file, text } = writeResults(
+    results,
+    { command, startedAt, seconds: (Date.now() - t0) / 1000 },
+    { intoDocs, name: 'bench' },
+  );
   console.log(text);
   log(`raw results: ${file}${intoDocs ? '; docs/BENCHMARKS.md updated' : ''}`);
 }
@@ -64,8 +98,16 @@ function profileSection(dir) {
     const { busyMs, packages, functions } = summarizeProfile(file, 8);
     const service = file.split('/').pop().replace('.cpuprofile', '');
     return [
-      { service, 'busy ms': busyMs, 'top packages (% of busy)': packages.map((p) => `${p.name} ${p.percent}`).join(', ') },
-      { service: '', 'busy ms': '', 'top packages (% of busy)': `functions: ${functions.map((f) => `${f.name} ${f.percent}`).join('; ')}` },
+      {
+        service,
+        'busy ms': busyMs,
+        'top packages (% of busy)': packages.map((p) => `${p.name} ${p.percent}`).join(', '),
+      },
+      {
+        service: '',
+        'busy ms': '',
+        'top packages (% of busy)': `functions: ${functions.map((f) => `${f.name} ${f.percent}`).join('; ')}`,
+      },
     ];
   });
   return { title: `CPU profiles (${dir})`, rows };

@@ -19,7 +19,7 @@ export function signingKey(env = process.env) {
 }
 
 /** The platform's PrincipalSigner, from the build that `npm start` made. */
-function signer(key) {
+export function principalSigner(key) {
   const built = path.join(root, 'dist/libs/service-kit/src/internal-auth/principal.js');
   if (!existsSync(built)) throw new Error('dist/ is missing: run `npm run build` or `npm start` first');
   const { PrincipalSigner } = require(built);
@@ -32,7 +32,7 @@ export async function bootstrapAccount(name, env = process.env) {
     SERVICES.find((service) => service.app === 'identity'),
     env,
   );
-  const headers = signer(signingKey(env)).sign('POST', '/internal/accounts', {
+  const headers = principalSigner(signingKey(env)).sign('POST', '/internal/accounts', {
     token_id: `operator:${process.env.USER ?? 'cli'}`,
     account_id: 'platform',
     kind: 'service',

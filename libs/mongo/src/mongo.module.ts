@@ -42,6 +42,8 @@ export class MongoModule {
             uri: config.MONGO_URL,
             dbName: options.database,
             serverSelectionTimeoutMS: 5000,
+            // Bounds what one replica can have in flight at the database (FerretDB's pool is sized above the sum).
+            maxPoolSize: config.MONGO_MAX_POOL_SIZE,
             // Indexes are declared beside their schemas and created at boot on both FerretDB and MongoDB.
             autoIndex: true,
           }),

@@ -141,7 +141,14 @@ export class Cluster {
    * route to every leads replica (plus `spareLeadsPorts`, where a drill may add a replica later), all
    * started at once as an operator would. Rate limits are lifted so load measures work, not 429s.
    */
-  async startPlatform({ gateways = 1, leads = 1, docs = true, gatewayEnv = {}, leadsEnv = {}, spareLeadsPorts = [] } = {}) {
+  async startPlatform({
+    gateways = 1,
+    leads = 1,
+    docs = true,
+    gatewayEnv = {},
+    leadsEnv = {},
+    spareLeadsPorts = [],
+  } = {}) {
     const started = Date.now();
     const ports = { identity: await freePort(), campaigns: await freePort(), docs: await freePort() };
     const leadsPorts = [];

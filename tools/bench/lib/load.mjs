@@ -8,13 +8,25 @@ import autocannon from 'autocannon';
  *   request list, e.g. with setupRequest to vary the path)
  * @returns {{ rps, p50, p90, p99, max, ok, errors, total, seconds }}
  */
-export function load({ expect = 200, ...options }) {
-  return new Promise((resolve, reject) => {
+export function load(options) {
+  return startLoad(options).done;
+}
+
+/** Starts load and hands back the autocannon instance too (stop() ends a background load early). */
+export function startLoad({ expect = 200, ...options }) {
+  let instance;
+  const done = new Promise((resolve, reject) => {
     let ok = 0;
     let wrong = 0;
     const started = process.hrtime.bigint();
-    const instance = autocannon(
-      { connections: 8, pipelining: 1, timeout: 30, ...options, headers: { accept: 'application/json', ...options.headers } },
+    instance = autocannon(
+      {
+        connections: 8,
+        pipelining: 1,
+        timeout: 30,
+        ...options,
+        headers: { accept: 'application/json', ...options.headers },
+      },
       (error, result) => {
         if (error) return reject(error);
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -33,6 +45,7 @@ export function load({ expect = 200, ...options }) {
     );
     instance.on('response', (_client, statusCode) => (statusCode === expect ? ok++ : wrong++));
   });
+  return { instance, done, stop: () => (instance.stop(), done) };
 }
 
 export function percentile(values, p) {
@@ -41,5 +54,6 @@ export function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-export const round = (value, digits = 1) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
+export const round = (value, digits = 1) =>
+  value === null || value === undefined ? null : Number(value.toFixed(digits));
 export const ratio = (value, reference) => (reference ? round(value / reference, 2) : null);

@@ -26,7 +26,8 @@ export function summarizeProfile(file, top = 12) {
     const { functionName, url, lineNumber } = byId.get(id).callFrame;
     if (functionName === '(idle)' || functionName === '(program)') continue;
     busy += micros;
-    const name = `${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*\/(node_modules|dist)\//, '$1/')}:${lineNumber + 1}` : ''}`.trim();
+    const name =
+      `${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*\/(node_modules|dist)\//, '$1/')}:${lineNumber + 1}` : ''}`.trim();
     functions.set(name, (functions.get(name) ?? 0) + micros);
     packages.set(owner(url), (packages.get(owner(url)) ?? 0) + micros);
   }

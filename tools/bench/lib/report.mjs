@@ -11,7 +11,10 @@ export function machine() {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const gib = (os.totalmem() / 2 ** 30).toFixed(1);
   const backend = `FerretDB v1.24.2 (${resolveConfig().backend} backend)`;
-  const load = os.loadavg().map((value) => value.toFixed(1)).join(' / ');
+  const load = os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ');
   return `${os.cpus().length} vCPU ${cpu}, ${gib} GiB, Linux ${os.release()}, Node ${process.version}; Kafka 3.9.1 (KRaft), ${backend}; load average at the end ${load}`;
 }
 
@@ -27,7 +30,15 @@ export function table(rows) {
 
 export function markdown(results, { command, startedAt, seconds }) {
   const sections = results.map((result) =>
-    [`### ${result.title}`, '', result.load ? `Load: ${result.load}.` : '', '', table(result.rows), '', ...(result.notes ?? [])]
+    [
+      `### ${result.title}`,
+      '',
+      result.load ? `Load: ${result.load}.` : '',
+      '',
+      table(result.rows),
+      '',
+      ...(result.notes ?? []),
+    ]
       .filter((line, index, lines) => line !== '' || lines[index - 1] !== '')
       .join('\n'),
   );
@@ -52,11 +63,17 @@ export function writeResults(results, meta, { intoDocs, name }) {
   if (intoDocs) {
     const doc = path.join(root, 'docs', 'BENCHMARKS.md');
     const current = existsSync(doc) ? readFileSync(doc, 'utf8') : '# Benchmarks\n';
-    const [startMarker, endMarker] = name === 'bench' ? [START, END] : [START.replace('bench:', `${name}:`), END.replace('bench:', `${name}:`)];
+    const [startMarker, endMarker] =
+      name === 'bench' ? [START, END] : [START.replace('bench:', `${name}:`), END.replace('bench:', `${name}:`)];
     const begin = current.indexOf(startMarker);
     const end = current.indexOf(endMarker);
     const block = `${startMarker}\n\n${text}\n${endMarker}`;
-    writeFileSync(doc, begin >= 0 && end > begin ? current.slice(0, begin) + block + current.slice(end + endMarker.length) : `${current.trimEnd()}\n\n${block}\n`);
+    writeFileSync(
+      doc,
+      begin >= 0 && end > begin
+        ? current.slice(0, begin) + block + current.slice(end + endMarker.length)
+        : `${current.trimEnd()}\n\n${block}\n`,
+    );
   }
   return { file, text };
 }

@@ -5,10 +5,12 @@ import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { OTHER_VALUE, PARTNER_VALUE } from './world.mjs';
 
+/** @returns {Promise<{ partnerIds: string[], otherIds: string[] }>} ids in and outside the partner's slice */
 export async function seedLeads(cluster, world, count) {
   const client = await MongoClient.connect(cluster.infra.MONGO_URL);
   const collection = client.db(cluster.database('leads')).collection('leads');
   const partnerIds = [];
+  const otherIds = [];
   const base = Date.parse('2026-01-01T00:00:00.000Z');
   try {
     for (let start = 0; start < count; start += 1000) {
@@ -16,7 +18,7 @@ export async function seedLeads(cluster, world, count) {
       for (let index = start; index < Math.min(count, start + 1000); index++) {
         const id = `ld_${randomBytes(16).toString('base64url')}`;
         const partner = index % 2 === 0;
-        if (partner) partnerIds.push(id);
+        (partner ? partnerIds : otherIds).push(id);
         const time = new Date(base + index * 1000).toISOString();
         batch.push({
           _id: id,
@@ -37,5 +39,5 @@ export async function seedLeads(cluster, world, count) {
   } finally {
     await client.close();
   }
-  return partnerIds;
+  return { partnerIds, otherIds };
 }

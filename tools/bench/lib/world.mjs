@@ -72,8 +72,21 @@ export async function partnerWorld(cluster, name = 'Bench') {
   const account = await bootstrapAccount(name, cluster.operatorEnv());
   const admin = client(gateways[0].url, account.admin_token);
   for (const gateway of gateways)
-    await until('owner token at every gateway', async () => (await client(gateway.url, account.admin_token)('GET', '/v1/me')).status === 200);
-  const campaign = expectStatus(await admin('POST', '/v1/admin/campaigns', { name, ...CAMPAIGN_SCHEMA }), 201, 'campaign');
+    await until(
+      'owner token at every gateway',
+      async () => (await client(gateway.url, account.admin_token)('GET', '/v1/me')).status === 200,
+    );
+  const { campaignId, filterId, partnerToken } = await partnerCampaign({ gateways, admin }, name);
+  return { account, admin, adminToken: account.admin_token, campaignId, filterId, partnerToken };
+}
+
+/** A campaign with the partner filter and a read+write partner token that every gateway accepts. */
+export async function partnerCampaign({ gateways, admin }, name) {
+  const campaign = expectStatus(
+    await admin('POST', '/v1/admin/campaigns', { name, ...CAMPAIGN_SCHEMA }),
+    201,
+    'campaign',
+  );
   const filter = expectStatus(
     await admin('POST', `/v1/admin/campaigns/${campaign.id}/filters`, {
       name: 'Partner ABC - API access',
@@ -84,13 +97,22 @@ export async function partnerWorld(cluster, name = 'Bench') {
   );
   const partnerToken = await campaignToken(admin, campaign.id, filter.id, 'Partner ABC');
   for (const gateway of gateways)
-    await until('partner token at every gateway and leads replica', async () => (await client(gateway.url, partnerToken.token)('GET', `/v1/campaigns/${campaign.id}/leads?limit=1`)).status === 200);
-  return { account, admin, adminToken: account.admin_token, campaignId: campaign.id, filterId: filter.id, partnerToken };
+    await until(
+      'partner token at every gateway and leads replica',
+      async () =>
+        (await client(gateway.url, partnerToken.token)('GET', `/v1/campaigns/${campaign.id}/leads?limit=1`)).status ===
+        200,
+    );
+  return { campaignId: campaign.id, filterId: filter.id, partnerToken };
 }
 
 export async function campaignToken(admin, campaignId, filterId, name) {
   return expectStatus(
-    await admin('POST', `/v1/admin/campaigns/${campaignId}/tokens`, { name, permissions: ['read', 'write'], filter_id: filterId }),
+    await admin('POST', `/v1/admin/campaigns/${campaignId}/tokens`, {
+      name,
+      permissions: ['read', 'write'],
+      filter_id: filterId,
+    }),
     201,
     'campaign token',
   );
@@ -98,5 +120,7 @@ export async function campaignToken(admin, campaignId, filterId, name) {
 
 /** A lead create body as a web form or a partner would send it. */
 export function leadBody(index) {
-  return { fields: { name: `Lead ${index}`, email: `lead${index}@example.com`, postcode: String(1000 + (index % 9000)) } };
+  return {
+    fields: { name: `Lead ${index}`, email: `lead${index}@example.com`, postcode: String(1000 + (index % 9000)) },
+  };
 }

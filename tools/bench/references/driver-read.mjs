@@ -22,7 +22,10 @@ function send(response, status, body) {
 async function answer(request, response) {
   const url = new URL(request.url, 'http://reference');
   if (url.pathname.startsWith('/lead/')) {
-    const lead = await leads.findOne({ _id: { $eq: url.pathname.slice('/lead/'.length) }, campaign_id: { $eq: CAMPAIGN_ID } });
+    const lead = await leads.findOne({
+      _id: { $eq: url.pathname.slice('/lead/'.length) },
+      campaign_id: { $eq: CAMPAIGN_ID },
+    });
     if (!lead || lead.select_field_values?.[SELECT_KEY] !== SELECT_VALUE) return send(response, 404, { status: 404 });
     return send(response, 200, view(lead));
   }
@@ -33,7 +36,11 @@ async function answer(request, response) {
       .limit(51)
       .toArray();
     const data = page.slice(0, 50).map(view);
-    return send(response, 200, { data, next_cursor: page.length > 50 ? Buffer.from(JSON.stringify([data[49].created_at, data[49].id])).toString('base64url') : null });
+    return send(response, 200, {
+      data,
+      next_cursor:
+        page.length > 50 ? Buffer.from(JSON.stringify([data[49].created_at, data[49].id])).toString('base64url') : null,
+    });
   }
   send(response, 404, { status: 404 });
 }

@@ -10,17 +10,30 @@ export async function edge({ cluster, world, settings, log }) {
   try {
     log(`edge: warm-up`);
     await load({ url: `${reference.url}/v1/me`, ...options, duration: 1 });
-    await load({ url: `${gateway.url}/v1/me`, headers: { authorization: `Bearer ${world.adminToken}` }, ...options, duration: 1 });
+    await load({
+      url: `${gateway.url}/v1/me`,
+      headers: { authorization: `Bearer ${world.adminToken}` },
+      ...options,
+      duration: 1,
+    });
     log(`edge: bare node:http, ${settings.connections} connections, ${settings.loadSeconds} s`);
     const bare = await load({ url: `${reference.url}/v1/me`, ...options });
     log(`edge: gateway GET /v1/me`);
-    const me = await load({ url: `${gateway.url}/v1/me`, headers: { authorization: `Bearer ${world.adminToken}` }, ...options });
+    const me = await load({
+      url: `${gateway.url}/v1/me`,
+      headers: { authorization: `Bearer ${world.adminToken}` },
+      ...options,
+    });
     return {
       title: 'Edge cost: GET /v1/me at the gateway vs bare node:http',
       load: `autocannon, ${settings.connections} connections, ${settings.loadSeconds} s each`,
       rows: [
         { case: 'bare node:http (reference)', ...summary(bare) },
-        { case: 'gateway GET /v1/me', ...summary(me), vs_reference: `${ratio(me.rps, bare.rps)}x req/s, ${ratio(me.p50, bare.p50)}x p50` },
+        {
+          case: 'gateway GET /v1/me',
+          ...summary(me),
+          vs_reference: `${ratio(me.rps, bare.rps)}x req/s, ${ratio(me.p50, bare.p50)}x p50`,
+        },
       ],
       raw: { bare, me },
     };

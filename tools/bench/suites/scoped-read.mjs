@@ -25,7 +25,7 @@ export async function scopedRead({ cluster, world, settings, log }) {
   const gateway = cluster.platform.gateways[0];
   log(`read: seeding ${settings.leads} leads (half in the partner's slice)`);
   const seedStarted = Date.now();
-  const partnerIds = await seedLeads(cluster, world, settings.leads);
+  const { partnerIds } = await seedLeads(cluster, world, settings.leads);
   const seedSeconds = (Date.now() - seedStarted) / 1000;
   const reference = await startReference('driver-read', {
     MONGO_URL: cluster.infra.MONGO_URL,
@@ -38,8 +38,17 @@ export async function scopedRead({ cluster, world, settings, log }) {
   const cases = [
     {
       name: 'GET lead',
-      platform: { url: gateway.url, headers: auth, requests: [{ setupRequest: (r) => ({ ...r, path: `/v1/campaigns/${world.campaignId}/leads/${randomOf(partnerIds)}` }) }] },
-      reference: { url: reference.url, requests: [{ setupRequest: (r) => ({ ...r, path: `/lead/${randomOf(partnerIds)}` }) }] },
+      platform: {
+        url: gateway.url,
+        headers: auth,
+        requests: [
+          { setupRequest: (r) => ({ ...r, path: `/v1/campaigns/${world.campaignId}/leads/${randomOf(partnerIds)}` }) },
+        ],
+      },
+      reference: {
+        url: reference.url,
+        requests: [{ setupRequest: (r) => ({ ...r, path: `/lead/${randomOf(partnerIds)}` }) }],
+      },
     },
     {
       name: 'list page (50)',
@@ -59,14 +68,22 @@ export async function scopedRead({ cluster, world, settings, log }) {
       const directMax = await load({ ...direct, ...concurrency });
       const platformMax = await load({ ...platform, ...concurrency });
       const rate = Math.max(1, Math.floor(Math.min(directMax.rps, platformMax.rps) / 2));
-      const fixed = { connections: settings.connections, overallRate: rate, amount: Math.max(5, Math.round(rate * settings.rateSeconds)) };
+      const fixed = {
+        connections: settings.connections,
+        overallRate: rate,
+        amount: Math.max(5, Math.round(rate * settings.rateSeconds)),
+      };
       log(`read: ${name}, fixed rate ${rate}/s, ${fixed.amount} requests each`);
       const directFixed = await load({ ...direct, ...fixed });
       const platformFixed = await load({ ...platform, ...fixed });
       raw[name] = { directMax, platformMax, directFixed, platformFixed, rate };
       rows.push(
         { case: `${name}: driver + node:http (reference), max`, ...summary(directMax) },
-        { case: `${name}: platform, max`, ...summary(platformMax), vs_reference: `${ratio(platformMax.rps, directMax.rps)}x req/s` },
+        {
+          case: `${name}: platform, max`,
+          ...summary(platformMax),
+          vs_reference: `${ratio(platformMax.rps, directMax.rps)}x req/s`,
+        },
         { case: `${name}: reference at ${rate}/s`, ...summary(directFixed) },
         {
           case: `${name}: platform at ${rate}/s`,

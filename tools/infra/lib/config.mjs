@@ -11,6 +11,9 @@ export const KAFKA_VERSION = '3.9.1';
 // Chosen by measurement: PostgreSQL answered the lead list query ~8x faster than SQLite on 100k
 // leads (docs/BENCHMARKS.md, docs/adr/003-database-backend.md). LEADGATE_DB_BACKEND=sqlite switches.
 export const DEFAULT_BACKEND = 'postgresql';
+/** FerretDB's PostgreSQL pool (its default is 50) and the server's limit above it (see the URL below). */
+export const FERRETDB_POOL_MAX_CONNS = 240;
+export const POSTGRES_MAX_CONNECTIONS = 300;
 export const BACKENDS = ['sqlite', 'postgresql'];
 
 function port(value, fallback, name) {
@@ -86,6 +89,10 @@ export function resolveConfig(options = {}, env = process.env) {
     KAFKA_BROKERS: `${host}:${cfg.kafka.port}`,
     MONGO_URL: `mongodb://${host}:${cfg.ferretdb.port}/`,
   };
-  cfg.postgres.url = `postgres://${cfg.postgres.user}@${host}:${cfg.postgres.port}/${cfg.postgres.database}`;
+  // FerretDB v1 runs an update as a query that keeps its connection plus a transaction that needs a
+  // second one: with more concurrent updates than half its pool, every one waits for the other
+  // half forever (seen in the benchmarks: 50 connections held, 123 goroutines waiting to acquire).
+  // A pool far above what the services' driver pools can have in flight keeps it out of reach.
+  cfg.postgres.url = `postgres://${cfg.postgres.user}@${host}:${cfg.postgres.port}/${cfg.postgres.database}?pool_max_conns=${FERRETDB_POOL_MAX_CONNS}`;
   return cfg;
 }

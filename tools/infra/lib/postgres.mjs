@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { join } from 'node:path';
 import { findPostgresBin } from './prereqs.mjs';
+import { POSTGRES_MAX_CONNECTIONS } from './config.mjs';
 import { isAlive, rotateLog, run, runOrThrow, stopPid } from './proc.mjs';
 
 export const POSTGRES_MARKER = 'postgres';
@@ -91,7 +92,7 @@ export async function startPostgres(cfg, { log, timeoutMs }) {
   chownTree(cfg.postgres.logFile, acct);
   log('starting PostgreSQL…');
   const started = Date.now();
-  const opts = `-p ${cfg.postgres.port} -c listen_addresses=${cfg.host} -c unix_socket_directories=''`;
+  const opts = `-p ${cfg.postgres.port} -c listen_addresses=${cfg.host} -c unix_socket_directories='' -c max_connections=${POSTGRES_MAX_CONNECTIONS}`;
   await runOrThrow(
     'pg_ctl start',
     bin('pg_ctl'),

@@ -15,6 +15,8 @@ export const baseConfigSchema = z.object({
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URL')
     .default('mongodb://127.0.0.1:27027/'),
+  /** Connections to the database per service process (driver default 100). */
+  MONGO_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   /** HMAC key shared by the gateway and the services for the signed principal; at least 32 bytes. */
   INTERNAL_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters'),
   /** A read model that has not heard from the broker for longer refuses to authorize (fail closed). */

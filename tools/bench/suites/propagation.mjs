@@ -1,0 +1,144 @@
+// 4. Propagation: token revocation and filter change, from the admin call's 2xx to the first
+// refusal / first request that sees the new filter, and until every gateway (and so every leads
+// replica behind it) agrees. Two gateways and two leads replicas, under background read load.
+import { Cluster } from '../lib/cluster.mjs';
+import { percentile, round, startLoad } from '../lib/load.mjs';
+import { seedLeads } from '../lib/seed.mjs';
+import { principalSigner } from '../../lib/operator.mjs';
+import { campaignToken, client, OTHER_VALUE, PARTNER_VALUE, partnerWorld, until } from '../lib/world.mjs';
+
+const GATEWAYS = 2;
+const LEADS_REPLICAS = 2;
+
+/**
+ * Every observer (a gateway, or a leads replica called directly with the signed principal the gateway
+ * would send) polls in its own loop until `done(status)`; first = the earliest observer to see the
+ * change, everywhere = the last one.
+ */
+async function observe(observers, done, acknowledged) {
+  const seenAt = await Promise.all(
+    observers.map(async (request) => {
+      while (Date.now() - acknowledged < 30000) if (done((await request()).status)) return Date.now() - acknowledged;
+      throw new Error('change did not propagate within 30 s');
+    }),
+  );
+  return { first: Math.min(...seenAt), all: Math.max(...seenAt) };
+}
+
+/** Calls a leads replica as the gateway does for this token. */
+function direct(cluster, replica, me, path) {
+  const principal = {
+    token_id: me.id,
+    account_id: me.account_id,
+    kind: me.kind,
+    scopes: me.scopes,
+    campaign_id: me.campaign_id,
+    filter_id: me.filter_id,
+    exp: Math.floor(Date.now() / 1000) + 300,
+  };
+  const signer = principalSigner(cluster.signingKey);
+  return () =>
+    fetch(`${replica.url}${path}`, { headers: signer.sign('GET', path, principal) }).then((r) => (r.body?.cancel(), r));
+}
+
+async function revocations(cluster, world, count, leadId) {
+  const { gateways, leads } = cluster.platform;
+  const samples = [];
+  for (let change = 0; change < count; change++) {
+    const token = await campaignToken(world.admin, world.campaignId, world.filterId, `Revoked ${change}`);
+    const me = (gateway) => () => client(gateway.url, token.token)('GET', '/v1/me');
+    await until('new token at both gateways', async () =>
+      (await Promise.all(gateways.map((gateway) => me(gateway)()))).every((answer) => answer.status === 200),
+    );
+    const identity = (await me(gateways[0])()).body;
+    const path = `/v1/campaigns/${world.campaignId}/leads/${leadId}`;
+    const observers = [...gateways.map(me), ...leads.map((replica) => direct(cluster, replica, identity, path))];
+    const revoked = await world.admin('POST', `/v1/admin/tokens/${token.id}/revoke`);
+    if (revoked.status >= 300) throw new Error(`revoke answered ${revoked.status}`);
+    samples.push(await observe(observers, (status) => status !== 200, Date.now()));
+  }
+  return samples;
+}
+
+/** Flips the partner filter between the two select values; the lead of the new slice must become readable. */
+async function filterChanges(cluster, world, count, leadOf) {
+  const identity = (await client(cluster.platform.gateways[0].url, world.partnerToken.token)('GET', '/v1/me')).body;
+  const samples = [];
+  for (let change = 0; change < count; change++) {
+    const value = change % 2 === 0 ? OTHER_VALUE : PARTNER_VALUE;
+    const path = `/v1/campaigns/${world.campaignId}/leads/${leadOf[value]}`;
+    const observers = cluster.platform.leads.map((replica) => direct(cluster, replica, identity, path));
+    const changed = await world.admin('PATCH', `/v1/admin/campaigns/${world.campaignId}/filters/${world.filterId}`, {
+      condition: { all: [{ select: 'select_partner', op: 'eq', value }] },
+    });
+    if (changed.status >= 300)
+      throw new Error(`filter change answered ${changed.status}: ${JSON.stringify(changed.body)}`);
+    samples.push(await observe(observers, (status) => status === 200, Date.now()));
+  }
+  return samples;
+}
+
+function summarize(name, samples) {
+  const first = samples.map((sample) => sample.first);
+  const all = samples.map((sample) => sample.all);
+  return {
+    change: name,
+    changes: samples.length,
+    'first p50 ms': percentile(first, 50),
+    'first p99 ms': percentile(first, 99),
+    'first max ms': Math.max(...first),
+    'everywhere p50 ms': percentile(all, 50),
+    'everywhere p99 ms': percentile(all, 99),
+    'everywhere max ms': Math.max(...all),
+  };
+}
+
+export async function propagation({ settings, log }) {
+  const cluster = new Cluster('prop');
+  try {
+    log(`propagation: platform of ${GATEWAYS} gateways and ${LEADS_REPLICAS} leads replicas`);
+    await cluster.startPlatform({ gateways: GATEWAYS, leads: LEADS_REPLICAS, docs: false });
+    const world = await partnerWorld(cluster, 'Propagation');
+    const { partnerIds, otherIds } = await seedLeads(cluster, world, 2);
+    // Background readers use the owner token, which every filter flip leaves untouched.
+    const background = cluster.platform.gateways.map(({ url }) =>
+      startLoad({
+        url: `${url}/v1/campaigns/${world.campaignId}/leads/${partnerIds[0]}`,
+        headers: { authorization: `Bearer ${world.adminToken}` },
+        connections: 2,
+        duration: 3600,
+      }),
+    );
+    let revoked;
+    let filtered;
+    let loadResults;
+    try {
+      log(`propagation: ${settings.changes} revocations`);
+      revoked = await revocations(cluster, world, settings.changes, partnerIds[0]);
+      log(`propagation: ${settings.changes} filter changes`);
+      filtered = await filterChanges(cluster, world, settings.changes, {
+        [PARTNER_VALUE]: partnerIds[0],
+        [OTHER_VALUE]: otherIds[0],
+      });
+    } finally {
+      loadResults = await Promise.all(background.map((running) => running.stop()));
+    }
+    const rps = round(
+      loadResults.reduce((sum, result) => sum + result.rps, 0),
+      0,
+    );
+    const errors = loadResults.reduce((sum, result) => sum + result.errors, 0);
+    return {
+      title: `Propagation: revocation and filter change at ${GATEWAYS} gateways + ${LEADS_REPLICAS} leads replicas, under load`,
+      load: `background GET lead at both gateways (2 connections each, ${rps} req/s in total, ${errors} not 200); times from the admin call's 2xx. Revocation: 4 observers poll in parallel (each gateway with the token, each leads replica directly with the token's signed principal) until refused; filter change: each leads replica polled directly until the lead of the new slice is readable. "first" = earliest observer, "everywhere" = last observer`,
+      rows: [
+        summarize('token revocation -> 401', revoked),
+        summarize('filter change -> lead of the new slice readable', filtered),
+      ],
+      raw: { revocations: revoked, filterChanges: filtered },
+    };
+  } finally {
+    await cluster.stopAll();
+    await cluster.dropDatabases().catch(() => {});
+  }
+}

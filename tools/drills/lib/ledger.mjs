@@ -1,0 +1,60 @@
+// What a drill checks at the end: every lead stored once, and exactly one lead.created event (one
+// stable id; re-deliveries of that id are allowed by the at-least-once contract) per stored lead.
+import { MongoClient } from 'mongodb';
+import { watchTopic } from '../../bench/lib/events.mjs';
+
+export const LEAD_EVENTS = 'leads.events.v1';
+
+export async function watchLeadEvents(cluster, campaignId, startOffsets) {
+  return watchTopic({
+    brokers: cluster.infra.KAFKA_BROKERS,
+    topic: LEAD_EVENTS,
+    startOffsets,
+    select: (event) => (event.type === 'lead.created' && event.data?.campaign_id === campaignId ? event.subject : null),
+  });
+}
+
+export async function countLeads(cluster, campaignId) {
+  const mongo = await MongoClient.connect(cluster.infra.MONGO_URL);
+  try {
+    const rows = await mongo
+      .db(cluster.database('leads'))
+      .collection('leads')
+      .find({ campaign_id: { $eq: campaignId } })
+      .project({ _id: 1, 'fields.name': 1 })
+      .toArray();
+    const names = new Set(rows.map((row) => row.fields?.name));
+    return { ids: new Set(rows.map((row) => row._id)), stored: rows.length, distinctBodies: names.size };
+  } finally {
+    await mongo.close();
+  }
+}
+
+/** Waits up to `timeoutMs` for an event per stored lead, then compares both sides. */
+export async function reconcile(cluster, campaignId, watch, expected, timeoutMs = 60000) {
+  let leads = await countLeads(cluster, campaignId);
+  await watch.until(leads.stored, timeoutMs);
+  leads = await countLeads(cluster, campaignId);
+  const withoutEvent = [...leads.ids].filter((id) => !watch.seen.has(id)).length;
+  const eventsWithoutLead = [...watch.seen.keys()].filter((id) => !leads.ids.has(id)).length;
+  const twoEventIds = [...watch.ids.values()].filter((ids) => ids.size > 1).length;
+  const redeliveries = [...watch.seen.values()].reduce((sum, copies) => sum + copies - 1, 0);
+  const checks = {
+    [`${expected} leads stored`]: leads.stored === expected,
+    'no lead stored twice (one per Idempotency-Key)': leads.distinctBodies === leads.stored,
+    'every stored lead has its lead.created event': withoutEvent === 0,
+    'no event for a lead that is not stored': eventsWithoutLead === 0,
+    'no lead with two different lead.created ids': twoEventIds === 0,
+  };
+  return {
+    counts: {
+      stored: leads.stored,
+      events: watch.seen.size,
+      withoutEvent,
+      eventsWithoutLead,
+      twoEventIds,
+      redeliveries,
+    },
+    checks,
+  };
+}

@@ -90,6 +90,23 @@ async function main() {
   );
   console.log(text);
   log(`raw results: ${file}${intoDocs ? '; docs/BENCHMARKS.md updated' : ''}`);
+  // A number measured on failing requests means nothing: the run (and CI's quick run) fails instead.
+  const problems = results.flatMap((result) => problemsOf(result));
+  if (problems.length > 0) {
+    console.error(`[bench] the harness saw failures:\n  ${problems.join('\n  ')}`);
+    process.exitCode = 1;
+  }
+}
+
+function problemsOf(result) {
+  return result.rows.flatMap((row) => {
+    const name = `${result.title}: ${row.case ?? row.change ?? row.process ?? ''}`;
+    const found = [];
+    if (Number(row.errors) > 0) found.push(`${name}: ${row.errors} requests failed`);
+    if (row.leads !== undefined && (row.stored !== row.leads || row.events !== row.leads))
+      found.push(`${name}: ${row.leads} leads sent, ${row.stored} stored, ${row.events} events`);
+    return found;
+  });
 }
 
 /** Top self-time costs of every service that was profiled (profiles slow the run: separate from the numbers). */

@@ -9,6 +9,8 @@ export const leadsConfigSchema = baseConfigSchema.extend({
     .default('leadgate_leads'),
   /** How often the outbox relay looks for lead events a crash or an outage left unpublished. */
   EVENT_RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(500),
+  /** The sweep leaves younger changes to the writer that is still committing them (it flushes them itself). */
+  EVENT_RELAY_GRACE_MS: z.coerce.number().int().nonnegative().default(3000),
   /** An idempotent create that is still running after this long is taken over by a retry. */
   IDEMPOTENCY_LEASE_MS: z.coerce.number().int().positive().default(10000),
   /** How long an Idempotency-Key is remembered (API: at least 24 h). */

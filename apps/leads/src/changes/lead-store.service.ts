@@ -28,6 +28,19 @@ export class LeadStore {
     return committed.lead;
   }
 
+  /**
+   * Version 1 of many leads, with one insert per step instead of a few writes per lead: claim all,
+   * then insert the leads whose change is not applied yet. Their changes are marked applied by the
+   * relay together with published (one update instead of two, each costly on FerretDB); until then a
+   * roll-forward re-inserts them, which is a no-op. Answers the stored leads in input order; a
+   * retried idempotent batch gets the leads its first attempt claimed and creates nothing twice.
+   */
+  async commitCreates(leads: LeadDocument[], meta: ChangeMeta): Promise<LeadDocument[]> {
+    const committed = await this.changes.claimMany(leads.map((lead) => this.changeOf(lead, meta)));
+    await this.rollForwardMany(committed.filter((change) => !change.applied));
+    return committed.map((change) => change.lead);
+  }
+
   /** Version `next.version`, or null when another writer claimed that version first. */
   async commitUpdate(next: LeadDocument, meta: ChangeMeta): Promise<LeadDocument | null> {
     const change = this.changeOf(next, meta);
@@ -39,6 +52,17 @@ export class LeadStore {
   /** Applies whatever a crashed writer claimed but did not write, in version order. */
   async rollForward(leadId: string): Promise<void> {
     for (const change of await this.changes.unapplied(leadId)) await this.apply(change);
+  }
+
+  /**
+   * Writes claimed, unapplied changes of many leads: all creates (version 1) in one insert, left
+   * unmarked for markPublishedMany; later versions lead by lead in version order, marked as they go.
+   */
+  async rollForwardMany(unapplied: LeadChange[]): Promise<void> {
+    const creates = unapplied.filter((change) => change.version === 1);
+    await this.leads.insertMany(creates.map((change) => change.lead));
+    const updated = new Set(unapplied.filter((change) => change.version > 1).map((change) => change.lead_id));
+    for (const leadId of updated) await this.rollForward(leadId);
   }
 
   private async apply(change: LeadChange): Promise<void> {

@@ -1,42 +1,25 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { LeadEventV1, TOPICS } from '@leadgate/contracts';
+import { TOPICS } from '@leadgate/contracts';
 import { KafkaPublisher } from '@leadgate/kafka';
 import { ROOT_LOGGER } from '@leadgate/observability';
 import { SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Logger } from 'pino';
-import { LeadChange } from '../changes/lead-change.schema';
 import { LeadChangesRepository } from '../changes/lead-changes.repository';
 import { LeadStore } from '../changes/lead-store.service';
 import { LeadsConfig } from '../config';
-import { toLeadView } from '../leads/lead-view';
-
-export function toCloudEvent(change: LeadChange): LeadEventV1 {
-  return {
-    specversion: '1.0',
-    id: change._id,
-    source: `/leadgate/campaigns/${change.lead.campaign_id}/leads`,
-    type: change.type,
-    subject: change.lead_id,
-    time: change.time,
-    datacontenttype: 'application/json',
-    data: {
-      campaign_id: change.lead.campaign_id,
-      lead: { ...toLeadView(change.lead) },
-      changed: change.changed,
-      actor: change.actor,
-    },
-  };
-}
+import { eventRecordsOf } from './lead-event-records';
 
 /**
  * Publishes the lead change log to `leads.events.v1`, in version order per lead (key = lead id;
  * one flush per lead at a time in this process), and marks each change published. A write flushes
- * its lead at once; a periodic sweep catches what a crash or a broker outage left behind, rolling
+ * its leads at once; a periodic sweep catches what a crash or a broker outage left behind, rolling
  * forward changes that were claimed but never applied. At least once, with stable event ids.
  */
 @Injectable()
 export class LeadEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly flushing = new Map<string, Promise<void>>();
+  /** Per lead, the last flush that covers it: the next flush of that lead waits for it. */
+  private readonly flushing = new Map<string, Promise<boolean>>();
+  private sweeping = false;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -58,36 +41,68 @@ export class LeadEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Publishes a lead's pending changes; concurrent calls for one lead run one after the other. */
-  flush(leadId: string): Promise<void> {
-    const previous = this.flushing.get(leadId) ?? Promise.resolve();
+  flush(leadId: string): Promise<boolean> {
+    return this.flushMany([leadId]);
+  }
+
+  /**
+   * Publishes the pending changes of many leads with one query, as few sends as the broker allows
+   * and one update. Starts once every earlier flush of any of these leads is done, and every later
+   * flush of one of them waits for this one, so each lead's events stay in order. False when it
+   * failed (logged; the sweep retries).
+   */
+  flushMany(leadIds: string[]): Promise<boolean> {
+    const ids = [...new Set(leadIds)];
+    const previous = Promise.all(ids.map((id) => this.flushing.get(id) ?? Promise.resolve()));
     const tracked = previous
-      .then(() => this.flushNow(leadId))
-      .catch((error: unknown) => {
-        this.logger.warn({ err: error, lead_id: leadId }, 'lead event publish failed; the sweep will retry');
-      });
-    this.flushing.set(leadId, tracked);
+      .then(() => this.flushNow(ids))
+      .then(
+        () => true,
+        (error: unknown) => {
+          this.logger.warn(
+            { err: error, leads: ids.length, lead_id: ids[0] },
+            'lead event publish failed; the sweep will retry',
+          );
+          return false;
+        },
+      );
+    for (const id of ids) this.flushing.set(id, tracked);
     void tracked.then(() => {
-      if (this.flushing.get(leadId) === tracked) this.flushing.delete(leadId);
+      for (const id of ids) if (this.flushing.get(id) === tracked) this.flushing.delete(id);
     });
     return tracked;
   }
 
+  /**
+   * Leaves alone changes younger than the grace period and leads being flushed now: their writer
+   * (here or in another replica) is still committing and flushing them, and rolling them forward
+   * underneath it would redo a whole batch lead by lead. All the rest in one flush; if that fails,
+   * lead by lead, so one change that cannot be published holds back only its own lead.
+   */
   async sweep(): Promise<void> {
+    if (this.sweeping) return;
+    this.sweeping = true;
     try {
+      const settled = Date.now() - this.config.EVENT_RELAY_GRACE_MS;
       const pending = await this.changes.unpublished(500);
-      await Promise.all([...new Set(pending.map((change) => change.lead_id))].map((leadId) => this.flush(leadId)));
+      const leadIds = pending
+        .filter((change) => Date.parse(change.time) <= settled && !this.flushing.has(change.lead_id))
+        .map((change) => change.lead_id);
+      if (leadIds.length === 0 || (await this.flushMany(leadIds))) return;
+      for (const leadId of new Set(leadIds)) await this.flush(leadId);
     } catch (error) {
       this.logger.warn({ err: error }, 'lead event sweep failed; will retry');
+    } finally {
+      this.sweeping = false;
     }
   }
 
-  private async flushNow(leadId: string): Promise<void> {
-    const pending = await this.changes.unpublishedOf(leadId);
+  private async flushNow(leadIds: string[]): Promise<void> {
+    const pending = await this.changes.unpublishedOfMany(leadIds);
+    if (pending.length === 0) return;
     // An event is only published for a change that is in the lead: finish what a crash left undone.
-    if (pending.some((change) => !change.applied)) await this.store.rollForward(leadId);
-    for (const change of pending) {
-      await this.publisher.publish(TOPICS.leadEvents, leadId, toCloudEvent(change));
-      await this.changes.markPublished(change._id);
-    }
+    await this.store.rollForwardMany(pending.filter((change) => !change.applied));
+    await this.publisher.publishMany(TOPICS.leadEvents, eventRecordsOf(pending));
+    await this.changes.markPublishedMany(pending.map((change) => change._id));
   }
 }

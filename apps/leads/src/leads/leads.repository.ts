@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { duplicateKeyIndexes, isDuplicateKey } from '../changes/duplicate-keys';
 import { LEAD_MODEL, LeadDocument } from './lead.schema';
 
 export interface ListQuery {
@@ -22,8 +23,18 @@ export class LeadsRepository {
       await this.leads.create(lead);
       return true;
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) return false;
+      if (isDuplicateKey(error)) return false;
       throw error;
+    }
+  }
+
+  /** Inserts many in one unordered insert; leads that exist already (a retried idempotent batch) are left as they are. */
+  async insertMany(leads: LeadDocument[]): Promise<void> {
+    if (leads.length === 0) return;
+    try {
+      await this.leads.insertMany(leads, { ordered: false, throwOnValidationError: true });
+    } catch (error) {
+      duplicateKeyIndexes(error); // rethrows anything but duplicates
     }
   }
 

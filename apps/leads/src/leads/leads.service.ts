@@ -7,7 +7,8 @@ import { LeadScope, LeadScopeService } from '../scope/lead-scope.service';
 import { LeadDocument, LeadSource } from './lead.schema';
 import { etagOf, toLeadView } from './lead-view';
 import { actorOf, leadIdFor, LeadWriter } from './lead-writer';
-import { LeadStore } from '../changes/lead-store.service';
+import { ChangeMeta, LeadStore } from '../changes/lead-store.service';
+import { batchBody, chunksOf, COMMIT_CHUNK, validItems } from './lead-batch';
 
 export const MAX_BATCH = 1000;
 
@@ -69,19 +70,24 @@ export class LeadsService {
     }
     const scope = this.scopes.resolve(principal, campaignId);
     const work = async (): Promise<StoredOutcome> => {
-      const results = [];
-      for (const [index, item] of items.entries()) {
-        const id = leadIdFor(key ? { scope: principal.token_id, key, index } : null);
-        const prepared = this.writer.prepareCreate(scope, item, id, sourceOf(principal, 'api'));
-        if (!prepared.ok) {
-          results.push({ index, status: 'error', error: problemBody(prepared.problem) });
-          continue;
-        }
-        const lead = await this.store(prepared.lead, principal);
-        results.push({ index, status: 'created', lead: toLeadView(lead) });
+      // Validate every item first, then commit the valid ones a chunk at a time (a few bulk writes, not a few per lead).
+      const prepared = items.map((item, index) =>
+        this.writer.prepareCreate(
+          scope,
+          item,
+          leadIdFor(key ? { scope: principal.token_id, key, index } : null),
+          sourceOf(principal, 'api'),
+        ),
+      );
+      const stored = new Map<number, LeadDocument>();
+      for (const chunk of chunksOf(validItems(prepared), COMMIT_CHUNK)) {
+        const leads = await this.storeMany(
+          chunk.map((item) => item.lead),
+          principal,
+        );
+        chunk.forEach((item, position) => stored.set(item.index, leads[position]));
       }
-      const created = results.filter((result) => result.status === 'created').length;
-      return { status: 200, body: { created, failed: results.length - created, results }, headers: {} };
+      return { status: 200, body: batchBody(prepared, stored), headers: {} };
     };
     if (!key) return { ...(await work()), replayed: false };
     return this.idempotency.run(`${principal.token_id}:batch:${campaignId}`, key, body, work);
@@ -89,12 +95,15 @@ export class LeadsService {
 
   /** Commits a prepared lead with its lead.created event; a retried idempotent create finds its first lead. */
   private async store(lead: LeadDocument, principal: Principal): Promise<LeadDocument> {
-    const stored = await this.leadStore.commitCreate(lead, {
-      type: 'lead.created',
-      changed: ['fields', 'select_field_values', 'status', 'relations'],
-      actor: actorOf(principal),
-    });
+    const stored = await this.leadStore.commitCreate(lead, createdMeta(principal));
     void this.relay.flush(stored._id);
+    return stored;
+  }
+
+  /** The bulk form of store(): one claim, one insert, one mark for all, then their events in one flush. */
+  private async storeMany(leads: LeadDocument[], principal: Principal): Promise<LeadDocument[]> {
+    const stored = await this.leadStore.commitCreates(leads, createdMeta(principal));
+    void this.relay.flushMany(stored.map((lead) => lead._id));
     return stored;
   }
 }
@@ -103,12 +112,10 @@ function createdHeaders(lead: LeadDocument): Record<string, string> {
   return { Location: `/v1/campaigns/${lead.campaign_id}/leads/${lead._id}`, ETag: etagOf(lead) };
 }
 
-function problemBody(problem: ProblemException) {
+function createdMeta(principal: Principal): ChangeMeta {
   return {
-    type: `https://leadgate.dev/problems/${problem.problemType}`,
-    title: problem.title,
-    status: problem.getStatus(),
-    detail: problem.message,
-    ...(problem.errors ? { errors: problem.errors } : {}),
+    type: 'lead.created',
+    changed: ['fields', 'select_field_values', 'status', 'relations'],
+    actor: actorOf(principal),
   };
 }

@@ -2,11 +2,21 @@ import { assertPayload, HEADERS, PayloadOf, TopicName } from '@leadgate/contract
 import { currentRequestId } from '@leadgate/observability';
 import { randomUUID } from 'node:crypto';
 import { Kafka, Partitioners, Producer, RecordMetadata } from 'kafkajs';
+import { sendChunks } from './send-chunks';
 
 export interface PublishOptions {
   /** Extra headers; the request id, schema and producer headers are always set. */
   headers?: Record<string, string>;
 }
+
+/** One record of a publishMany; `value` null writes a tombstone. */
+export interface PublishRecord<T extends TopicName> {
+  key: string;
+  value: PayloadOf<T> | null;
+}
+
+/** Half the broker's default `message.max.bytes` (1 MiB), leaving room for keys, headers and overhead. */
+const MAX_SEND_BYTES = 512 * 1024;
 
 /**
  * The one way to write to Kafka: validates the payload against its contract, then waits for the
@@ -56,6 +66,29 @@ export class KafkaPublisher {
       acks: -1,
       messages: [{ key, value, headers: this.headersFor(topic, options.headers) }],
     });
+    return metadata;
+  }
+
+  /**
+   * Publishes many records in as few sends as the broker's size limit allows, one send after the
+   * other: records of one key keep their order (the key picks the partition, the idempotent
+   * producer with one request in flight keeps a partition's order).
+   */
+  async publishMany<T extends TopicName>(
+    topic: T,
+    records: PublishRecord<T>[],
+    options: PublishOptions = {},
+  ): Promise<RecordMetadata[]> {
+    const headers = this.headersFor(topic, options.headers);
+    const messages = records.map(({ key, value }) => ({
+      key,
+      value: value === null ? null : JSON.stringify(assertPayload(topic, value)),
+      headers,
+    }));
+    const metadata: RecordMetadata[] = [];
+    for (const chunk of sendChunks(messages, MAX_SEND_BYTES)) {
+      metadata.push(...(await this.producer.send({ topic, acks: -1, messages: chunk })));
+    }
     return metadata;
   }
 

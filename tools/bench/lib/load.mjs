@@ -57,3 +57,41 @@ export function percentile(values, p) {
 export const round = (value, digits = 1) =>
   value === null || value === undefined ? null : Number(value.toFixed(digits));
 export const ratio = (value, reference) => (reference ? round(value / reference, 2) : null);
+
+/**
+ * An open-loop run below autocannon's 1 request/s granularity: one request every 1/rate seconds
+ * whether or not earlier ones have answered, each timed from its own start. For list pages that
+ * take seconds on FerretDB. `paths` are picked in turn.
+ */
+export async function paced({ url, headers = {}, rate, amount, expect = 200, paths }) {
+  const latencies = [];
+  let ok = 0;
+  let errors = 0;
+  const started = Date.now();
+  const requests = Array.from({ length: amount }, async (_, index) => {
+    await new Promise((resolve) => setTimeout(resolve, (index * 1000) / rate));
+    const sent = performance.now();
+    try {
+      const response = await fetch(paths ? `${url}${paths[index % paths.length]}` : url, { headers });
+      await response.arrayBuffer();
+      latencies.push(performance.now() - sent);
+      if (response.status === expect) ok++;
+      else errors++;
+    } catch {
+      errors++;
+    }
+  });
+  await Promise.all(requests);
+  const seconds = (Date.now() - started) / 1000;
+  return {
+    rps: ok / seconds,
+    p50: percentile(latencies, 50),
+    p90: percentile(latencies, 90),
+    p99: percentile(latencies, 99),
+    max: Math.max(...latencies),
+    ok,
+    errors,
+    total: amount,
+    seconds,
+  };
+}

@@ -31,7 +31,7 @@ async function answer(request, response) {
   }
   if (url.pathname === '/list') {
     const page = await leads
-      .find({ $and: [{ campaign_id: { $eq: CAMPAIGN_ID } }, inScope] })
+      .find({ campaign_id: { $eq: CAMPAIGN_ID }, $and: [inScope] })
       .sort({ created_at: 1, _id: 1 })
       .limit(51)
       .toArray();

@@ -3,7 +3,7 @@
 // throughput at fixed concurrency first; then both at the same fixed rate (half the slower
 // maximum), where p50/p99 compare like with like.
 import { seedLeads } from '../lib/seed.mjs';
-import { load, ratio, round } from '../lib/load.mjs';
+import { load, paced, ratio, round } from '../lib/load.mjs';
 import { startReference } from '../lib/reference.mjs';
 import { PARTNER_VALUE } from '../lib/world.mjs';
 import { summary } from './edge.mjs';
@@ -17,6 +17,24 @@ function sized(latencyMs, settings) {
   if (perConnection >= 20) return { connections: settings.connections, duration: settings.loadSeconds };
   const connections = Math.min(settings.connections, 4);
   return { connections, amount: Math.max(2 * connections, Math.round(perConnection * 2)) };
+}
+
+/** autocannon options that ask for `side.path()` on every request. */
+function autocannonTarget(side) {
+  const target = {
+    url: side.base,
+    headers: side.headers,
+    requests: [{ setupRequest: (request) => ({ ...request, path: side.path() }) }],
+  };
+  // Kept out of the spread options autocannon sees; the pacer needs it.
+  return Object.defineProperty(target, 'side', { value: side, enumerable: false });
+}
+
+/** autocannon for rates of 1/s and more; below that, an open-loop pacer (FerretDB list pages take seconds). */
+function atFixedRate(target, rate, amount, connections) {
+  if (rate >= 1) return load({ ...target, connections, overallRate: Math.floor(rate), amount });
+  const { base, headers = {}, path } = target.side;
+  return paced({ url: base, headers, rate, amount, paths: Array.from({ length: amount }, path) });
 }
 
 const randomOf = (ids) => ids[Math.floor(Math.random() * ids.length)];
@@ -35,31 +53,29 @@ export async function scopedRead({ cluster, world, settings, log }) {
     SELECT_VALUE: PARTNER_VALUE,
   });
   const auth = { authorization: `Bearer ${world.partnerToken.token}` };
+  // Each side: a base URL, headers, and the path of the next request.
   const cases = [
     {
       name: 'GET lead',
       platform: {
-        url: gateway.url,
+        base: gateway.url,
         headers: auth,
-        requests: [
-          { setupRequest: (r) => ({ ...r, path: `/v1/campaigns/${world.campaignId}/leads/${randomOf(partnerIds)}` }) },
-        ],
+        path: () => `/v1/campaigns/${world.campaignId}/leads/${randomOf(partnerIds)}`,
       },
-      reference: {
-        url: reference.url,
-        requests: [{ setupRequest: (r) => ({ ...r, path: `/lead/${randomOf(partnerIds)}` }) }],
-      },
+      reference: { base: reference.url, path: () => `/lead/${randomOf(partnerIds)}` },
     },
     {
       name: 'list page (50)',
-      platform: { url: `${gateway.url}/v1/campaigns/${world.campaignId}/leads?limit=50`, headers: auth },
-      reference: { url: `${reference.url}/list` },
+      platform: { base: gateway.url, headers: auth, path: () => `/v1/campaigns/${world.campaignId}/leads?limit=50` },
+      reference: { base: reference.url, path: () => '/list' },
     },
   ];
   const rows = [];
   const raw = {};
   try {
-    for (const { name, platform, reference: direct } of cases) {
+    for (const { name, platform: platformSide, reference: directSide } of cases) {
+      const platform = autocannonTarget(platformSide);
+      const direct = autocannonTarget(directSide);
       log(`read: ${name}, warm-up and a latency probe`);
       const probe = await load({ ...direct, connections: 1, amount: 3 });
       await load({ ...platform, connections: 1, amount: 3 });
@@ -67,15 +83,11 @@ export async function scopedRead({ cluster, world, settings, log }) {
       log(`read: ${name}, max throughput at ${concurrency.connections} connections`);
       const directMax = await load({ ...direct, ...concurrency });
       const platformMax = await load({ ...platform, ...concurrency });
-      const rate = Math.max(1, Math.floor(Math.min(directMax.rps, platformMax.rps) / 2));
-      const fixed = {
-        connections: settings.connections,
-        overallRate: rate,
-        amount: Math.max(5, Math.round(rate * settings.rateSeconds)),
-      };
-      log(`read: ${name}, fixed rate ${rate}/s, ${fixed.amount} requests each`);
-      const directFixed = await load({ ...direct, ...fixed });
-      const platformFixed = await load({ ...platform, ...fixed });
+      const rate = Math.min(directMax.rps, platformMax.rps) / 2;
+      const amount = Math.max(5, Math.round(rate * settings.rateSeconds));
+      log(`read: ${name}, fixed rate ${round(rate, 2)}/s, ${amount} requests each`);
+      const directFixed = await atFixedRate(direct, rate, amount, settings.connections);
+      const platformFixed = await atFixedRate(platform, rate, amount, settings.connections);
       raw[name] = { directMax, platformMax, directFixed, platformFixed, rate };
       rows.push(
         { case: `${name}: driver + node:http (reference), max`, ...summary(directMax) },
@@ -84,9 +96,9 @@ export async function scopedRead({ cluster, world, settings, log }) {
           ...summary(platformMax),
           vs_reference: `${ratio(platformMax.rps, directMax.rps)}x req/s`,
         },
-        { case: `${name}: reference at ${rate}/s`, ...summary(directFixed) },
+        { case: `${name}: reference at ${round(rate, 2)}/s`, ...summary(directFixed) },
         {
-          case: `${name}: platform at ${rate}/s`,
+          case: `${name}: platform at ${round(rate, 2)}/s`,
           ...summary(platformFixed),
           vs_reference: `p50 +${round(platformFixed.p50 - directFixed.p50, 1)} ms, p99 ${ratio(platformFixed.p99, directFixed.p99)}x`,
         },

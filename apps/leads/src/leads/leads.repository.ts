@@ -48,7 +48,7 @@ export class LeadsRepository {
 
   /** A page in (created_at, _id) order: stable while leads are being added. */
   async list(query: ListQuery): Promise<LeadDocument[]> {
-    const conditions: Record<string, unknown>[] = [{ campaign_id: { $eq: query.campaignId } }, ...query.conditions];
+    const conditions: Record<string, unknown>[] = [...query.conditions];
     if (query.after) {
       conditions.push({
         $or: [
@@ -57,11 +57,13 @@ export class LeadsRepository {
         ],
       });
     }
-    return this.leads
-      .find({ $and: conditions })
-      .sort({ created_at: 1, _id: 1 })
-      .limit(query.limit)
-      .lean<LeadDocument[]>();
+    // The campaign stays a top-level equality: FerretDB pushes only those down to PostgreSQL, so a
+    // list reads one campaign's leads rather than every lead (MongoDB uses the index either way).
+    const filter =
+      conditions.length > 0
+        ? { campaign_id: { $eq: query.campaignId }, $and: conditions }
+        : { campaign_id: { $eq: query.campaignId } };
+    return this.leads.find(filter).sort({ created_at: 1, _id: 1 }).limit(query.limit).lean<LeadDocument[]>();
   }
 
   /**

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: the platform measured side by side with its references, in one run on this
 // machine. `--quick` (CI) runs every suite small to prove the harness works and writes nothing into
-// docs/; the full run (by hand, ~30 min) rewrites the generated part of docs/BENCHMARKS.md.
-//   npm run bench [-- --quick] [--only edge,read,ingest,propagation,footprint] [--profile]
+// docs/; the full run (by hand, ~20 min) rewrites the generated part of docs/BENCHMARKS.md.
+//   npm run bench [-- --quick] [--only edge,read,ingest,footprint,propagation] [--profile] [--leads N]
 import { parseArgs } from 'node:util';
 import { status } from '../infra/infra.mjs';
 import { Cluster } from './lib/cluster.mjs';
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
     'no-docs': { type: 'boolean', default: false },
+    leads: { type: 'string' },
   },
 });
 const settings = values.quick
@@ -46,6 +47,8 @@ const settings = values.quick
       changes: 50,
       rateSeconds: 20,
     };
+// A smaller campaign for profiling runs; a run with it never writes into docs/.
+if (values.leads) settings.leads = Number(values.leads);
 const selected = values.only ? values.only.split(',') : Object.keys(SUITES);
 const log = (line) => console.log(`[bench] ${line}`);
 
@@ -82,7 +85,7 @@ async function main() {
   }
   if (values.profile) results.push(profileSection(cluster.profileDir));
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-  const intoDocs = !settings.quick && !values.only && !values['no-docs'];
+  const intoDocs = !settings.quick && !values.only && !values['no-docs'] && !values.leads && !values.profile;
   const { file, text } = writeResults(
     results,
     { command, startedAt, seconds: (Date.now() - t0) / 1000 },

@@ -32,22 +32,17 @@ export function markdown(results, { command, startedAt, seconds }) {
   const sections = results.map((result) =>
     [
       `### ${result.title}`,
-      '',
-      result.load ? `Load: ${result.load}.` : '',
+      ...(result.load ? ['', `Load: ${result.load}.`] : []),
       '',
       table(result.rows),
-      '',
-      ...(result.notes ?? []),
-    ]
-      .filter((line, index, lines) => line !== '' || lines[index - 1] !== '')
-      .join('\n'),
+      ...(result.notes?.length ? ['', ...result.notes] : []),
+    ].join('\n'),
   );
   return [
     `Run ${startedAt} (${Math.round(seconds)} s): \`${command}\``,
     '',
     `Machine: ${machine()}.`,
-    '',
-    ...sections.flatMap((section) => [section, '']),
+    ...sections.flatMap((section) => ['', section]),
   ].join('\n');
 }
 

@@ -41,3 +41,11 @@ export function startCreators({ gatewayUrl, token, campaignId, count, concurrenc
   );
   return { stats, done };
 }
+
+/** What the creators add to a drill's counts and checks. */
+export function creatorsOutcome(stats, leads) {
+  return {
+    counts: { retries: stats.retries, answers: JSON.stringify(stats.statuses), networkErrors: stats.networkErrors },
+    checks: { 'every lead answered 201 in the end': stats.failures.length === 0 && stats.created === leads },
+  };
+}

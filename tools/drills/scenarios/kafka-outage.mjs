@@ -3,7 +3,7 @@ import { resolveConfig, up } from '../../infra/infra.mjs';
 import { stopKafka } from '../../infra/lib/kafka.mjs';
 import { sleep } from '../../bench/lib/cluster.mjs';
 import { client, partnerWorld, until } from '../../bench/lib/world.mjs';
-import { startCreators } from '../lib/creators.mjs';
+import { creatorsOutcome, startCreators } from '../lib/creators.mjs';
 import { LEAD_EVENTS, reconcile, watchLeadEvents } from '../lib/ledger.mjs';
 import { topicEnds } from '../../bench/lib/events.mjs';
 
@@ -54,16 +54,8 @@ export async function run({ cluster, log, leads = 1000 }) {
         `Kafka stopped after ${before} leads (controlled shutdown took ${stoppedIn} ms), kept down 10 s, started again (ready in ${backIn} ms); the gateway accepted the token again ${gatewayBackMs} ms after that`,
         `${createdWhileDown} leads were answered 201 while the broker was down (stored with their change log; events published by the relay after recovery)`,
       ],
-      counts: {
-        ...ledger.counts,
-        retries: creators.stats.retries,
-        answers: JSON.stringify(creators.stats.statuses),
-        networkErrors: creators.stats.networkErrors,
-      },
-      checks: {
-        ...ledger.checks,
-        'every lead answered 201 in the end': creators.stats.failures.length === 0 && creators.stats.created === leads,
-      },
+      counts: { ...ledger.counts, ...creatorsOutcome(creators.stats, leads).counts },
+      checks: { ...ledger.checks, ...creatorsOutcome(creators.stats, leads).checks },
     };
   } finally {
     await watch.stop();

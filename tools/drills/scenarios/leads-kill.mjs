@@ -1,7 +1,7 @@
 // Lead service SIGKILLed mid-ingest and restarted on the same port, while partners keep creating.
 import { sleep } from '../../bench/lib/cluster.mjs';
 import { until, partnerWorld } from '../../bench/lib/world.mjs';
-import { startCreators } from '../lib/creators.mjs';
+import { creatorsOutcome, startCreators } from '../lib/creators.mjs';
 import { reconcile, watchLeadEvents } from '../lib/ledger.mjs';
 
 export const title = 'Lead service SIGKILLed and restarted mid-ingest';
@@ -34,16 +34,8 @@ export async function run({ cluster, log, leads = 1000 }) {
         `${leads} leads created by 8 clients with Idempotency-Key and retries`,
         `SIGKILL of the only leads process after ${killedAfter} leads were answered 201; restarted 500 ms later on the same port (ready in ${platform.leads[0].readyMs} ms)`,
       ],
-      counts: {
-        ...ledger.counts,
-        retries: creators.stats.retries,
-        answers: JSON.stringify(creators.stats.statuses),
-        networkErrors: creators.stats.networkErrors,
-      },
-      checks: {
-        ...ledger.checks,
-        'every lead answered 201 in the end': creators.stats.failures.length === 0 && creators.stats.created === leads,
-      },
+      counts: { ...ledger.counts, ...creatorsOutcome(creators.stats, leads).counts },
+      checks: { ...ledger.checks, ...creatorsOutcome(creators.stats, leads).checks },
     };
   } finally {
     await watch.stop();

@@ -14,11 +14,32 @@ export function serviceUrl({ app, port }, env = process.env) {
 }
 
 /** GET /health/ready of one service: { reachable, ready, body }. Never throws. */
-export async function probeReadiness(service, timeoutMs = 1500) {
+export function probeReadiness(service, timeoutMs = 1500) {
+  return probeUrl(serviceUrl(service), timeoutMs);
+}
+
+/** GET <baseUrl>/health/ready: { reachable, ready, body }. Never throws. */
+export async function probeUrl(baseUrl, timeoutMs = 1500) {
   try {
-    const response = await fetch(`${serviceUrl(service)}/health/ready`, { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(`${baseUrl}/health/ready`, { signal: AbortSignal.timeout(timeoutMs) });
     return { reachable: true, ready: response.status === 200, body: await response.json() };
   } catch (error) {
     return { reachable: false, ready: false, body: null, error: error.message };
   }
+}
+
+/**
+ * Waits until a service just started answers ready; resolves with the milliseconds it took.
+ * Rejects at once when its process exits (`exited` resolves), or after `timeoutMs`.
+ */
+export async function waitUntilReady(baseUrl, { exited, timeoutMs, what }) {
+  const started = Date.now();
+  let gone = false;
+  void exited?.then(() => (gone = true));
+  while (Date.now() - started < timeoutMs) {
+    if (gone) throw new Error(`${what} exited during start`);
+    if ((await probeUrl(baseUrl, 1000)).ready) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${what} not ready within ${timeoutMs / 1000} s`);
 }

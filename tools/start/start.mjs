@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { down, infraEnv, status, up } from '../infra/infra.mjs';
 import { ensureDependencies } from '../lib/ensure-dependencies.mjs';
 import { bootstrapAccount } from '../lib/operator.mjs';
-import { GATEWAY_URL, probeReadiness, SERVICES } from '../lib/services.mjs';
+import { GATEWAY_URL, SERVICES, serviceUrl, waitUntilReady } from '../lib/services.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const logDir = path.join(root, '.infra', 'logs', 'services');
@@ -39,16 +39,11 @@ function startProcess({ app, port }, env) {
   return child;
 }
 
-async function waitUntilReady(service, child, timeoutMs) {
-  const started = Date.now();
-  let exited = false;
-  void child.exited.then(() => (exited = true));
-  while (Date.now() - started < timeoutMs) {
-    if (exited) throw new Error(`${service.app} exited during start; see .infra/logs/services/${service.app}.log`);
-    if ((await probeReadiness(service, 1000)).ready) return Date.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${service.app} not ready within ${timeoutMs / 1000} s; see .infra/logs/services/${service.app}.log`);
+/** Ready in ms, or an error that points at the service's log. */
+function serviceReady(service, child, timeoutMs) {
+  return waitUntilReady(serviceUrl(service), { exited: child.exited, timeoutMs, what: service.app }).catch((error) => {
+    throw new Error(`${error.message}; see .infra/logs/services/${service.app}.log`);
+  });
 }
 
 /**
@@ -100,7 +95,7 @@ async function main() {
 
   for (const service of SERVICES) children.set(service.app, startProcess(service, env));
   const readyIn = await Promise.all(
-    SERVICES.map((service) => waitUntilReady(service, children.get(service.app), 90000)),
+    SERVICES.map((service) => serviceReady(service, children.get(service.app), 90000)),
   ).catch(async (error) => {
     console.error(`[start] ${error.message}`);
     await stopAll('start failed');

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { infraEnv, up } from '../../infra/infra.mjs';
+import { waitUntilReady } from '../../lib/services.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -30,20 +31,6 @@ export function rssMiB(pid) {
   } catch {
     return null;
   }
-}
-
-async function ready(url, timeoutMs) {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    try {
-      const response = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(1000) });
-      if (response.status === 200) return Date.now() - started;
-    } catch {
-      // not listening yet
-    }
-    await sleep(50);
-  }
-  throw new Error(`${url} not ready within ${timeoutMs} ms`);
 }
 
 export class Cluster {
@@ -125,12 +112,7 @@ export class Cluster {
     void exited.then(() => (service.alive = false));
     this.services.push(service);
     if (waitReady) {
-      await Promise.race([
-        ready(service.url, 120000),
-        exited.then((code) => {
-          throw new Error(`${app} exited (${code}) during start; see ${this.logDir}`);
-        }),
-      ]);
+      await waitUntilReady(service.url, { exited, timeoutMs: 120000, what: `${app} (log in ${this.logDir})` });
       service.readyMs = Date.now() - started;
     }
     return service;

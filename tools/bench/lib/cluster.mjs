@@ -142,6 +142,7 @@ export class Cluster {
       LEADS_URL: [...leadsPorts, ...spareLeadsPorts].map(url).join(','),
       DOCS_URL: docs ? url(ports.docs) : 'http://127.0.0.1:9',
       RATE_LIMIT_PER_MINUTE: '100000000',
+      AUTH_FAILURE_LIMIT_PER_MINUTE: '100000000',
       ...gatewayEnv,
     };
     const [identity, campaigns, docsService, ...rest] = await Promise.all([

@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import { BaseConfig, ConfigError, loadConfig } from '../config/load-config';
 import { installBodyParsing } from './body-parsing';
+import { refuseTokenInFormBody } from './form-token-refusal';
 import { ServiceContext } from './service-context';
 import { ServiceKitModule } from './service-kit.module';
 
@@ -34,6 +35,11 @@ export interface ServiceDefinition<S extends ServiceConfigSchema> {
    * OpenAPI document. A failure is logged and does not stop the service.
    */
   afterInit?: (app: INestApplication, context: ServiceContext<z.infer<S>>) => Promise<void>;
+  /**
+   * Peers whose X-Forwarded-For is believed (the gateway's TRUSTED_PROXIES). None by default: a
+   * service's request.ip is its TCP peer, whatever headers the caller set.
+   */
+  trustedProxies?: (config: z.infer<S>) => string[];
 }
 
 /**
@@ -74,10 +80,12 @@ export async function runService<S extends ServiceConfigSchema>(
     bodyParser: false,
   });
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  const trustedProxies = definition.trustedProxies?.(config) ?? [];
+  app.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false);
   app.use(requestObserver(logger, metrics));
   if (definition.parseBodies !== false) {
     installBodyParsing(app.getHttpAdapter().getInstance(), definition.bodyLimit ?? '1mb');
+    app.use(refuseTokenInFormBody);
   }
 
   installGracefulShutdown(app, logger, config.SHUTDOWN_GRACE_MS, config.SHUTDOWN_DRAIN_MS);

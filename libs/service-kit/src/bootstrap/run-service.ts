@@ -10,9 +10,11 @@ import {
   requestObserver,
   ServiceInfo,
   ServiceMetrics,
+  startManagementServer,
 } from '@leadgate/observability';
 import { z } from 'zod';
 import { BaseConfig, ConfigError, loadConfig } from '../config/load-config';
+import { managementPortOf } from '../config/management-port';
 import { installBodyParsing } from './body-parsing';
 import { refuseTokenInFormBody } from './form-token-refusal';
 import { ServiceContext } from './service-context';
@@ -52,8 +54,10 @@ export async function runService<S extends ServiceConfigSchema>(
   definition: ServiceDefinition<S>,
 ): Promise<INestApplication> {
   let config: z.infer<S>;
+  let managementPort: number;
   try {
     config = loadConfig(definition.configSchema);
+    managementPort = managementPortOf(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${definition.name}: ${error.message}\n`);
@@ -91,6 +95,18 @@ export async function runService<S extends ServiceConfigSchema>(
   installGracefulShutdown(app, logger, config.SHUTDOWN_GRACE_MS, config.SHUTDOWN_DRAIN_MS);
   await app.listen(config.PORT, config.HOST);
   logger.info({ port: config.PORT, host: config.HOST, version: info.version }, `${definition.name} listening`);
+  // Metrics and detailed readiness, for operators only; closed with the process at exit.
+  await startManagementServer({
+    host: config.MANAGEMENT_HOST,
+    port: managementPort,
+    readiness: app.get(ReadinessRegistry),
+    metrics,
+    info,
+  }).catch((error: unknown) => {
+    logger.fatal({ err: error, port: managementPort }, 'management listener could not start');
+    process.exit(1);
+  });
+  logger.info({ port: managementPort, host: config.MANAGEMENT_HOST }, 'management listening');
   if (definition.afterInit) {
     try {
       await definition.afterInit(app, context);

@@ -94,6 +94,8 @@ describe('authentication at the edge', () => {
       expect((await from('198.51.100.10', adminToken)('GET', `/v1/me?${query}`)).status).toBe(400);
       // Percent-encoded name, empty value: the same parameter.
       expect((await anonymous('GET', '/v1/me?access%5Ftoken=')).status).toBe(400);
+      expect((await anonymous('GET', `/v1/me?access_token[]=${adminToken}`)).status).toBe(400);
+      expect((await anonymous('GET', `/v1/me?access_token[0]=${adminToken}`)).status).toBe(400);
     });
 
     it('is refused at the receiver, in the query or as a form field, and nothing is stored', async () => {

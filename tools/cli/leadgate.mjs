@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // The operator CLI: `npm run leadgate -- <command>`. Commands talk to the platform that
-// `npm start` runs (or to the URLs in LEADGATE_<SERVICE>_URL).
+// `npm start` runs (or to the URLs in LEADGATE_<SERVICE>_URL and LEADGATE_<SERVICE>_MANAGEMENT_URL).
 import { status as infraStatus } from '../infra/infra.mjs';
 import { consumeLeadEvents } from '../events/lead-events.mjs';
 import { bootstrapAccount } from '../lib/operator.mjs';
-import { probeReadiness, SERVICES, serviceUrl } from '../lib/services.mjs';
+import { managementUrl, probeReadiness, SERVICES, serviceUrl } from '../lib/services.mjs';
 
 const USAGE = `usage: npm run leadgate -- <command>
 
@@ -70,6 +70,7 @@ async function statusCommand(json) {
     return {
       name: service.app,
       url: serviceUrl(service),
+      management_url: managementUrl(service),
       state: !probe.reachable ? 'down' : probe.ready ? 'ready' : 'not ready',
       version: probe.body?.version ?? null,
       instance: probe.body?.instance ?? null,

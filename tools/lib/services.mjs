@@ -1,10 +1,11 @@
-// The five services as the embedded default runs them: one process each, on fixed loopback ports.
+// The five services as the embedded default runs them: one process each, on fixed loopback ports,
+// each with its management listener (metrics, detailed readiness) at PORT + 1000.
 export const SERVICES = [
-  { app: 'gateway', port: 8080 },
-  { app: 'identity', port: 8081 },
-  { app: 'campaigns', port: 8082 },
-  { app: 'leads', port: 8083 },
-  { app: 'docs', port: 8084 },
+  { app: 'gateway', port: 8080, managementPort: 9080 },
+  { app: 'identity', port: 8081, managementPort: 9081 },
+  { app: 'campaigns', port: 8082, managementPort: 9082 },
+  { app: 'leads', port: 8083, managementPort: 9083 },
+  { app: 'docs', port: 8084, managementPort: 9084 },
 ];
 
 export const GATEWAY_URL = 'http://127.0.0.1:8080';
@@ -13,12 +14,17 @@ export function serviceUrl({ app, port }, env = process.env) {
   return env[`LEADGATE_${app.toUpperCase()}_URL`] ?? `http://127.0.0.1:${port}`;
 }
 
-/** GET /health/ready of one service: { reachable, ready, body }. Never throws. */
-export function probeReadiness(service, timeoutMs = 1500) {
-  return probeUrl(serviceUrl(service), timeoutMs);
+/** A service's management listener: /metrics and the detailed /health/ready (loopback only). */
+export function managementUrl({ app, managementPort }, env = process.env) {
+  return env[`LEADGATE_${app.toUpperCase()}_MANAGEMENT_URL`] ?? `http://127.0.0.1:${managementPort}`;
 }
 
-/** GET <baseUrl>/health/ready: { reachable, ready, body }. Never throws. */
+/** The detailed GET /health/ready of one service, from its management listener: { reachable, ready, body }. Never throws. */
+export function probeReadiness(service, timeoutMs = 1500) {
+  return probeUrl(managementUrl(service), timeoutMs);
+}
+
+/** GET <baseUrl>/health/ready: { reachable, ready, body } (a status only on a public port). Never throws. */
 export async function probeUrl(baseUrl, timeoutMs = 1500) {
   try {
     const response = await fetch(`${baseUrl}/health/ready`, { signal: AbortSignal.timeout(timeoutMs) });

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { down, infraEnv, status, up } from '../infra/infra.mjs';
 import { ensureDependencies } from '../lib/ensure-dependencies.mjs';
 import { bootstrapAccount } from '../lib/operator.mjs';
-import { GATEWAY_URL, SERVICES, serviceUrl, waitUntilReady } from '../lib/services.mjs';
+import { GATEWAY_URL, managementUrl, SERVICES, serviceUrl, waitUntilReady } from '../lib/services.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const logDir = path.join(root, '.infra', 'logs', 'services');
@@ -26,11 +26,11 @@ function ensureSigningKey() {
   return readFileSync(file, 'utf8').trim();
 }
 
-function startProcess({ app, port }, env) {
+function startProcess({ app, port, managementPort }, env) {
   const log = createWriteStream(path.join(logDir, `${app}.log`), { flags: 'a' });
   const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/apps', app, 'src/main.js')], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port) },
+    env: { ...process.env, ...env, PORT: String(port), MANAGEMENT_PORT: String(managementPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.pipe(log);
@@ -115,7 +115,8 @@ async function main() {
   Leadgate is up (all five services ready; slowest in ${(slowest / 1000).toFixed(1)} s).
 
     Gateway      ${GATEWAY_URL}
-    Health       ${GATEWAY_URL}/health/ready     Metrics ${GATEWAY_URL}/metrics
+    Health       ${GATEWAY_URL}/health/ready (a status only)
+    Management   ${managementUrl(SERVICES[0])}/metrics and /health/ready in detail (each service at its port + 1000)
     Services     ${SERVICES.map(({ app, port }) => `${app} :${port}`).join(', ')}
     Logs         .infra/logs/services/<service>.log (JSON lines), infra: npm run infra:logs
     Status       npm run leadgate -- status

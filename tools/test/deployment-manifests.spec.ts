@@ -11,6 +11,7 @@ import { docsConfigSchema } from '../../apps/docs/src/config';
 import { gatewayConfigSchema } from '../../apps/gateway/src/config';
 import { identityConfigSchema } from '../../apps/identity/src/config';
 import { leadsConfigSchema } from '../../apps/leads/src/config';
+import { managementPortOf } from '../../libs/service-kit/src/config/management-port';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Node = Record<string, any>;
@@ -295,7 +296,7 @@ describe('deployment manifests', () => {
       expect(problems).toEqual([]);
     });
 
-    it('health-checks each app on /health/ready and starts it after healthy dependencies', () => {
+    it('health-checks each app on its management /health/ready and starts it after healthy dependencies', () => {
       const problems: string[] = [];
       for (const { name, service } of appServices) {
         const healthcheck = service['healthcheck'] as Node | undefined;
@@ -303,6 +304,8 @@ describe('deployment manifests', () => {
         const command = Array.isArray(test) ? test.join(' ') : String(test ?? '');
         if (healthcheck?.['disable'] || !command.includes('/health/ready')) {
           problems.push(`service "${name}" has no healthcheck on /health/ready`);
+        } else if (!command.includes('MANAGEMENT_PORT')) {
+          problems.push(`service "${name}" must health-check its management listener (MANAGEMENT_PORT)`);
         }
         const dependsOn = service['depends_on'];
         if (Array.isArray(dependsOn)) {
@@ -415,15 +418,17 @@ describe('deployment manifests', () => {
       expect(problems).toEqual([]);
     });
 
-    it('probes readiness on /health/ready and liveness on /health/live, on the port the app listens on', () => {
+    it('probes readiness on /health/ready and liveness on /health/live, on the management port', () => {
       const problems: string[] = [];
       for (const deployment of deployments) {
         const app = String(deployment.metadata['name']);
         if (!schemas[app]) continue;
         const container = appContainer(deployment);
         const { env } = containerEnvironment(container, configMaps);
-        const listens = validate(app, env).config?.['PORT'];
+        const config = validate(app, env).config;
+        const management = config ? managementPortOf(config as { PORT: number; MANAGEMENT_PORT?: number }) : undefined;
         for (const [probe, expectedPath] of [
+          ['startupProbe', '/health/live'],
           ['readinessProbe', '/health/ready'],
           ['livenessProbe', '/health/live'],
         ]) {
@@ -432,13 +437,37 @@ describe('deployment manifests', () => {
             problems.push(
               `${where(deployment)}: ${probe} must GET ${expectedPath} (has ${httpGet?.['path'] ?? 'none'})`,
             );
-          } else if (probePort(container, httpGet['port']) !== listens) {
-            problems.push(`${where(deployment)}: ${probe} port ${httpGet['port']} is not the app's PORT ${listens}`);
+          } else if (probePort(container, httpGet['port']) !== management) {
+            problems.push(
+              `${where(deployment)}: ${probe} port ${httpGet['port']} is not the app's MANAGEMENT_PORT ${management}`,
+            );
           }
+        }
+        const annotations = (deployment['spec']?.template?.metadata?.annotations ?? {}) as Node;
+        if (Number(annotations['prometheus.io/port']) !== management) {
+          problems.push(`${where(deployment)}: prometheus.io/port must be the MANAGEMENT_PORT ${management}`);
         }
         const requests = container['resources']?.requests as Node | undefined;
         if (!requests?.['cpu'] || !requests?.['memory']) {
           problems.push(`${where(deployment)}: needs resources.requests.cpu and .memory`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('exposes no management port through a Service', () => {
+      const problems: string[] = [];
+      for (const deployment of deployments) {
+        const app = String(deployment.metadata['name']);
+        if (!schemas[app]) continue;
+        const container = appContainer(deployment);
+        const config = validate(app, containerEnvironment(container, configMaps).env).config;
+        const management = config ? managementPortOf(config as { PORT: number; MANAGEMENT_PORT?: number }) : undefined;
+        const service = ofKind('Service').find((object) => object.metadata['name'] === app);
+        for (const port of (service?.['spec']?.ports ?? []) as Node[]) {
+          if (probePort(container, port['targetPort'] ?? port['port']) === management) {
+            problems.push(`${where(service!)}: exposes the management port ${management}`);
+          }
         }
       }
       expect(problems).toEqual([]);

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { TOPICS } from '@leadgate/contracts';
 import { KafkaModule } from '@leadgate/kafka';
+import { AuthFailureThrottle } from './auth/auth-failure-throttle';
 import { BearerStrategy } from './auth/bearer.strategy';
 import { TokenVerifier } from './auth/token-verifier';
 import { MeController } from './me/me.controller';
@@ -28,7 +29,15 @@ export class GatewayModule {
       ],
       // MeController first: /v1/me is answered here, before the catch-all forwards /v1/*.
       controllers: [MeController, GatewayController],
-      providers: [TokenVerifier, BearerStrategy, RateLimitService, TokenUsageRecorder, UpstreamPools, UpstreamProxy],
+      providers: [
+        TokenVerifier,
+        BearerStrategy,
+        AuthFailureThrottle,
+        RateLimitService,
+        TokenUsageRecorder,
+        UpstreamPools,
+        UpstreamProxy,
+      ],
     };
   }
 }

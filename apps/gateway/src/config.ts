@@ -1,5 +1,6 @@
 import { baseConfigSchema } from '@leadgate/service-kit';
 import { z } from 'zod';
+import { trustedProxiesSetting } from './client-address/trusted-proxies';
 
 /**
  * One service's replicas: a comma-separated list of base URLs, each checked. One URL is the usual
@@ -42,6 +43,10 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
   ANONYMOUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   TOKEN_USAGE_FLUSH_MS: z.coerce.number().int().positive().default(10000),
+  /** Refused tokens one client address may send a minute; then 429 until the minute is over. */
+  AUTH_FAILURE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Proxies whose X-Forwarded-For is believed (addresses, CIDRs); none by default. */
+  TRUSTED_PROXIES: trustedProxiesSetting,
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -8,4 +8,5 @@ void runService({
   configSchema: gatewayConfigSchema,
   module: () => GatewayModule.register(),
   parseBodies: false,
+  trustedProxies: (config) => config.TRUSTED_PROXIES,
 });

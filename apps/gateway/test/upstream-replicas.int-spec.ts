@@ -1,8 +1,8 @@
 import { bootstrapAdmin, freePort, RunningService, startPlatform, startService, waitFor } from '@leadgate/testing';
 
-/** The gateway's gauge of leads replicas in rotation, read from its /metrics. */
-async function healthyLeadsReplicas(gatewayUrl: string): Promise<number> {
-  const text = await (await fetch(`${gatewayUrl}/metrics`)).text();
+/** The gateway's gauge of leads replicas in rotation, read from its /metrics (management listener). */
+async function healthyLeadsReplicas(managementUrl: string): Promise<number> {
+  const text = await (await fetch(`${managementUrl}/metrics`)).text();
   const match = text.match(/^gateway_upstream_healthy_replicas\{[^}]*upstream="leads"[^}]*\} (\d+)$/m);
   return Number(match?.[1] ?? NaN);
 }
@@ -51,7 +51,7 @@ describe('gateway over several leads replicas', () => {
         return true;
       });
       await waitFor('both replicas in rotation', async () =>
-        (await healthyLeadsReplicas(platform.gateway.url)) === 2 ? true : undefined,
+        (await healthyLeadsReplicas(platform.gateway.managementUrl)) === 2 ? true : undefined,
       );
 
       const answers: { status: number; at: number }[] = [];
@@ -77,7 +77,7 @@ describe('gateway over several leads replicas', () => {
       expect(failed).toEqual([]);
       expect(answers.length).toBeGreaterThan(50);
       expect(afterExit.length).toBeGreaterThan(10);
-      expect(await healthyLeadsReplicas(platform.gateway.url)).toBe(1);
+      expect(await healthyLeadsReplicas(platform.gateway.managementUrl)).toBe(1);
     } finally {
       await Promise.all(replicas.map((replica) => replica.stop()));
       await platform.stop();

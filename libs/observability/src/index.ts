@@ -6,3 +6,4 @@ export * from './health/readiness';
 export * from './http/request-observer';
 export * from './service-info';
 export * from './observability.module';
+export * from './management/management-server';

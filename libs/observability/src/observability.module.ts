@@ -2,7 +2,6 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Logger } from 'pino';
 import { HealthController } from './health/health.controller';
 import { ReadinessRegistry } from './health/readiness';
-import { MetricsController } from './metrics/metrics.controller';
 import { ServiceMetrics } from './metrics/metrics';
 import { ServiceInfo } from './service-info';
 
@@ -14,14 +13,17 @@ export interface ObservabilityOptions {
   metrics: ServiceMetrics;
 }
 
-/** Health, readiness and metrics endpoints plus the shared logger, for every service. */
+/**
+ * Public health endpoints (status only), the readiness registry, metrics and the shared logger, for
+ * every service. `/metrics` and detailed readiness are served by the management listener.
+ */
 @Global()
 @Module({})
 export class ObservabilityModule {
   static forRoot(options: ObservabilityOptions): DynamicModule {
     return {
       module: ObservabilityModule,
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController],
       providers: [
         { provide: ServiceInfo, useValue: options.info },
         { provide: ServiceMetrics, useValue: options.metrics },

@@ -9,3 +9,4 @@ export * from './bootstrap/service-context';
 export * from './bootstrap/service-kit.module';
 export * from './bootstrap/run-service';
 export * from './validation/zod-validation.pipe';
+export * from './config/management-port';

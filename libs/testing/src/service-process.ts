@@ -18,6 +18,9 @@ export interface RunningService {
   app: AppName;
   url: string;
   port: number;
+  /** The management listener (loopback): /metrics and detailed readiness. */
+  managementUrl: string;
+  managementPort: number;
   process: ChildProcess;
   logFile: string;
   /** Resolves with the exit code once the process has gone. */
@@ -41,6 +44,7 @@ export interface StartOptions {
  */
 export async function startService(app: AppName, options: StartOptions = {}): Promise<RunningService> {
   const port = Number(options.env?.['PORT'] ?? (await freePort()));
+  const managementPort = Number(options.env?.['MANAGEMENT_PORT'] ?? (await freePort()));
   const logDir = path.join(root, 'tmp', 'test-logs');
   mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${app}-${port}.log`);
@@ -56,6 +60,7 @@ export async function startService(app: AppName, options: StartOptions = {}): Pr
       INTERNAL_SIGNING_KEY: TEST_SIGNING_KEY,
       ...options.env,
       PORT: String(port),
+      MANAGEMENT_PORT: String(managementPort),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -76,6 +81,8 @@ export async function startService(app: AppName, options: StartOptions = {}): Pr
     app,
     url,
     port,
+    managementUrl: `http://127.0.0.1:${managementPort}`,
+    managementPort,
     process: child,
     logFile,
     exited,
@@ -98,7 +105,8 @@ export async function startService(app: AppName, options: StartOptions = {}): Pr
       `${app} ${probePath} on port ${port} (log: ${logFile})`,
       async () => {
         if (gone) throw new Error(`${app} exited early; see ${logFile}`);
-        const response = await fetch(`${url}${probePath}`);
+        // The management listener opens right after the public port: once it answers, both do.
+        const response = await fetch(`${service.managementUrl}${probePath}`);
         return response.status === 200 ? true : undefined;
       },
       options.timeoutMs ?? 45000,

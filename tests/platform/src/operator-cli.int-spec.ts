@@ -30,6 +30,12 @@ describe('operator CLI', () => {
       LEADGATE_GATEWAY_URL: platform.gateway.url,
       LEADGATE_IDENTITY_URL: platform.services.identity!.url,
       LEADGATE_CAMPAIGNS_URL: platform.services.campaigns!.url,
+      // `status` reads versions and read-model lag from each management listener.
+      LEADGATE_GATEWAY_MANAGEMENT_URL: platform.gateway.managementUrl,
+      LEADGATE_IDENTITY_MANAGEMENT_URL: platform.services.identity!.managementUrl,
+      LEADGATE_CAMPAIGNS_MANAGEMENT_URL: platform.services.campaigns!.managementUrl,
+      LEADGATE_LEADS_MANAGEMENT_URL: 'http://127.0.0.1:9',
+      LEADGATE_DOCS_MANAGEMENT_URL: 'http://127.0.0.1:9',
       // Not part of this platform: a closed port, whatever else runs on this machine.
       LEADGATE_LEADS_URL: 'http://127.0.0.1:9',
       LEADGATE_DOCS_URL: 'http://127.0.0.1:9',

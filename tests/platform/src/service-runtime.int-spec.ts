@@ -1,5 +1,7 @@
 import { AppName, RunningService, startService, uniqueRunId } from '@leadgate/testing';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 
 const APPS: AppName[] = ['gateway', 'identity', 'campaigns', 'leads', 'docs'];
@@ -17,22 +19,42 @@ describe.each(APPS)('%s service runtime', (app) => {
     await service.kill();
   });
 
-  it('is live and ready, and says which checks made it ready', async () => {
+  it('is live and ready on its public port, with a status and nothing else', async () => {
     const live = await fetch(`${service.url}/health/live`);
     expect(live.status).toBe(200);
-    expect(await live.json()).toMatchObject({ status: 'ok', service: app });
+    expect(await live.json()).toEqual({ status: 'ok' });
 
     const ready = await fetch(`${service.url}/health/ready`);
     expect(ready.status).toBe(200);
-    const body = (await ready.json()) as { checks: Record<string, { ready: boolean }> };
+    expect(await ready.json()).toEqual({ status: 'ok' });
+  });
+
+  it('serves no /metrics and no detail on its public port', async () => {
+    const metrics = await fetch(`${service.url}/metrics`);
+    expect(metrics.status).toBe(404);
+    const text = await metrics.text();
+    expect(text).not.toContain('http_server_request_duration_seconds');
+    for (const path of ['/health/ready', '/health/live']) {
+      const body = await (await fetch(`${service.url}${path}`)).text();
+      expect(body).not.toMatch(/checks|kafka|brokers|group|lag|entries|version|instance/);
+    }
+  });
+
+  it('says which checks made it ready on the management listener', async () => {
+    const ready = await fetch(`${service.managementUrl}/health/ready`);
+    expect(ready.status).toBe(200);
+    const body = (await ready.json()) as { service: string; checks: Record<string, { ready: boolean }> };
+    expect(body.service).toBe(app);
     expect(body.checks['kafka']?.ready).toBe(true);
     expect(body.checks['read_models']?.ready).toBe(true);
     if (app !== 'gateway' && app !== 'docs') expect(body.checks['database']?.ready).toBe(true);
+    const live = await fetch(`${service.managementUrl}/health/live`);
+    expect(await live.json()).toMatchObject({ status: 'ok', service: app });
   });
 
-  it('serves Prometheus metrics, including the requests it answered', async () => {
+  it('serves Prometheus metrics on the management listener, including the requests it answered', async () => {
     await fetch(`${service.url}/health/live`);
-    const metrics = await fetch(`${service.url}/metrics`);
+    const metrics = await fetch(`${service.managementUrl}/metrics`);
     expect(metrics.status).toBe(200);
     expect(metrics.headers.get('content-type')).toContain('text/plain');
     const text = await metrics.text();
@@ -42,6 +64,21 @@ describe.each(APPS)('%s service runtime', (app) => {
       ),
     );
     expect(text).toContain('process_resident_memory_bytes');
+  });
+
+  it('binds the management listener to loopback by default', async () => {
+    const logged = readFileSync(service.logFile, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('management listening'))
+      .map((line) => JSON.parse(line) as { host: string; port: number });
+    expect(logged).toEqual([expect.objectContaining({ host: '127.0.0.1', port: service.managementPort })]);
+    // From another address of this machine, if it has one, nothing answers on that port.
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((entry) => entry && entry.family === 'IPv4' && !entry.internal)?.address;
+    if (outside) {
+      await expect(fetch(`http://${outside}:${service.managementPort}/metrics`)).rejects.toThrow();
+    }
   });
 
   it('echoes a safe request id, replaces an unsafe one, and answers unknown routes with problem+json', async () => {
@@ -58,7 +95,6 @@ describe.each(APPS)('%s service runtime', (app) => {
   it('shuts down cleanly on SIGTERM and logs JSON lines', async () => {
     const code = await service.stop();
     expect(code).toBe(0);
-    const { readFileSync } = await import('node:fs');
     const lines = readFileSync(service.logFile, 'utf8').trim().split('\n');
     for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
     expect(lines.some((line) => (JSON.parse(line) as { message?: string }).message === 'stopped')).toBe(true);

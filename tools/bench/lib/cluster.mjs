@@ -71,6 +71,7 @@ export class Cluster {
    */
   async start(app, { env = {}, port, nodeArgs = [], waitReady = true } = {}) {
     port ??= await freePort();
+    const managementPort = await freePort();
     mkdirSync(this.logDir, { recursive: true });
     const index = this.services.filter((service) => service.app === app).length;
     const log = createWriteStream(path.join(this.logDir, `${app}-${index}-${port}.log`));
@@ -83,7 +84,13 @@ export class Cluster {
       [...profiling, ...nodeArgs, path.join(root, 'dist/apps', app, 'src/main.js')],
       {
         cwd: root,
-        env: { ...this.baseEnv(app), INSTANCE_ID: `${app}-${index}-${port}`, ...env, PORT: String(port) },
+        env: {
+          ...this.baseEnv(app),
+          INSTANCE_ID: `${app}-${index}-${port}`,
+          ...env,
+          PORT: String(port),
+          MANAGEMENT_PORT: String(managementPort),
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -94,6 +101,8 @@ export class Cluster {
       app,
       port,
       url: `http://127.0.0.1:${port}`,
+      /** Metrics and detailed readiness (loopback). */
+      managementUrl: `http://127.0.0.1:${managementPort}`,
       pid: child.pid,
       child,
       exited,
@@ -112,7 +121,12 @@ export class Cluster {
     void exited.then(() => (service.alive = false));
     this.services.push(service);
     if (waitReady) {
-      await waitUntilReady(service.url, { exited, timeoutMs: 120000, what: `${app} (log in ${this.logDir})` });
+      // The management listener opens after the public port: once it is ready, both are.
+      await waitUntilReady(service.managementUrl, {
+        exited,
+        timeoutMs: 120000,
+        what: `${app} (log in ${this.logDir})`,
+      });
       service.readyMs = Date.now() - started;
     }
     return service;
@@ -142,6 +156,7 @@ export class Cluster {
       LEADS_URL: [...leadsPorts, ...spareLeadsPorts].map(url).join(','),
       DOCS_URL: docs ? url(ports.docs) : 'http://127.0.0.1:9',
       RATE_LIMIT_PER_MINUTE: '100000000',
+      AUTH_FAILURE_LIMIT_PER_MINUTE: '100000000',
       ...gatewayEnv,
     };
     const [identity, campaigns, docsService, ...rest] = await Promise.all([

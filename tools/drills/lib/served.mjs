@@ -1,7 +1,7 @@
-// How many HTTP requests a service process has answered, from its Prometheus histogram.
+// How many HTTP requests a service process has answered, from its Prometheus histogram (management listener).
 export async function requestsServed(service) {
   try {
-    const text = await (await fetch(`${service.url}/metrics`)).text();
+    const text = await (await fetch(`${service.managementUrl}/metrics`)).text();
     return text
       .split('\n')
       .filter(

@@ -2,6 +2,7 @@ import { ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { ProblemException } from '@leadgate/service-kit';
 import type { Request } from 'express';
 import { BearerAuthGuard } from '../auth/bearer-auth.guard';
+import { refuseTokenInQuery } from '../auth/token-outside-header';
 import { AuthenticatedToken } from '../auth/token-verifier';
 import { matchRoute, RouteMatch } from './route-table';
 
@@ -21,6 +22,7 @@ export type RoutedRequest = Request & {
 export class RouteAuthGuard extends BearerAuthGuard {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<RoutedRequest>();
+    refuseTokenInQuery(request);
     const match = matchRoute(request.method, request.path);
     if (match === null) {
       throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such resource.');
@@ -37,7 +39,7 @@ export class RouteAuthGuard extends BearerAuthGuard {
     const auth = match.route.auth;
     if (auth.kind === 'public') return true;
     if (auth.kind === 'optional') return this.tryAuthenticate(context, request);
-    return (await super.canActivate(context)) as boolean;
+    return super.canActivate(context);
   }
 
   /**

@@ -1,32 +1,25 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ReadinessRegistry } from './readiness';
-import { ServiceInfo } from '../service-info';
 
+/**
+ * The public port's health: a status and nothing else (API.md §9). Which checks failed, broker
+ * addresses, consumer groups and counts are for operators, on the management listener.
+ */
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly readiness: ReadinessRegistry,
-    private readonly info: ServiceInfo,
-  ) {}
+  constructor(private readonly readiness: ReadinessRegistry) {}
 
   /** Liveness: the process runs its event loop. Never depends on anything outside the process. */
   @Get('live')
   live(): Record<string, unknown> {
-    return { status: 'ok', service: this.info.name, version: this.info.version, uptime_s: process.uptime() };
+    return { status: 'ok' };
   }
 
-  /** Readiness: every dependency answers and every read model has caught up. */
+  /** Readiness: every dependency answers and every read model has caught up (503 otherwise). */
   @Get('ready')
   async ready(@Res() response: Response): Promise<void> {
     const report = await this.readiness.report();
-    const body = {
-      status: report.ready ? 'ok' : 'unavailable',
-      service: this.info.name,
-      version: this.info.version,
-      instance: this.info.instanceId,
-      checks: report.checks,
-    };
-    response.status(report.ready ? 200 : 503).json(body);
+    response.status(report.ready ? 200 : 503).json({ status: report.ready ? 'ok' : 'unavailable' });
   }
 }

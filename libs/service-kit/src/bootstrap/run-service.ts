@@ -10,10 +10,13 @@ import {
   requestObserver,
   ServiceInfo,
   ServiceMetrics,
+  startManagementServer,
 } from '@leadgate/observability';
 import { z } from 'zod';
 import { BaseConfig, ConfigError, loadConfig } from '../config/load-config';
+import { managementPortOf } from '../config/management-port';
 import { installBodyParsing } from './body-parsing';
+import { refuseTokenInFormBody } from './form-token-refusal';
 import { ServiceContext } from './service-context';
 import { ServiceKitModule } from './service-kit.module';
 
@@ -34,6 +37,11 @@ export interface ServiceDefinition<S extends ServiceConfigSchema> {
    * OpenAPI document. A failure is logged and does not stop the service.
    */
   afterInit?: (app: INestApplication, context: ServiceContext<z.infer<S>>) => Promise<void>;
+  /**
+   * Peers whose X-Forwarded-For is believed (the gateway's TRUSTED_PROXIES). None by default: a
+   * service's request.ip is its TCP peer, whatever headers the caller set.
+   */
+  trustedProxies?: (config: z.infer<S>) => string[];
 }
 
 /**
@@ -46,8 +54,10 @@ export async function runService<S extends ServiceConfigSchema>(
   definition: ServiceDefinition<S>,
 ): Promise<INestApplication> {
   let config: z.infer<S>;
+  let managementPort: number;
   try {
     config = loadConfig(definition.configSchema);
+    managementPort = managementPortOf(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${definition.name}: ${error.message}\n`);
@@ -74,15 +84,29 @@ export async function runService<S extends ServiceConfigSchema>(
     bodyParser: false,
   });
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  const trustedProxies = definition.trustedProxies?.(config) ?? [];
+  app.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false);
   app.use(requestObserver(logger, metrics));
   if (definition.parseBodies !== false) {
     installBodyParsing(app.getHttpAdapter().getInstance(), definition.bodyLimit ?? '1mb');
+    app.use(refuseTokenInFormBody);
   }
 
   installGracefulShutdown(app, logger, config.SHUTDOWN_GRACE_MS, config.SHUTDOWN_DRAIN_MS);
   await app.listen(config.PORT, config.HOST);
   logger.info({ port: config.PORT, host: config.HOST, version: info.version }, `${definition.name} listening`);
+  // Metrics and detailed readiness, for operators only; closed with the process at exit.
+  await startManagementServer({
+    host: config.MANAGEMENT_HOST,
+    port: managementPort,
+    readiness: app.get(ReadinessRegistry),
+    metrics,
+    info,
+  }).catch((error: unknown) => {
+    logger.fatal({ err: error, port: managementPort }, 'management listener could not start');
+    process.exit(1);
+  });
+  logger.info({ port: managementPort, host: config.MANAGEMENT_HOST }, 'management listening');
   if (definition.afterInit) {
     try {
       await definition.afterInit(app, context);

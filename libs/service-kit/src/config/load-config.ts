@@ -29,6 +29,12 @@ export const baseConfigSchema = z.object({
    * Must be less than SHUTDOWN_GRACE_MS.
    */
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(0),
+  /**
+   * The management listener: Prometheus /metrics and detailed readiness, never on the public port.
+   * Port default PORT + 1000 (gateway 9080 … docs 9084); loopback unless the operator opens it.
+   */
+  MANAGEMENT_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  MANAGEMENT_HOST: z.string().default('127.0.0.1'),
   INSTANCE_ID: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,40}$/)

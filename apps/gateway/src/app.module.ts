@@ -2,11 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { TOPICS } from '@leadgate/contracts';
 import { KafkaModule } from '@leadgate/kafka';
+import { PrincipalSigner, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { BearerStrategy } from './auth/bearer.strategy';
 import { TokenVerifier } from './auth/token-verifier';
 import { MeController } from './me/me.controller';
 import { RateLimitService } from './rate-limit/rate-limit.service';
 import { GatewayController } from './routing/gateway.controller';
+import { principalSignerFrom } from './routing/principal-signing';
 import { UpstreamPools } from './routing/upstream-pools';
 import { UpstreamProxy } from './routing/upstream-proxy';
 import { TokenUsageRecorder } from './usage/token-usage.recorder';
@@ -28,7 +30,15 @@ export class GatewayModule {
       ],
       // MeController first: /v1/me is answered here, before the catch-all forwards /v1/*.
       controllers: [MeController, GatewayController],
-      providers: [TokenVerifier, BearerStrategy, RateLimitService, TokenUsageRecorder, UpstreamPools, UpstreamProxy],
+      providers: [
+        TokenVerifier,
+        BearerStrategy,
+        RateLimitService,
+        TokenUsageRecorder,
+        UpstreamPools,
+        UpstreamProxy,
+        { provide: PrincipalSigner, useFactory: principalSignerFrom, inject: [SERVICE_CONFIG] },
+      ],
     };
   }
 }

@@ -42,6 +42,12 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
   ANONYMOUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   TOKEN_USAGE_FLUSH_MS: z.coerce.number().int().positive().default(10000),
+  /**
+   * The gateway's Ed25519 private key (base64 DER PKCS8, or PEM) for the signed principal; only the
+   * gateway holds it. Or PRINCIPAL_SIGNING_KEY_FILE, a file holding it (a mounted Secret). One is required.
+   */
+  PRINCIPAL_SIGNING_KEY: z.string().min(1).optional(),
+  PRINCIPAL_SIGNING_KEY_FILE: z.string().min(1).optional(),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

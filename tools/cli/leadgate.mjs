@@ -120,7 +120,10 @@ function keysCommand(args) {
   }
   const pair = generateKeyPair();
   if (args.includes('--json')) console.log(JSON.stringify(pair));
-  else console.log(`private (PKCS8, base64 DER; keep secret): ${pair.private}\npublic  (SPKI, base64 DER):               ${pair.public}`);
+  else
+    console.log(
+      `private (PKCS8, base64 DER; keep secret): ${pair.private}\npublic  (SPKI, base64 DER):               ${pair.public}`,
+    );
   return 0;
 }
 

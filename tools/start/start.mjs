@@ -17,7 +17,12 @@ const logDir = path.join(root, '.infra', 'logs', 'services');
 const say = (line) => console.log(`[start] ${line}`);
 
 /** Key settings of the caller's shell never reach a service: each gets exactly the keys keyEnv() gives it. */
-const KEY_VARIABLES = ['PRINCIPAL_SIGNING_KEY', 'PRINCIPAL_SIGNING_KEY_FILE', 'OPERATOR_SIGNING_KEY', 'OPERATOR_SIGNING_KEY_FILE'];
+const KEY_VARIABLES = [
+  'PRINCIPAL_SIGNING_KEY',
+  'PRINCIPAL_SIGNING_KEY_FILE',
+  'OPERATOR_SIGNING_KEY',
+  'OPERATOR_SIGNING_KEY_FILE',
+];
 
 function startProcess({ app, port }, env) {
   const inherited = { ...process.env };

@@ -447,7 +447,7 @@ describe('deployment manifests', () => {
         if ('PRINCIPAL_SIGNING_KEY' in env && !secretKeys.has('PRINCIPAL_SIGNING_KEY')) {
           problems.push(`${where(deployment)}: PRINCIPAL_SIGNING_KEY as a plain value; mount the Secret as a file`);
         }
-        if (('OPERATOR_VERIFY_KEY' in env) !== (app === 'identity')) {
+        if ('OPERATOR_VERIFY_KEY' in env !== (app === 'identity')) {
           problems.push(`${where(deployment)}: OPERATOR_VERIFY_KEY belongs to identity, and only there`);
         }
         if ('INSTANCE_ID' in env) {

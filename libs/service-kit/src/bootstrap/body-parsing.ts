@@ -24,9 +24,12 @@ export function rawBodyOf(request: IncomingMessage): Buffer | undefined {
  * as problem+json, because they happen before Nest's exception filters can see the request.
  */
 export function installBodyParsing(app: Express, limit: string | number, rawLimit: string | number = limit): void {
-  app.use(express.json({ limit, type: ['application/json', 'application/*+json'], verify: recordJson }));
-  app.use(express.urlencoded({ limit, extended: false, parameterLimit: 500, verify: record }));
-  app.use(express.raw({ limit: rawLimit, type: () => true, verify: record }));
+  // inflate: false: the digest is of the bytes on the wire, so a compressed body is refused (415)
+  // rather than inflated into bytes the gateway never signed.
+  const common = { inflate: false };
+  app.use(express.json({ ...common, limit, type: ['application/json', 'application/*+json'], verify: recordJson }));
+  app.use(express.urlencoded({ ...common, limit, extended: false, parameterLimit: 500, verify: record }));
+  app.use(express.raw({ ...common, limit: rawLimit, type: () => true, verify: record }));
   app.use(keepRawBodyAside);
   app.use(bodyErrorHandler);
   app.use(refuseNulCharacters);
@@ -80,6 +83,11 @@ const BODY_PROBLEMS: Record<string, [type: string, title: string, detail: string
     'payload_too_large',
     'Request body too large',
     'The request body is larger than this endpoint accepts.',
+  ],
+  'encoding.unsupported': [
+    'unsupported_media_type',
+    'Unsupported content encoding',
+    'Send the request body uncompressed.',
   ],
   body_too_deep: ['body_too_deep', 'Request body nested too deep', `JSON may nest at most ${MAX_JSON_DEPTH} levels.`],
 };

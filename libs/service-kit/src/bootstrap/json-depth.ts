@@ -16,7 +16,7 @@ export function jsonDepthExceeds(body: Uint8Array, max = MAX_JSON_DEPTH): boolea
   let depth = 0;
   let inString = false;
   for (let index = 0; index < body.length; index++) {
-    const byte = body[index] as number;
+    const byte = body[index];
     if (inString) {
       if (byte === BACKSLASH) index++;
       else if (byte === QUOTE) inString = false;

@@ -26,7 +26,9 @@ describe('loadConfig', () => {
   it('refuses a verify key that is not an Ed25519 public key, and takes several for a rotation', () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey;
     const rsaDer = rsa.export({ format: 'der', type: 'spki' }).toString('base64');
-    expect(() => loadConfig(baseConfigSchema, { PRINCIPAL_VERIFY_KEY: rsaDer })).toThrow(/PRINCIPAL_VERIFY_KEY.*Ed25519/);
+    expect(() => loadConfig(baseConfigSchema, { PRINCIPAL_VERIFY_KEY: rsaDer })).toThrow(
+      /PRINCIPAL_VERIFY_KEY.*Ed25519/,
+    );
     expect(() => loadConfig(baseConfigSchema, {})).toThrow(/PRINCIPAL_VERIFY_KEY/);
     const other = encodePublicKey(generateKeyPairSync('ed25519').publicKey);
     expect(loadConfig(baseConfigSchema, { PRINCIPAL_VERIFY_KEY: `${key},${other}` }).PRINCIPAL_VERIFY_KEY).toContain(

@@ -28,7 +28,9 @@ export function parsePrivateKey(value: string): KeyObject {
 
 /** base64 DER of the SPKI public key (of a public or a private key), the form PRINCIPAL_VERIFY_KEY takes. */
 export function encodePublicKey(key: KeyObject): string {
-  return (key.type === 'public' ? key : createPublicKey(key)).export({ format: 'der', type: 'spki' }).toString('base64');
+  return (key.type === 'public' ? key : createPublicKey(key))
+    .export({ format: 'der', type: 'spki' })
+    .toString('base64');
 }
 
 function decodeBase64(text: string): Buffer {

@@ -23,8 +23,7 @@ const gatewayKeys = generateKeyPairSync('ed25519');
 const operatorKeys = generateKeyPairSync('ed25519');
 const gateway = new PrincipalSigner(gatewayKeys.privateKey);
 const operator = new PrincipalSigner(operatorKeys.privateKey);
-const verifier = () =>
-  new PrincipalVerifier({ gateway: [gatewayKeys.publicKey], operator: [operatorKeys.publicKey] });
+const verifier = () => new PrincipalVerifier({ gateway: [gatewayKeys.publicKey], operator: [operatorKeys.publicKey] });
 
 function check(target: PrincipalVerifier, headers: Record<string, string>, on = request, now?: number) {
   return target.verify(on, headers[PRINCIPAL_HEADER], headers[SIGNATURE_HEADER], now);
@@ -55,7 +54,7 @@ describe('PrincipalSigner and PrincipalVerifier', () => {
   it('refuses a tampered principal, a forged or missing signature, and another key', () => {
     const target = verifier();
     const headers = gateway.sign(request, principal);
-    const claims = JSON.parse(Buffer.from(headers[PRINCIPAL_HEADER]!, 'base64url').toString()) as object;
+    const claims = JSON.parse(Buffer.from(headers[PRINCIPAL_HEADER], 'base64url').toString()) as object;
     const tampered = Buffer.from(JSON.stringify({ ...claims, scopes: ['admin', 'x'] })).toString('base64url');
     expect(check(target, { ...headers, [PRINCIPAL_HEADER]: tampered })).toBeNull();
     expect(check(target, { ...headers, [SIGNATURE_HEADER]: 'A'.repeat(86) })).toBeNull();
@@ -66,7 +65,9 @@ describe('PrincipalSigner and PrincipalVerifier', () => {
 
   it('refuses the old HMAC signature over method, path and principal', () => {
     const encoded = Buffer.from(JSON.stringify({ ...principal, exp: Date.now() / 1000 + 30 })).toString('base64url');
-    const mac = createHmac('sha256', 'x'.repeat(32)).update(`POST\n/v1/admin/campaigns\n${encoded}`).digest('base64url');
+    const mac = createHmac('sha256', 'x'.repeat(32))
+      .update(`POST\n/v1/admin/campaigns\n${encoded}`)
+      .digest('base64url');
     expect(check(verifier(), { [PRINCIPAL_HEADER]: encoded, [SIGNATURE_HEADER]: mac })).toBeNull();
   });
 
@@ -99,7 +100,7 @@ describe('PrincipalSigner and PrincipalVerifier', () => {
     const ids = new Set(
       Array.from({ length: 50 }, () => {
         const claims = JSON.parse(
-          Buffer.from(gateway.sign(request, principal)[PRINCIPAL_HEADER]!, 'base64url').toString(),
+          Buffer.from(gateway.sign(request, principal)[PRINCIPAL_HEADER], 'base64url').toString(),
         ) as { jti: string; exp: number };
         expect(claims.exp).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) + 10);
         return claims.jti;

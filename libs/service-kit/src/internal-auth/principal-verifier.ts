@@ -50,9 +50,16 @@ export class PrincipalVerifier {
       return null;
     }
     if (!this.replays.claim(claims.jti, claims.exp, nowSeconds)) return null;
-    const { jti: _jti, exp: _exp, ...principal } = claims;
-    return principal satisfies Principal;
+    return principalOf(claims);
   }
+}
+
+/** The principal without the signature's own claims (jti, exp). */
+function principalOf(claims: SignedClaims): Principal {
+  const principal: Partial<SignedClaims> = { ...claims };
+  delete principal.jti;
+  delete principal.exp;
+  return principal as Principal;
 }
 
 function decode(encoded: string): SignedClaims | null {

@@ -4,6 +4,7 @@ import {
   gatewaySigned,
   Platform,
   startPlatform,
+  TEST_GATEWAY_KEYS,
   TEST_OPERATOR_KEYS,
   waitFor,
 } from '@leadgate/testing';
@@ -312,5 +313,13 @@ describe('signed principal and edge framing', () => {
       const held = (await quarantined()).find((post) => (post['body'] as Json)['name'] === 'Address check');
       expect(held?.['client_address']).toBe('198.51.100.7');
     });
+  });
+
+  it('never logs a private key', () => {
+    for (const file of platform.logFiles()) {
+      const log = readFileSync(file, 'utf8');
+      expect(log).not.toContain(TEST_GATEWAY_KEYS.private);
+      expect(log).not.toContain(TEST_OPERATOR_KEYS.private);
+    }
   });
 });

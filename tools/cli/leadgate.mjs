@@ -4,6 +4,7 @@
 import { status as infraStatus } from '../infra/infra.mjs';
 import { consumeLeadEvents } from '../events/lead-events.mjs';
 import { bootstrapAccount } from '../lib/operator.mjs';
+import { generateKeyPair } from '../lib/principal-keys.mjs';
 import { managementUrl, probeReadiness, SERVICES, serviceUrl } from '../lib/services.mjs';
 
 const USAGE = `usage: npm run leadgate -- <command>
@@ -11,7 +12,8 @@ const USAGE = `usage: npm run leadgate -- <command>
   status [--json]                         which services and infrastructure are up, versions, read-model lag
   bootstrap --account "<name>" [--json]   a new account and its owner token (admin), shown once
   events tail [--campaign <id>] [--from-beginning] [--max <n>]
-                                          prints lead events (one JSON line each) as they arrive`;
+                                          prints lead events (one JSON line each) as they arrive
+  keys generate [--json]                  a new Ed25519 key pair for the signed principal (gateway or operator)`;
 
 function option(args, name) {
   const index = args.indexOf(name);
@@ -111,6 +113,21 @@ async function statusCommand(json) {
   return healthy ? 0 : 1;
 }
 
+/** A key pair for a deployment: the private half goes into a Secret, the public half into config. */
+function keysCommand(args) {
+  if (args[0] !== 'generate') {
+    console.error('usage: keys generate [--json]');
+    return 2;
+  }
+  const pair = generateKeyPair();
+  if (args.includes('--json')) console.log(JSON.stringify(pair));
+  else
+    console.log(
+      `private (PKCS8, base64 DER; keep secret): ${pair.private}\npublic  (SPKI, base64 DER):               ${pair.public}`,
+    );
+  return 0;
+}
+
 async function main(argv) {
   const [command, ...rest] = argv;
   switch (command) {
@@ -120,6 +137,8 @@ async function main(argv) {
       return bootstrapCommand(rest);
     case 'events':
       return eventsCommand(rest);
+    case 'keys':
+      return keysCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -1,29 +1,50 @@
-// Operator access to a running platform: the internal signing key (env or the embedded default's
-// .infra file) and account bootstrap through identity, signed with the platform's own signer.
+// Operator access to a running platform: the operator's own Ed25519 signing key (env, a file, or the
+// embedded default's .infra/keys) and account bootstrap through identity, signed with it. The
+// operator key signs 'service' principals only, and identity alone accepts them (ADR 010).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { KEY_DIR } from './principal-keys.mjs';
 import { SERVICES, serviceUrl } from './services.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 
-export function signingKey(env = process.env) {
-  if (env.INTERNAL_SIGNING_KEY) return env.INTERNAL_SIGNING_KEY;
-  const file = path.join(root, '.infra', 'internal-signing-key');
+/** OPERATOR_SIGNING_KEY, the file OPERATOR_SIGNING_KEY_FILE names, or the one `npm start` made. */
+export function operatorSigningKey(env = process.env) {
+  if (env.OPERATOR_SIGNING_KEY) return env.OPERATOR_SIGNING_KEY;
+  const file = env.OPERATOR_SIGNING_KEY_FILE ?? path.join(KEY_DIR, 'operator.key');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   throw new Error(
-    'no INTERNAL_SIGNING_KEY in the environment and no .infra/internal-signing-key (is the platform running?)',
+    'no OPERATOR_SIGNING_KEY or OPERATOR_SIGNING_KEY_FILE in the environment and no .infra/keys/operator.key (is the platform running?)',
   );
 }
 
-/** The platform's PrincipalSigner, from the build that `npm start` made. */
-export function principalSigner(key) {
-  const built = path.join(root, 'dist/libs/service-kit/src/internal-auth/principal.js');
-  if (!existsSync(built)) throw new Error('dist/ is missing: run `npm run build` or `npm start` first');
-  const { PrincipalSigner } = require(built);
-  return new PrincipalSigner(key);
+/** The platform's signing code, from the build that `npm start` made. */
+function serviceKit() {
+  const built = path.join(root, 'dist/libs/service-kit/src/internal-auth');
+  if (!existsSync(path.join(built, 'principal-signer.js'))) {
+    throw new Error('dist/ is missing: run `npm run build` or `npm start` first');
+  }
+  return {
+    ...require(path.join(built, 'principal.js')),
+    ...require(path.join(built, 'principal-keys.js')),
+    ...require(path.join(built, 'principal-signer.js')),
+  };
+}
+
+/**
+ * A signer for a private key (base64 DER PKCS8 or PEM): `sign(method, pathWithQuery, body, principal)`
+ * gives the principal headers for exactly that request, valid once, for a few seconds.
+ */
+export function principalSigner(privateKey) {
+  const kit = serviceKit();
+  const signer = new kit.PrincipalSigner(kit.parsePrivateKey(privateKey));
+  return {
+    sign: (method, pathWithQuery, body, principal) =>
+      signer.sign({ method, pathWithQuery, bodyDigest: kit.bodyDigest(body) }, principal),
+  };
 }
 
 /** POST /internal/accounts on identity: a new account and its owner token (shown once). */
@@ -32,22 +53,22 @@ export async function bootstrapAccount(name, env = process.env) {
     SERVICES.find((service) => service.app === 'identity'),
     env,
   );
-  const headers = principalSigner(signingKey(env)).sign('POST', '/internal/accounts', {
-    token_id: `operator:${process.env.USER ?? 'cli'}`,
+  const body = JSON.stringify({ name });
+  const headers = principalSigner(operatorSigningKey(env)).sign('POST', '/internal/accounts', body, {
+    token_id: `operator:${process.env.USER ?? 'cli'}`.slice(0, 64),
     account_id: 'platform',
     kind: 'service',
     scopes: ['platform:bootstrap'],
     campaign_id: null,
     filter_id: null,
-    exp: Math.floor(Date.now() / 1000) + 30,
   });
   const response = await fetch(`${identity}/internal/accounts`, {
     method: 'POST',
     headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ name }),
+    body,
   });
-  const body = await response.json().catch(() => ({}));
+  const answer = await response.json().catch(() => ({}));
   if (response.status !== 201)
-    throw new Error(`bootstrap failed (${response.status}): ${body.detail ?? JSON.stringify(body)}`);
-  return body;
+    throw new Error(`bootstrap failed (${response.status}): ${answer.detail ?? JSON.stringify(answer)}`);
+  return answer;
 }

@@ -3,34 +3,34 @@
 // (tools/infra), builds the services, starts all five, waits until every one is ready, then prints
 // where to go. Ctrl-C stops the services gracefully, then the infrastructure this command started.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { down, infraEnv, status, up } from '../infra/infra.mjs';
 import { ensureDependencies } from '../lib/ensure-dependencies.mjs';
 import { bootstrapAccount } from '../lib/operator.mjs';
+import { ensureKeyPairs, keyEnv } from '../lib/principal-keys.mjs';
 import { GATEWAY_URL, managementUrl, SERVICES, serviceUrl, waitUntilReady } from '../lib/services.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const logDir = path.join(root, '.infra', 'logs', 'services');
 const say = (line) => console.log(`[start] ${line}`);
 
-/** One signing key per machine, kept in the git-ignored .infra folder, so restarts of single services agree. */
-function ensureSigningKey() {
-  const file = path.join(root, '.infra', 'internal-signing-key');
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  }
-  return readFileSync(file, 'utf8').trim();
-}
+/** Key settings of the caller's shell never reach a service: each gets exactly the keys keyEnv() gives it. */
+const KEY_VARIABLES = [
+  'PRINCIPAL_SIGNING_KEY',
+  'PRINCIPAL_SIGNING_KEY_FILE',
+  'OPERATOR_SIGNING_KEY',
+  'OPERATOR_SIGNING_KEY_FILE',
+];
 
 function startProcess({ app, port, managementPort }, env) {
+  const inherited = { ...process.env };
+  for (const name of KEY_VARIABLES) delete inherited[name];
   const log = createWriteStream(path.join(logDir, `${app}.log`), { flags: 'a' });
   const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/apps', app, 'src/main.js')], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), MANAGEMENT_PORT: String(managementPort) },
+    env: { ...inherited, ...env, PORT: String(port), MANAGEMENT_PORT: String(managementPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.pipe(log);
@@ -76,7 +76,10 @@ async function main() {
   await up();
   await build();
   mkdirSync(logDir, { recursive: true });
-  const env = { ...infraEnv(), INTERNAL_SIGNING_KEY: ensureSigningKey(), NODE_ENV: 'development' };
+  const env = { ...infraEnv(), NODE_ENV: 'development' };
+  // Ed25519 pairs made once into .infra/keys (git-ignored): the gateway's private key only to the
+  // gateway (as a file, like a mounted Secret), the operator's to nobody (the CLI reads it).
+  const keys = ensureKeyPairs();
 
   const children = new Map();
   let stopping = false;
@@ -93,7 +96,9 @@ async function main() {
   process.on('SIGINT', () => void stopAll('Ctrl-C'));
   process.on('SIGTERM', () => void stopAll('SIGTERM'));
 
-  for (const service of SERVICES) children.set(service.app, startProcess(service, env));
+  for (const service of SERVICES) {
+    children.set(service.app, startProcess(service, { ...env, ...keyEnv(service.app, keys, { asFile: true }) }));
+  }
   const readyIn = await Promise.all(
     SERVICES.map((service) => serviceReady(service, children.get(service.app), 90000)),
   ).catch(async (error) => {

@@ -2,6 +2,7 @@
 // every variable they set exists in that app's config schema and passes it, health checks point at
 // the health endpoints, only the gateway is published. No Docker or cluster needed: the files are
 // parsed and read. Each test collects every problem, naming the file, service and variable.
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
@@ -33,6 +34,12 @@ const EXPECTED_REPLICAS: Record<string, number> = { gateway: 2, identity: 1, cam
 const AUTOSCALED = ['gateway', 'leads'];
 /** Stands in for values that come from outside the files (secrets, ${VAR} without a default). */
 const SAMPLE_SECRET = 'sample-value-for-manifest-checks-0123456789';
+/** Stands in for public keys that come from outside the files (${PRINCIPAL_VERIFY_KEY:?...}). */
+const SAMPLE_PUBLIC_KEY = generateKeyPairSync('ed25519')
+  .publicKey.export({ format: 'der', type: 'spki' })
+  .toString('base64');
+/** Variables that hold a private key: never a value in a file, and only ever in the gateway. */
+const PRIVATE_KEY_VARIABLES = ['PRINCIPAL_SIGNING_KEY', 'PRINCIPAL_SIGNING_KEY_FILE'];
 
 function unknownVariables(app: string, names: Iterable<string>): string[] {
   const shape = schemas[app]?.shape ?? {};
@@ -55,8 +62,8 @@ function schemaFile(app: string): string {
 
 /** Compose variable interpolation as far as a check needs it: defaults are used, the rest sampled. */
 function interpolate(value: string): string {
-  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*)|(:?\?)[^}]*)?\}/g, (_m, _name, dash, fallback) =>
-    dash ? fallback : SAMPLE_SECRET,
+  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*)|(:?\?)[^}]*)?\}/g, (_m, name, dash, fallback) =>
+    dash ? fallback : String(name).endsWith('_VERIFY_KEY') ? SAMPLE_PUBLIC_KEY : SAMPLE_SECRET,
   );
 }
 
@@ -261,9 +268,9 @@ describe('deployment manifests', () => {
         if (env['HOST'] !== '0.0.0.0') {
           problems.push(`service "${name}": HOST must be 0.0.0.0 in a container (is ${env['HOST'] ?? 'unset'})`);
         }
-        if (!/^\$\{INTERNAL_SIGNING_KEY(?::?\?[^}]*)?\}$/.test(env['INTERNAL_SIGNING_KEY'] ?? '')) {
+        if (!/^\$\{PRINCIPAL_VERIFY_KEY(?::?\?[^}]*)?\}$/.test(env['PRINCIPAL_VERIFY_KEY'] ?? '')) {
           problems.push(
-            `service "${name}": INTERNAL_SIGNING_KEY must come from \${INTERNAL_SIGNING_KEY:?...}, not the file`,
+            `service "${name}": PRINCIPAL_VERIFY_KEY must come from \${PRINCIPAL_VERIFY_KEY:?...}, not the file`,
           );
         }
         for (const broker of (env['KAFKA_BROKERS'] ?? '').split(',').filter(Boolean)) {
@@ -276,6 +283,35 @@ describe('deployment manifests', () => {
           const hostname = host.split(':')[0];
           if (!services[hostname])
             problems.push(`service "${name}": MONGO_URL host "${hostname}" is not a compose service`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('gives the signing key to the gateway alone, as a secret file, and the operator key to identity alone', () => {
+      const problems: string[] = [];
+      for (const { name, service, app } of appServices) {
+        const env = composeEnvironment(service);
+        const secrets = ((service['secrets'] ?? []) as (string | Node)[]).map((secret) =>
+          typeof secret === 'string' ? secret : String(secret['source']),
+        );
+        if (env['PRINCIPAL_SIGNING_KEY'] !== undefined) {
+          problems.push(`service "${name}": PRINCIPAL_SIGNING_KEY in the environment; mount it as a secret file`);
+        }
+        if (app === 'gateway') {
+          const file = env['PRINCIPAL_SIGNING_KEY_FILE'] ?? '';
+          const secret = /^\/run\/secrets\/([A-Za-z0-9_.-]+)$/.exec(file)?.[1];
+          if (!secret || !secrets.includes(secret)) {
+            problems.push(`service "${name}": PRINCIPAL_SIGNING_KEY_FILE must name a secret it mounts (is ${file})`);
+          }
+        } else {
+          if (secrets.length > 0) problems.push(`service "${name}" (${app}) mounts secrets ${secrets.join(', ')}`);
+          if (env['PRINCIPAL_SIGNING_KEY_FILE'] !== undefined) {
+            problems.push(`service "${name}" (${app}) sets PRINCIPAL_SIGNING_KEY_FILE; only the gateway signs`);
+          }
+        }
+        if ((env['OPERATOR_VERIFY_KEY'] !== undefined) !== (app === 'identity')) {
+          problems.push(`service "${name}" (${app}): OPERATOR_VERIFY_KEY belongs to identity, and only there`);
         }
       }
       expect(problems).toEqual([]);
@@ -405,8 +441,17 @@ describe('deployment manifests', () => {
           problems.push(`${where(deployment)} sets ${variable}, which is not in ${schemaFile(app)}`);
         }
         for (const problem of validate(app, env).problems) problems.push(`${where(deployment)}: ${problem}`);
-        if (!secretKeys.has('INTERNAL_SIGNING_KEY')) {
-          problems.push(`${where(deployment)}: INTERNAL_SIGNING_KEY must come from a Secret (valueFrom.secretKeyRef)`);
+        if (!env['PRINCIPAL_VERIFY_KEY']) problems.push(`${where(deployment)}: needs PRINCIPAL_VERIFY_KEY`);
+        for (const variable of PRIVATE_KEY_VARIABLES) {
+          if (variable in env && app !== 'gateway') {
+            problems.push(`${where(deployment)} sets ${variable}; only the gateway holds a private key`);
+          }
+        }
+        if ('PRINCIPAL_SIGNING_KEY' in env && !secretKeys.has('PRINCIPAL_SIGNING_KEY')) {
+          problems.push(`${where(deployment)}: PRINCIPAL_SIGNING_KEY as a plain value; mount the Secret as a file`);
+        }
+        if ('OPERATOR_VERIFY_KEY' in env !== (app === 'identity')) {
+          problems.push(`${where(deployment)}: OPERATOR_VERIFY_KEY belongs to identity, and only there`);
         }
         if ('INSTANCE_ID' in env) {
           problems.push(
@@ -414,6 +459,34 @@ describe('deployment manifests', () => {
           );
         }
         if (env['HOST'] !== '0.0.0.0') problems.push(`${where(deployment)}: HOST must be 0.0.0.0 in a pod`);
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('mounts the principal signing Secret in the gateway alone, where PRINCIPAL_SIGNING_KEY_FILE points', () => {
+      const problems: string[] = [];
+      for (const deployment of deployments) {
+        const app = String(deployment.metadata['name']);
+        const podSpec = (deployment['spec']?.template?.spec ?? {}) as Node;
+        const secretVolumes = ((podSpec['volumes'] ?? []) as Node[]).filter((volume) => volume['secret']);
+        const container = appContainer(deployment);
+        const file = ((container['env'] ?? []) as Node[]).find(
+          (variable) => variable['name'] === 'PRINCIPAL_SIGNING_KEY_FILE',
+        )?.['value'] as string | undefined;
+        if (app !== 'gateway') {
+          if (secretVolumes.length > 0) problems.push(`${where(deployment)} mounts a Secret; only the gateway may`);
+          continue;
+        }
+        const mounted = ((container['volumeMounts'] ?? []) as Node[]).some(
+          (mount) =>
+            secretVolumes.some((volume) => volume['name'] === mount['name']) &&
+            mount['readOnly'] === true &&
+            typeof file === 'string' &&
+            file.startsWith(`${String(mount['mountPath'])}/`),
+        );
+        if (!mounted) {
+          problems.push(`${where(deployment)}: PRINCIPAL_SIGNING_KEY_FILE must be in a read-only Secret mount`);
+        }
       }
       expect(problems).toEqual([]);
     });

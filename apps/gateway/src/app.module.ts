@@ -3,11 +3,13 @@ import { PassportModule } from '@nestjs/passport';
 import { TOPICS } from '@leadgate/contracts';
 import { KafkaModule } from '@leadgate/kafka';
 import { AuthFailureThrottle } from './auth/auth-failure-throttle';
+import { PrincipalSigner, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { BearerStrategy } from './auth/bearer.strategy';
 import { TokenVerifier } from './auth/token-verifier';
 import { MeController } from './me/me.controller';
 import { RateLimitService } from './rate-limit/rate-limit.service';
 import { GatewayController } from './routing/gateway.controller';
+import { principalSignerFrom } from './routing/principal-signing';
 import { UpstreamPools } from './routing/upstream-pools';
 import { UpstreamProxy } from './routing/upstream-proxy';
 import { TokenUsageRecorder } from './usage/token-usage.recorder';
@@ -37,6 +39,7 @@ export class GatewayModule {
         TokenUsageRecorder,
         UpstreamPools,
         UpstreamProxy,
+        { provide: PrincipalSigner, useFactory: principalSignerFrom, inject: [SERVICE_CONFIG] },
       ],
     };
   }

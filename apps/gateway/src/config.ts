@@ -47,6 +47,12 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   AUTH_FAILURE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   /** Proxies whose X-Forwarded-For is believed (addresses, CIDRs); none by default. */
   TRUSTED_PROXIES: trustedProxiesSetting,
+  /**
+   * The gateway's Ed25519 private key (base64 DER PKCS8, or PEM) for the signed principal; only the
+   * gateway holds it. Or PRINCIPAL_SIGNING_KEY_FILE, a file holding it (a mounted Secret). One is required.
+   */
+  PRINCIPAL_SIGNING_KEY: z.string().min(1).optional(),
+  PRINCIPAL_SIGNING_KEY_FILE: z.string().min(1).optional(),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -9,4 +9,6 @@ void runService({
   configSchema: leadsConfigSchema,
   module: ({ config }) => LeadsModule.register(config),
   afterInit: publishApiDocs,
+  // Multipart uploads are read whole (their digest is signed): room for the file and its framing.
+  rawBodyLimit: (config) => config.FILE_LIMIT_BYTES + 64 * 1024,
 });

@@ -26,7 +26,6 @@ describe('cache invalidation across two leads replicas', () => {
       scopes: me.body['scopes'] as string[],
       campaign_id: world.campaignId,
       filter_id: world.filterId,
-      exp: Math.floor(Date.now() / 1000) + 600,
     };
   });
 

@@ -1,6 +1,6 @@
-import { PrincipalSigner } from '@leadgate/service-kit';
 import { AppName, RunningService, startService } from './service-process';
-import { freePort, TEST_SIGNING_KEY, uniqueRunId } from './test-env';
+import { operatorSigned } from './signed-requests';
+import { freePort, uniqueRunId } from './test-env';
 import { waitFor } from './wait-for';
 
 export interface Platform {
@@ -72,20 +72,19 @@ export async function bootstrapAccount(
   identityUrl: string,
   name: string,
 ): Promise<{ account_id: string; admin_token: string }> {
-  const signer = new PrincipalSigner(TEST_SIGNING_KEY);
-  const headers = signer.sign('POST', '/internal/accounts', {
+  const body = JSON.stringify({ name });
+  const headers = operatorSigned('POST', '/internal/accounts', body, {
     token_id: 'operator-test',
     account_id: 'platform',
     kind: 'service',
     scopes: ['platform:bootstrap'],
     campaign_id: null,
     filter_id: null,
-    exp: Math.floor(Date.now() / 1000) + 30,
   });
   const response = await fetch(`${identityUrl}/internal/accounts`, {
     method: 'POST',
     headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ name }),
+    body,
   });
   if (response.status !== 201) throw new Error(`bootstrap failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as { account_id: string; admin_token: string };

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { freePort, KAFKA_BROKERS, MONGO_URL, TEST_SIGNING_KEY } from './test-env';
+import { freePort, KAFKA_BROKERS, MONGO_URL, testKeyEnv } from './test-env';
 import { waitFor } from './wait-for';
 
 const root = path.resolve(__dirname, '../../..');
@@ -57,7 +57,7 @@ export async function startService(app: AppName, options: StartOptions = {}): Pr
       LOG_LEVEL: 'info',
       KAFKA_BROKERS,
       MONGO_URL,
-      INTERNAL_SIGNING_KEY: TEST_SIGNING_KEY,
+      ...testKeyEnv(app),
       ...options.env,
       PORT: String(port),
       MANAGEMENT_PORT: String(managementPort),

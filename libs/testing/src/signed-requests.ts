@@ -1,7 +1,8 @@
-import { Principal, PrincipalSigner } from '@leadgate/service-kit';
-import { TEST_SIGNING_KEY } from './test-env';
+import { bodyDigest, parsePrivateKey, Principal, PrincipalSigner } from '@leadgate/service-kit';
+import { TEST_GATEWAY_KEYS, TEST_OPERATOR_KEYS } from './test-env';
 
-const signer = new PrincipalSigner(TEST_SIGNING_KEY);
+const gatewaySigner = new PrincipalSigner(parsePrivateKey(TEST_GATEWAY_KEYS.private));
+const operatorSigner = new PrincipalSigner(parsePrivateKey(TEST_OPERATOR_KEYS.private));
 
 export function adminPrincipal(accountId: string, scopes: string[] = ['admin']): Principal {
   return {
@@ -11,11 +12,30 @@ export function adminPrincipal(accountId: string, scopes: string[] = ['admin']):
     scopes,
     campaign_id: null,
     filter_id: null,
-    exp: Math.floor(Date.now() / 1000) + 60,
   };
 }
 
-/** Calls a service the way the gateway does: with a signed principal for this method and path. */
+/** Principal headers as the gateway signs them, for this method, path with query and body. */
+export function gatewaySigned(
+  method: string,
+  pathWithQuery: string,
+  body: string | Buffer | undefined,
+  principal: Principal,
+): Record<string, string> {
+  return gatewaySigner.sign({ method, pathWithQuery, bodyDigest: bodyDigest(body) }, principal);
+}
+
+/** Principal headers as the operator CLI signs them (account bootstrap). */
+export function operatorSigned(
+  method: string,
+  pathWithQuery: string,
+  body: string | Buffer | undefined,
+  principal: Principal,
+): Record<string, string> {
+  return operatorSigner.sign({ method, pathWithQuery, bodyDigest: bodyDigest(body) }, principal);
+}
+
+/** Calls a service the way the gateway does: with a principal signed for this request, once. */
 export async function signedFetch(
   baseUrl: string,
   method: string,
@@ -23,12 +43,8 @@ export async function signedFetch(
   principal: Principal,
   body?: unknown,
 ): Promise<Response> {
-  const path = pathAndQuery.split('?')[0] ?? pathAndQuery;
-  const headers: Record<string, string> = { ...signer.sign(method, path, principal) };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  return fetch(`${baseUrl}${pathAndQuery}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  const headers: Record<string, string> = { ...gatewaySigned(method, pathAndQuery, text, principal) };
+  if (text !== undefined) headers['content-type'] = 'application/json';
+  return fetch(`${baseUrl}${pathAndQuery}`, { method, headers, body: text });
 }

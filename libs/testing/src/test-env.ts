@@ -1,8 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 
-/** The signing key the test processes share with the test itself; never used outside tests. */
-export const TEST_SIGNING_KEY = 'integration-tests-only-signing-key-000000';
+/**
+ * Ed25519 key pairs for tests only (base64 DER: PKCS8 private, SPKI public), never used outside them:
+ * the tests sign as the gateway and as the operator; test services get the public halves.
+ */
+export const TEST_GATEWAY_KEYS = {
+  private: 'MC4CAQAwBQYDK2VwBCIEIJUfy0M/7mpsVSggGOFDnD+AvwNhPIxkABV0iEa59E85',
+  public: 'MCowBQYDK2VwAyEAqdLtwZ1sqQJWMk6G5uPLFc57zPYyeplFO7Yzo6B/YRY=',
+};
+export const TEST_OPERATOR_KEYS = {
+  private: 'MC4CAQAwBQYDK2VwBCIEICnPDwZrQtIhAaSWlNFOhudPbQYYM9pA5/LdQLH2zbog',
+  public: 'MCowBQYDK2VwAyEAubnTzrGzaR4spy73jZpnxka342tEZNhht5QT4DMPghI=',
+};
+
+/** The key environment of a test service: verify keys everywhere, the signing key in the gateway only. */
+export function testKeyEnv(app: string): Record<string, string> {
+  return {
+    PRINCIPAL_VERIFY_KEY: TEST_GATEWAY_KEYS.public,
+    ...(app === 'identity' ? { OPERATOR_VERIFY_KEY: TEST_OPERATOR_KEYS.public } : {}),
+    ...(app === 'gateway' ? { PRINCIPAL_SIGNING_KEY: TEST_GATEWAY_KEYS.private } : {}),
+  };
+}
 
 export const KAFKA_BROKERS = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092';
 export const MONGO_URL = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27027/';

@@ -1,5 +1,13 @@
-import { gatewayClient, Platform, startPlatform, TEST_SIGNING_KEY, waitFor } from '@leadgate/testing';
+import {
+  gatewayClient,
+  Platform,
+  startPlatform,
+  TEST_GATEWAY_KEYS,
+  TEST_OPERATOR_KEYS,
+  waitFor,
+} from '@leadgate/testing';
 import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '../../..');
@@ -26,7 +34,8 @@ describe('operator CLI', () => {
         'LEADGATE_INFRA_DIR',
         'LEADGATE_DB_BACKEND',
       ]),
-      INTERNAL_SIGNING_KEY: TEST_SIGNING_KEY,
+      // The operator's own key: identity accepts a 'service' principal signed by it, and nothing else.
+      OPERATOR_SIGNING_KEY: TEST_OPERATOR_KEYS.private,
       LEADGATE_GATEWAY_URL: platform.gateway.url,
       LEADGATE_IDENTITY_URL: platform.services.identity!.url,
       LEADGATE_CAMPAIGNS_URL: platform.services.campaigns!.url,
@@ -67,17 +76,19 @@ describe('operator CLI', () => {
     expect(me.body).toMatchObject({ account_id: created.account_id, scopes: ['admin'] });
   });
 
-  it('bootstrap refuses a forged key and a missing name', () => {
-    const forged = spawnSync(
-      process.execPath,
-      [path.join(root, 'tools/cli/leadgate.mjs'), 'bootstrap', '--account', 'x'],
-      {
-        env: { ...env, INTERNAL_SIGNING_KEY: 'not-the-platform-key-not-the-platform-key' },
-        encoding: 'utf8',
-      },
-    );
-    expect(forged.status).toBe(1);
-    expect(forged.stderr).toContain('401');
+  it("bootstrap refuses the gateway's key, any other key and a missing name", () => {
+    const someKey = generateKeyPairSync('ed25519')
+      .privateKey.export({ format: 'der', type: 'pkcs8' })
+      .toString('base64');
+    for (const key of [TEST_GATEWAY_KEYS.private, someKey]) {
+      const forged = spawnSync(
+        process.execPath,
+        [path.join(root, 'tools/cli/leadgate.mjs'), 'bootstrap', '--account', 'x'],
+        { env: { ...env, OPERATOR_SIGNING_KEY: key }, encoding: 'utf8' },
+      );
+      expect(forged.status).toBe(1);
+      expect(forged.stderr).toContain('401');
+    }
     expect(cli('bootstrap').status).toBe(2);
   });
 

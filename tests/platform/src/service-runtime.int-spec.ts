@@ -135,14 +135,14 @@ describe.each(APPS.filter((app) => app !== 'gateway'))('%s body parsing', (app) 
 });
 
 describe('configuration validated at boot', () => {
-  it('refuses to start without a signing key, naming the variable', () => {
+  it('refuses to start without the gateway verify key, naming the variable', () => {
     const result = spawnSync(process.execPath, [path.join(root, 'dist/apps/leads/src/main.js')], {
       env: { PATH: process.env['PATH'] ?? '', KAFKA_BROKERS: 'not-a-broker' },
       encoding: 'utf8',
       timeout: 20000,
     });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('INTERNAL_SIGNING_KEY');
+    expect(result.stderr).toContain('PRINCIPAL_VERIFY_KEY');
     expect(result.stderr).toContain('KAFKA_BROKERS');
   });
 });

@@ -1,12 +1,12 @@
 // A bench platform: real service processes from dist/ on free ports, any number of replicas per
 // service, databases unique to the run, on the infrastructure of `tools/infra` (Kafka + FerretDB).
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { infraEnv, up } from '../../infra/infra.mjs';
+import { generateKeyPair, keyEnv } from '../../lib/principal-keys.mjs';
 import { waitUntilReady } from '../../lib/services.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -38,7 +38,8 @@ export class Cluster {
   constructor(name = 'bench', { profile = false } = {}) {
     this.runId = `${name}_${Date.now().toString(36)}`.toLowerCase();
     this.profileDir = profile ? path.join(root, '.infra', 'bench', 'profiles', this.runId) : null;
-    this.signingKey = randomBytes(32).toString('base64url');
+    // Key pairs of this run only: the gateway's signs forwarded calls, the operator's the bootstrap.
+    this.keys = { gateway: generateKeyPair(), operator: generateKeyPair() };
     this.logDir = path.join(root, '.infra', 'bench', 'logs', this.runId);
     this.services = [];
     this.infra = infraEnv();
@@ -60,7 +61,7 @@ export class Cluster {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       ...this.infra,
-      INTERNAL_SIGNING_KEY: this.signingKey,
+      ...keyEnv(app, this.keys),
       MONGO_DATABASE: this.database(app),
     };
   }
@@ -183,7 +184,7 @@ export class Cluster {
   operatorEnv() {
     return {
       ...process.env,
-      INTERNAL_SIGNING_KEY: this.signingKey,
+      OPERATOR_SIGNING_KEY: this.keys.operator.private,
       LEADGATE_IDENTITY_URL: this.platform.identity.url,
     };
   }

@@ -34,11 +34,13 @@ function direct(cluster, replica, me, path) {
     scopes: me.scopes,
     campaign_id: me.campaign_id,
     filter_id: me.filter_id,
-    exp: Math.floor(Date.now() / 1000) + 300,
   };
-  const signer = principalSigner(cluster.signingKey);
+  // Signed per call, as the gateway does: a signature is good for one request only.
+  const signer = principalSigner(cluster.keys.gateway.private);
   return () =>
-    fetch(`${replica.url}${path}`, { headers: signer.sign('GET', path, principal) }).then((r) => (r.body?.cancel(), r));
+    fetch(`${replica.url}${path}`, { headers: signer.sign('GET', path, undefined, principal) }).then(
+      (r) => (r.body?.cancel(), r),
+    );
 }
 
 async function revocations(cluster, world, count, leadId) {

@@ -8,9 +8,6 @@ import { RouteAuthGuard, RoutedRequest } from './route-auth.guard';
 import { authorizeForRoute } from './route-authorization';
 import { UpstreamProxy } from './upstream-proxy';
 
-/** How long a forwarded principal stays valid: one hop, a few seconds. */
-const PRINCIPAL_TTL_SECONDS = 30;
-
 /**
  * Every public route that another service owns: authenticate (RouteAuthGuard), authorize the
  * route's scope and campaign, rate-limit, then forward with a signed principal.
@@ -39,12 +36,16 @@ export class GatewayController {
     } else {
       this.rateLimits.enforceForAddress(request.ip ?? 'unknown', response);
     }
-    await this.proxy.forward(request, response, route, principalOf(token, authFailure));
+    await this.proxy.forward(request, response, route, principalOf(token, authFailure, request.ip ?? null));
   }
 }
 
-function principalOf(token: AuthenticatedToken | undefined, authFailure: Principal['auth_failure']): Principal {
-  const exp = Math.floor(Date.now() / 1000) + PRINCIPAL_TTL_SECONDS;
+/** Who is calling, for the services; the signer adds a one-time id and an expiry of a few seconds. */
+function principalOf(
+  token: AuthenticatedToken | undefined,
+  authFailure: Principal['auth_failure'],
+  clientIp: string | null,
+): Principal {
   if (!token) {
     return {
       token_id: 'anonymous',
@@ -54,7 +55,8 @@ function principalOf(token: AuthenticatedToken | undefined, authFailure: Princip
       campaign_id: null,
       filter_id: null,
       auth_failure: authFailure,
-      exp,
+      client_ip: clientIp,
+      credential_id: null,
     };
   }
   return {
@@ -64,6 +66,7 @@ function principalOf(token: AuthenticatedToken | undefined, authFailure: Princip
     scopes: token.scopes,
     campaign_id: token.campaign_id,
     filter_id: token.filter_id,
-    exp,
+    client_ip: clientIp,
+    credential_id: token.credential_id,
   };
 }

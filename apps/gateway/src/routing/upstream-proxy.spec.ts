@@ -1,7 +1,8 @@
 import { ServiceMetrics } from '@leadgate/observability';
 import { Principal, PrincipalSigner } from '@leadgate/service-kit';
+import { generateKeyPairSync } from 'node:crypto';
 import express from 'express';
-import { AddressInfo, createServer as createTcpServer, Server as TcpServer, Socket } from 'node:net';
+import { AddressInfo, connect, createServer as createTcpServer, Server as TcpServer, Socket } from 'node:net';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import type { Logger } from 'pino';
 import { GatewayConfig } from '../config';
@@ -18,7 +19,6 @@ const principal: Principal = {
   scopes: ['leads:read', 'leads:write'],
   campaign_id: null,
   filter_id: null,
-  exp: Math.floor(Date.now() / 1000) + 30,
 };
 const route = { method: 'ANY', pattern: '/v1/x', upstream: 'leads', auth: { kind: 'public' } } as Route;
 const quietLogger = { info: () => undefined, warn: () => undefined } as unknown as Logger;
@@ -39,9 +39,15 @@ function urlOf(server: Server | TcpServer): string {
 /** A replica that answers 200 with what it received. */
 async function workingReplica() {
   const received: { method: string; body: string }[] = [];
+  const framing: { url: string; length?: string; chunked: boolean }[] = [];
   const server = await listening(
     createServer((request: IncomingMessage, response) => {
       let body = '';
+      framing.push({
+        url: request.url ?? '',
+        length: request.headers['content-length'],
+        chunked: request.headers['transfer-encoding'] !== undefined,
+      });
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
         received.push({ method: request.method ?? '', body });
@@ -50,7 +56,7 @@ async function workingReplica() {
     }),
   );
   closers.push(() => new Promise((resolve) => server.close(() => resolve())));
-  return { url: urlOf(server), received, server };
+  return { url: urlOf(server), received, framing, server };
 }
 
 /** A port where nothing listens: every connection is refused. */
@@ -84,7 +90,7 @@ async function gatewayFor(leads: string[]) {
   } as GatewayConfig;
   // No onModuleInit: no active checks here, so only the proxy's own ejections change health.
   const pools = new UpstreamPools(config, quietLogger, new ServiceMetrics('gateway-test'));
-  const proxy = new UpstreamProxy(config, new PrincipalSigner('k'.repeat(32)), pools);
+  const proxy = new UpstreamProxy(config, new PrincipalSigner(generateKeyPairSync('ed25519').privateKey), pools);
   const app = express();
   app.all('/v1/x', (request, response) => void proxy.forward(request, response, route, principal));
   const server = await listening(createServer(app));
@@ -95,6 +101,7 @@ async function gatewayFor(leads: string[]) {
   const pool = pools.pools.leads;
   return {
     pool,
+    port: (server.address() as AddressInfo).port,
     call: async (method: string, body?: string) => {
       const response = await fetch(`${urlOf(server)}/v1/x`, {
         method,
@@ -160,5 +167,87 @@ describe('UpstreamProxy with several replicas', () => {
     const port = Number(new URL(working.url).port);
     await new Promise<void>((resolve) => working.server.listen(port, '127.0.0.1', () => resolve()));
     expect((await gateway.call('GET')).status).toBe(200);
+  });
+});
+
+/** Writes raw bytes to the gateway and collects everything it answers until it closes the socket. */
+function rawExchange(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    const timer = setTimeout(() => socket.destroy(), 2000);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(answer);
+    });
+    socket.on('error', reject);
+  });
+}
+
+describe('UpstreamProxy framing', () => {
+  it('refuses a GET whose chunked body is a second request (400), and the replica never sees it', async () => {
+    const working = await workingReplica();
+    const gateway = await gatewayFor([working.url]);
+    const inner = 'POST /v1/x?smuggled=1 HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}';
+    const chunk = `${inner.length.toString(16)}\r\n${inner}\r\n0\r\n\r\n`;
+    const answer = await rawExchange(
+      gateway.port,
+      `GET /v1/x HTTP/1.1\r\nHost: gw\r\nTransfer-Encoding: chunked\r\n\r\n${chunk}`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toContain('body_not_allowed');
+    expect(answer.match(/HTTP\/1\.1 /g)).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(working.framing).toEqual([]);
+  });
+
+  it('refuses GET, HEAD and DELETE with a Content-Length body', async () => {
+    const working = await workingReplica();
+    const gateway = await gatewayFor([working.url]);
+    for (const method of ['GET', 'HEAD', 'DELETE']) {
+      const answer = await rawExchange(
+        gateway.port,
+        `${method} /v1/x HTTP/1.1\r\nHost: gw\r\nContent-Length: 2\r\n\r\n{}`,
+      );
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    }
+    expect((await gateway.call('DELETE')).status).toBe(200);
+    expect(working.framing).toEqual([{ url: '/v1/x', length: undefined, chunked: false }]);
+  });
+
+  it('forwards a chunked POST with an explicit Content-Length, never chunked', async () => {
+    const working = await workingReplica();
+    const gateway = await gatewayFor([working.url]);
+    const body = '{"fields":{"name":"Jane"}}';
+    const answer = await rawExchange(
+      gateway.port,
+      `POST /v1/x HTTP/1.1\r\nHost: gw\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n` +
+        `${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    expect(working.framing).toEqual([{ url: '/v1/x', length: String(body.length), chunked: false }]);
+    expect(working.received).toEqual([{ method: 'POST', body }]);
+  });
+
+  it('leaves a POST with both Content-Length and Transfer-Encoding to Node, which answers 400 and forwards nothing', async () => {
+    const working = await workingReplica();
+    const gateway = await gatewayFor([working.url]);
+    const answer = await rawExchange(
+      gateway.port,
+      'POST /v1/x HTTP/1.1\r\nHost: gw\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n',
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(working.framing).toEqual([]);
+  });
+
+  it('refuses JSON nested deeper than 32 levels (400) and a body over the limit (413), forwarding neither', async () => {
+    const working = await workingReplica();
+    const gateway = await gatewayFor([working.url]);
+    const deep = await gateway.call('POST', '['.repeat(100_000) + ']'.repeat(100_000));
+    expect(deep.status).toBe(400);
+    expect(JSON.parse(deep.text)).toMatchObject({ type: expect.stringContaining('body_too_deep') });
+    expect((await gateway.call('POST', JSON.stringify({ padding: 'x'.repeat(1024 * 1024) }))).status).toBe(413);
+    expect(working.framing).toEqual([]);
   });
 });

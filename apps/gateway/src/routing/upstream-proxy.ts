@@ -1,6 +1,10 @@
-import { HttpStatus, Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { REQUEST_ID_HEADER } from '@leadgate/observability';
 import {
+  bodyDigest,
+  isJsonMediaType,
+  jsonDepthExceeds,
+  MAX_JSON_DEPTH,
   Principal,
   PROBLEM_CONTENT_TYPE,
   PrincipalSigner,
@@ -8,7 +12,7 @@ import {
   SERVICE_CONFIG,
 } from '@leadgate/service-kit';
 import type { Request, Response } from 'express';
-import { Agent, ClientRequest, IncomingHttpHeaders, request as httpRequest } from 'node:http';
+import { Agent, IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import { GatewayConfig } from '../config';
 import { Route } from './route-table';
 import { Replica } from './upstream-pool';
@@ -24,14 +28,21 @@ const HOP_BY_HOP = new Set([
   'trailer',
   'transfer-encoding',
   'upgrade',
+  'expect',
   'host',
   'authorization',
   'x-leadgate-principal',
   'x-leadgate-signature',
 ]);
 
+/** Set by the proxy itself (the framing), or never trusted from the caller (the client address is signed). */
+const NOT_FORWARDED = new Set(['content-length', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip', 'forwarded']);
+
 /** Methods that change nothing: a call that failed before any answer may be sent to another replica. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Methods whose requests carry no body here; one that comes with a body is refused, never forwarded. */
+const BODILESS_METHODS = new Set(['GET', 'HEAD', 'DELETE']);
 
 /** Errors that show a replica is gone (nothing listens, or it dropped the connection), not just slow. */
 const EJECTING_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
@@ -45,12 +56,23 @@ const UNAVAILABLE: Problem = [
   'The service for this call is not reachable.',
 ];
 
+const tooLarge = (limit: number): Problem => [
+  413,
+  'payload_too_large',
+  'Request body too large',
+  `The limit for this endpoint is ${limit} bytes.`,
+];
+
 /**
  * Forwards a request to a replica of the service that owns its route (UpstreamPools picks it) over
- * keep-alive HTTP, with the signed principal and the request id. The body is streamed, not buffered,
- * and cut at the route's size limit (413). A service that does not answer within the deadline gets
- * 504, and the call is aborted so it is not carried out later. A call that fails before the replica
- * can have acted on it goes to another replica; when none is left, 503.
+ * keep-alive HTTP, with a principal signed for exactly this request (method, path with query, body
+ * digest) and the request id. The body is read whole first (413 above the route's limit) and sent
+ * with an explicit Content-Length: what reaches a pooled upstream socket is always framed, so no
+ * caller can smuggle a second request onto it. GET, HEAD and DELETE with a body are refused (400),
+ * and JSON nested deeper than the services accept is refused here already. A service that does not
+ * answer within the deadline gets 504, and the call is aborted so it is not carried out later. A
+ * call that fails before the replica can have acted on it goes to another replica; when none is
+ * left, 503.
  */
 @Injectable()
 export class UpstreamProxy implements OnModuleDestroy {
@@ -66,25 +88,40 @@ export class UpstreamProxy implements OnModuleDestroy {
     this.agent.destroy();
   }
 
-  forward(request: Request, response: Response, route: Route, principal: Principal): Promise<void> {
+  async forward(request: Request, response: Response, route: Route, principal: Principal): Promise<void> {
     const limit = route.upload ? this.config.FILE_UPLOAD_LIMIT_BYTES : this.config.BODY_LIMIT_BYTES;
     const declared = Number(request.headers['content-length'] ?? 0);
-    if (declared > limit)
-      return Promise.resolve(
-        sendProblem(
-          response,
-          HttpStatus.PAYLOAD_TOO_LARGE,
-          'payload_too_large',
-          'Request body too large',
-          `The limit for this endpoint is ${limit} bytes.`,
-        ),
-      );
+    const framed = request.headers['transfer-encoding'] !== undefined || declared > 0;
+    if (BODILESS_METHODS.has(request.method) && framed) {
+      // The body is never read: close the connection after the answer, so its bytes go nowhere.
+      return refuse(response, [
+        400,
+        'body_not_allowed',
+        'Body not allowed',
+        `A ${request.method} request may not carry a body (Content-Length or Transfer-Encoding).`,
+      ]);
+    }
+    if (declared > limit) return refuse(response, tooLarge(limit));
+    const body = framed ? await readBody(request, limit) : EMPTY;
+    if (body === 'aborted') return;
+    if (body === 'too_large') return refuse(response, tooLarge(limit));
+    if (isJsonMediaType(request.headers['content-type']) && jsonDepthExceeds(body)) {
+      return refuse(response, [
+        400,
+        'body_too_deep',
+        'Request body nested too deep',
+        `JSON may nest at most ${MAX_JSON_DEPTH} levels.`,
+      ]);
+    }
+    return this.send(request, response, route, principal, body);
+  }
 
+  private send(request: Request, response: Response, route: Route, principal: Principal, body: Buffer) {
     const path = request.originalUrl;
-    const headers = this.forwardedHeaders(request.headers, route, request.ip);
-    Object.assign(headers, this.signer.sign(request.method, path.split('?')[0] ?? path, principal));
+    const headers = this.forwardedHeaders(request.headers, route);
+    if (!BODILESS_METHODS.has(request.method) || body.length > 0) headers['content-length'] = String(body.length);
+    const signed = { method: request.method, pathWithQuery: path, bodyDigest: bodyDigest(body) };
     const pool = this.upstreams.pools[route.upstream];
-    const hasBody = request.headers['transfer-encoding'] !== undefined || declared > 0;
     const tried = new Set<Replica>();
 
     return new Promise<void>((resolve) => {
@@ -110,7 +147,8 @@ export class UpstreamProxy implements OnModuleDestroy {
             port: replica.url.port,
             method: request.method,
             path,
-            headers,
+            // Signed per attempt: each replica sees a fresh one-time id.
+            headers: { ...headers, ...this.signer.sign(signed, principal) },
             agent: this.agent,
             timeout: this.config.UPSTREAM_TIMEOUT_MS,
           },
@@ -125,17 +163,9 @@ export class UpstreamProxy implements OnModuleDestroy {
             answer.on('error', () => finish([502, 'bad_gateway', 'Bad gateway', 'The service answer was cut off.']));
           },
         );
-        // Why the body waits for the connection: request.pipe() would read the caller's body into
-        // this request's write buffer at once, and a refused connection would then have swallowed
-        // bytes a retry could not send again. Read nothing until a socket is connected, and a call
-        // that fails before that has sent nothing and consumed nothing: any method may be retried.
         upstream.on('socket', (socket) => {
-          const start = () => {
-            connected = true;
-            this.sendBody(request, upstream, hasBody, limit, finish);
-          };
-          if (socket.connecting) socket.once('connect', start);
-          else start();
+          if (socket.connecting) socket.once('connect', () => (connected = true));
+          else connected = true;
         });
         upstream.on('timeout', () => {
           upstream.destroy();
@@ -146,58 +176,60 @@ export class UpstreamProxy implements OnModuleDestroy {
           if (!answered && EJECTING_ERRORS.has(error.code ?? '')) {
             this.upstreams.eject(pool, replica, error.code ?? error.message);
           }
-          // Once connected, the replica may have acted on the call: only a safe call without a body
-          // (nothing of the caller's was consumed) may go to another replica.
-          const retryable = !answered && (!connected || (SAFE_METHODS.has(request.method) && !hasBody));
+          // A call that never connected reached no replica: any method may go to another one. Once
+          // connected, the replica may have acted on it: only a safe call without a body may.
+          const retryable = !answered && (!connected || (SAFE_METHODS.has(request.method) && body.length === 0));
           if (retryable) attempt();
           else finish(UNAVAILABLE);
         });
+        // The body is in memory, so a retry sends the same bytes again.
+        upstream.end(body);
       };
       attempt();
     });
   }
 
-  /** Streams the caller's body (cut at the limit: 413), or ends a call that has none. */
-  private sendBody(
-    request: Request,
-    upstream: ClientRequest,
-    hasBody: boolean,
-    limit: number,
-    finish: (problem?: Problem) => void,
-  ): void {
-    if (!hasBody) {
-      upstream.end();
-      return;
-    }
-    let received = 0;
-    request.on('data', (chunk: Buffer) => {
-      received += chunk.length;
-      if (received > limit) {
-        upstream.destroy();
-        request.unpipe(upstream);
-        finish([413, 'payload_too_large', 'Request body too large', `The limit for this endpoint is ${limit} bytes.`]);
-      }
-    });
-    request.pipe(upstream);
-  }
-
-  private forwardedHeaders(
-    incoming: IncomingHttpHeaders,
-    route: Route,
-    clientAddress: string | undefined,
-  ): Record<string, string | string[]> {
+  private forwardedHeaders(incoming: IncomingHttpHeaders, route: Route): Record<string, string | string[]> {
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(incoming)) {
-      if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+      if (value !== undefined && !HOP_BY_HOP.has(name) && !NOT_FORWARDED.has(name)) headers[name] = value;
     }
     if (route.forwardAuthorization && typeof incoming.authorization === 'string') {
       headers['authorization'] = incoming.authorization;
     }
     headers[REQUEST_ID_HEADER] = String(incoming[REQUEST_ID_HEADER]);
-    // The services see the caller's address (per-address limits of the receiver), not the gateway's.
-    if (clientAddress) headers['x-forwarded-for'] = clientAddress;
     return headers;
   }
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/** The caller's whole body, or why there is none: over the limit, or the caller went away. */
+function readBody(request: Request, limit: number): Promise<Buffer | 'too_large' | 'aborted'> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    const done = (result: Buffer | 'too_large' | 'aborted') => {
+      request.off('data', onData).off('end', onEnd).off('error', onAbort).off('close', onAbort);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > limit) {
+        request.pause();
+        done('too_large');
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => done(Buffer.concat(chunks, received));
+    const onAbort = () => done('aborted');
+    request.on('data', onData).on('end', onEnd).on('error', onAbort).on('close', onAbort);
+  });
+}
+
+/** A refusal before anything was forwarded; the caller's unread bytes die with the connection. */
+function refuse(response: Response, problem: Problem): void {
+  response.setHeader('Connection', 'close');
+  sendProblem(response, ...problem);
 }
 
 function sendProblem(response: Response, status: number, type: string, title: string, detail: string): void {

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { CurrentPrincipal, InternalPrincipalGuard, Principal, requireScope } from '@leadgate/service-kit';
 import type { Response } from 'express';
+import { BufferedFileInterceptor } from './buffered-file.interceptor';
 import { LeadFilesService, UploadedFile as LeadUpload } from './lead-files.service';
 
 /** Multipart limit; the gateway streams at most FILE_UPLOAD_LIMIT_BYTES through, this is the second fence. */
@@ -23,8 +23,8 @@ export class LeadFilesController {
   }
 
   @Post()
-  // Multer keeps the upload in memory (its default), bounded by the limit, then it goes to GridFS.
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 10 } }))
+  // The upload is in memory (the body, read whole and digest-checked), bounded by the limit, then GridFS.
+  @UseInterceptors(BufferedFileInterceptor('file', MAX_FILE_BYTES))
   upload(
     @CurrentPrincipal() principal: Principal,
     @Param('campaignId') campaignId: string,

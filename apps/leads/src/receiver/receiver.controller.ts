@@ -35,7 +35,7 @@ export class ReceiverController {
     const fromForm = request.is('application/x-www-form-urlencoded') === 'application/x-www-form-urlencoded';
     const refusal = this.refusal(principal, campaign.account_id);
     if (campaign.receiver.require_authentication && refusal) {
-      const held = await this.quarantine.hold(campaign, refusal, body, fromForm, request.ip ?? null);
+      const held = await this.quarantine.hold(campaign, refusal, body, fromForm, principal.client_ip ?? null);
       throw new ProblemException(
         HttpStatus.UNAUTHORIZED,
         'invalid_token',

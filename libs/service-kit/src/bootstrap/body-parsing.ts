@@ -1,16 +1,59 @@
 import express, { ErrorRequestHandler, Express, RequestHandler } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { PROBLEM_CONTENT_TYPE, problemTypeUri } from '../errors/problem';
+import { bodyDigest, EMPTY_BODY_DIGEST } from '../internal-auth/principal';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth';
+
+type RequestWithRawBody = IncomingMessage & { bodyDigest?: string; rawBody?: Buffer };
+
+/** The SHA-256 (base64url) of the bytes the request's body parser read: what the gateway signed. */
+export function bodyDigestOf(request: IncomingMessage): string {
+  return (request as RequestWithRawBody).bodyDigest ?? EMPTY_BODY_DIGEST;
+}
+
+/** The raw bytes of a body no other parser took (multipart uploads, other media types), if any. */
+export function rawBodyOf(request: IncomingMessage): Buffer | undefined {
+  return (request as RequestWithRawBody).rawBody;
+}
 
 /**
- * JSON and form bodies with a size limit. Parser failures are answered here as problem+json,
- * because they happen before Nest's exception filters can see the request.
+ * Every body is read here, whatever its type: JSON and form bodies parsed, anything else (multipart
+ * uploads) kept as raw bytes for its handler. Reading all of them means the digest of the exact bytes
+ * can be checked against the signed principal (InternalPrincipalGuard), and a JSON body nested
+ * deeper than MAX_JSON_DEPTH is refused before any handler sees it. Parser failures are answered here
+ * as problem+json, because they happen before Nest's exception filters can see the request.
  */
-export function installBodyParsing(app: Express, limit: string): void {
-  app.use(express.json({ limit, type: ['application/json', 'application/*+json'] }));
-  app.use(express.urlencoded({ limit, extended: false, parameterLimit: 500 }));
+export function installBodyParsing(app: Express, limit: string | number, rawLimit: string | number = limit): void {
+  // inflate: false: the digest is of the bytes on the wire, so a compressed body is refused (415)
+  // rather than inflated into bytes the gateway never signed.
+  const common = { inflate: false };
+  app.use(express.json({ ...common, limit, type: ['application/json', 'application/*+json'], verify: recordJson }));
+  app.use(express.urlencoded({ ...common, limit, extended: false, parameterLimit: 500, verify: record }));
+  app.use(express.raw({ ...common, limit: rawLimit, type: () => true, verify: record }));
+  app.use(keepRawBodyAside);
   app.use(bodyErrorHandler);
   app.use(refuseNulCharacters);
 }
+
+function record(request: IncomingMessage, _response: unknown, bytes: Buffer): void {
+  (request as RequestWithRawBody).bodyDigest = bodyDigest(bytes);
+}
+
+function recordJson(request: IncomingMessage, response: unknown, bytes: Buffer): void {
+  record(request, response, bytes);
+  if (jsonDepthExceeds(bytes)) {
+    throw Object.assign(new Error('body nested too deep'), { status: 400, type: 'body_too_deep' });
+  }
+}
+
+/** Raw bytes go to request.rawBody, so handlers that read request.body see no Buffer they never asked for. */
+const keepRawBodyAside: RequestHandler = (request, _response, next) => {
+  if (Buffer.isBuffer(request.body)) {
+    (request as RequestWithRawBody).rawBody = request.body;
+    request.body = undefined;
+  }
+  next();
+};
 
 /** True if any string (or key) in a parsed body holds U+0000, which PostgreSQL cannot store. */
 export function containsNul(value: unknown, depth = 0): boolean {
@@ -35,18 +78,28 @@ const refuseNulCharacters: RequestHandler = (request, response, next) => {
   response.status(422).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 };
 
+const BODY_PROBLEMS: Record<string, [type: string, title: string, detail: string]> = {
+  'entity.too.large': [
+    'payload_too_large',
+    'Request body too large',
+    'The request body is larger than this endpoint accepts.',
+  ],
+  'encoding.unsupported': [
+    'unsupported_media_type',
+    'Unsupported content encoding',
+    'Send the request body uncompressed.',
+  ],
+  body_too_deep: ['body_too_deep', 'Request body nested too deep', `JSON may nest at most ${MAX_JSON_DEPTH} levels.`],
+};
+
 const bodyErrorHandler: ErrorRequestHandler = (error: { type?: string; status?: number }, request, response, next) => {
   if (!error || typeof error.status !== 'number') return next(error);
-  const tooLarge = error.type === 'entity.too.large';
-  const status = tooLarge ? 413 : error.status;
-  const problem = {
-    type: problemTypeUri(tooLarge ? 'payload_too_large' : 'malformed_body'),
-    title: tooLarge ? 'Request body too large' : 'Malformed request body',
-    status,
-    detail: tooLarge
-      ? 'The request body is larger than this endpoint accepts.'
-      : 'The request body could not be parsed.',
-    instance: request.originalUrl.split('?')[0],
-  };
+  const status = error.type === 'entity.too.large' ? 413 : error.status;
+  const [type, title, detail] = BODY_PROBLEMS[error.type ?? ''] ?? [
+    'malformed_body',
+    'Malformed request body',
+    'The request body could not be parsed.',
+  ];
+  const problem = { type: problemTypeUri(type), title, status, detail, instance: request.originalUrl.split('?')[0] };
   response.status(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 };

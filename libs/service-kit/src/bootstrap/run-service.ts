@@ -30,6 +30,8 @@ export interface ServiceDefinition<S extends ServiceConfigSchema> {
   /** The app's own module, built from the context (config, logger, metrics). */
   module: (context: ServiceContext<z.infer<S>>) => DynamicModule;
   bodyLimit?: string;
+  /** Limit for bodies that are neither JSON nor forms (multipart uploads); bodyLimit when unset. */
+  rawBodyLimit?: (config: z.infer<S>) => number;
   /** False for the gateway, which streams bodies through to the services untouched. */
   parseBodies?: boolean;
   /**
@@ -88,7 +90,8 @@ export async function runService<S extends ServiceConfigSchema>(
   app.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false);
   app.use(requestObserver(logger, metrics));
   if (definition.parseBodies !== false) {
-    installBodyParsing(app.getHttpAdapter().getInstance(), definition.bodyLimit ?? '1mb');
+    const limit = definition.bodyLimit ?? '1mb';
+    installBodyParsing(app.getHttpAdapter().getInstance(), limit, definition.rawBodyLimit?.(config) ?? limit);
     app.use(refuseTokenInFormBody);
   }
 

@@ -2,23 +2,29 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ProblemFilter } from '../errors/problem.filter';
 import { InternalPrincipalGuard } from '../internal-auth/internal-principal.guard';
-import { PrincipalSigner } from '../internal-auth/principal';
+import { parsePublicKeys } from '../internal-auth/principal-keys';
+import { PrincipalVerifier } from '../internal-auth/principal-verifier';
 import { SERVICE_CONFIG, ServiceContext } from './service-context';
 
-/** Config, the principal signer/guard and the problem+json filter, available to every module. */
+/** Config, the principal verifier/guard and the problem+json filter, available to every module. */
 @Global()
 @Module({})
 export class ServiceKitModule {
   static forRoot(context: ServiceContext): DynamicModule {
+    const { PRINCIPAL_VERIFY_KEY, OPERATOR_VERIFY_KEY } = context.config;
+    const verifier = new PrincipalVerifier({
+      gateway: parsePublicKeys(PRINCIPAL_VERIFY_KEY),
+      operator: OPERATOR_VERIFY_KEY ? parsePublicKeys(OPERATOR_VERIFY_KEY) : [],
+    });
     return {
       module: ServiceKitModule,
       providers: [
         { provide: SERVICE_CONFIG, useValue: context.config },
-        { provide: PrincipalSigner, useValue: new PrincipalSigner(context.config.INTERNAL_SIGNING_KEY) },
+        { provide: PrincipalVerifier, useValue: verifier },
         InternalPrincipalGuard,
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
-      exports: [SERVICE_CONFIG, PrincipalSigner, InternalPrincipalGuard],
+      exports: [SERVICE_CONFIG, PrincipalVerifier, InternalPrincipalGuard],
     };
   }
 }

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import { publicKeysProblem } from '../internal-auth/principal-keys';
+
+/** Ed25519 public keys (base64 DER SPKI, comma-separated, or PEM), checked at boot. */
+const publicKeys = z.string().superRefine((value, context) => {
+  const problem = publicKeysProblem(value);
+  if (problem) context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+});
 
 /** Settings every service shares; each app extends this with its own. */
 export const baseConfigSchema = z.object({
@@ -17,8 +24,13 @@ export const baseConfigSchema = z.object({
     .default('mongodb://127.0.0.1:27027/'),
   /** Connections to the database per service process (driver default 100). */
   MONGO_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
-  /** HMAC key shared by the gateway and the services for the signed principal; at least 32 bytes. */
-  INTERNAL_SIGNING_KEY: z.string().min(32, 'must be at least 32 characters'),
+  /**
+   * The gateway's Ed25519 public key(s) the signed principal is verified with; several during a
+   * rotation. Public: no service holds a key that signs (ADR 010).
+   */
+  PRINCIPAL_VERIFY_KEY: publicKeys,
+  /** The operator CLI's public key(s): identity accepts its account bootstrap only when they verify. */
+  OPERATOR_VERIFY_KEY: publicKeys.optional(),
   /** A read model that has not heard from the broker for longer refuses to authorize (fail closed). */
   READ_MODEL_MAX_STALE_MS: z.coerce.number().int().positive().default(15000),
   /** The whole shutdown, drain included: a service still running after this exits 1. */

@@ -1,24 +1,25 @@
 import { CanActivate, createParamDecorator, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
+import { bodyDigestOf } from '../bootstrap/body-parsing';
 import { ProblemException } from '../errors/problem';
-import { Principal, PRINCIPAL_HEADER, PrincipalSigner, SIGNATURE_HEADER } from './principal';
+import { Principal, PRINCIPAL_HEADER, SIGNATURE_HEADER } from './principal';
+import { PrincipalVerifier } from './principal-verifier';
 
 type RequestWithPrincipal = Request & { principal?: Principal };
 
 /**
- * Services accept only requests that the gateway signed. Anything else — a caller that reached a
- * service port directly, a replayed or forged header — is refused before any handler runs.
+ * Services accept only requests that the gateway signed for exactly this method, path with query and
+ * body. Anything else — a caller that reached a service port directly, a replayed or forged header,
+ * a body or query changed on the way — is refused before any handler runs.
  */
 @Injectable()
 export class InternalPrincipalGuard implements CanActivate {
-  constructor(private readonly signer: PrincipalSigner) {}
+  constructor(private readonly verifier: PrincipalVerifier) {}
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<RequestWithPrincipal>();
-    const path = request.originalUrl.split('?')[0] ?? '';
-    const principal = this.signer.verify(
-      request.method,
-      path,
+    const principal = this.verifier.verify(
+      { method: request.method, pathWithQuery: request.originalUrl, bodyDigest: bodyDigestOf(request) },
       request.headers[PRINCIPAL_HEADER],
       request.headers[SIGNATURE_HEADER],
     );

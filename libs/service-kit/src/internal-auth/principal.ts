@@ -1,11 +1,12 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /** Who is calling, as established by the gateway, carried to the services on every forwarded request. */
 export const principalSchema = z.object({
   token_id: z.string().max(64),
   account_id: z.string().max(64),
-  // 'anonymous' is a public route (OAuth token endpoint, docs pages); 'service' an operator tool.
+  // 'anonymous' is a public route (OAuth token endpoint, docs pages); 'service' an operator tool,
+  // accepted only when the operator's own key signed it (PrincipalVerifier).
   kind: z.enum(['campaign', 'account', 'access', 'service', 'anonymous']),
   scopes: z.array(z.string().max(64)).max(64),
   campaign_id: z.string().max(64).nullable(),
@@ -15,45 +16,55 @@ export const principalSchema = z.object({
    * accepted, so the service can keep the post in quarantine with that reason instead of losing it.
    */
   auth_failure: z.enum(['invalid_token', 'insufficient_scope']).nullable().optional(),
-  /** Unix seconds after which the signature is refused; the gateway signs per request, so this is short. */
-  exp: z.number().int(),
+  /** The caller's address as the gateway determined it; services never read X-Forwarded-For. */
+  client_ip: z.string().max(64).nullable().optional(),
+  /** For OAuth access tokens: the credential the token was issued to. */
+  credential_id: z.string().max(64).nullable().optional(),
 });
 
 export type Principal = z.infer<typeof principalSchema>;
 
+/** What is signed besides the principal: a one-time id and a short expiry (Unix seconds). */
+export const signedClaimsSchema = principalSchema.extend({
+  jti: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  exp: z.number().int(),
+});
+
+export type SignedClaims = z.infer<typeof signedClaimsSchema>;
+
 export const PRINCIPAL_HEADER = 'x-leadgate-principal';
 export const SIGNATURE_HEADER = 'x-leadgate-signature';
 
-/**
- * HMAC-SHA256 over method, path and the encoded principal: a signature lifted from one request
- * cannot authorize another path or method, and it expires within seconds.
- */
-export class PrincipalSigner {
-  constructor(private readonly key: string) {}
+/** Longest a signature may live; the gateway signs per request, so a few seconds is plenty. */
+export const MAX_PRINCIPAL_TTL_SECONDS = 10;
 
-  sign(method: string, path: string, principal: Principal): Record<string, string> {
-    const encoded = Buffer.from(JSON.stringify(principal), 'utf8').toString('base64url');
-    return { [PRINCIPAL_HEADER]: encoded, [SIGNATURE_HEADER]: this.mac(method, path, encoded) };
-  }
+/** The request a signature belongs to: method, path with query, and the exact body bytes (by digest). */
+export interface SignedRequest {
+  method: string;
+  /** As sent on the wire (request.originalUrl): path and query string, unchanged. */
+  pathWithQuery: string;
+  /** base64url SHA-256 of the body bytes; bodyDigest(empty) when there is none. */
+  bodyDigest: string;
+}
 
-  /** Returns the principal, or null when the headers are missing, forged, malformed or expired. */
-  verify(method: string, path: string, encoded: unknown, signature: unknown, nowSeconds = Date.now() / 1000) {
-    if (typeof encoded !== 'string' || typeof signature !== 'string' || encoded.length > 8192) return null;
-    const expected = Buffer.from(this.mac(method, path, encoded));
-    const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-    let decoded: unknown;
-    try {
-      decoded = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
-    } catch {
-      return null;
-    }
-    const parsed = principalSchema.safeParse(decoded);
-    if (!parsed.success || parsed.data.exp < nowSeconds) return null;
-    return parsed.data;
-  }
+export function bodyDigest(body: Buffer | string | undefined): string {
+  return createHash('sha256')
+    .update(body ?? '')
+    .digest('base64url');
+}
 
-  private mac(method: string, path: string, encoded: string): string {
-    return createHmac('sha256', this.key).update(`${method.toUpperCase()}\n${path}\n${encoded}`).digest('base64url');
-  }
+export const EMPTY_BODY_DIGEST = bodyDigest(undefined);
+
+/** The bytes the signature covers. The version prefix keeps them apart from any other use of a key. */
+export function signingInput(request: SignedRequest, encodedClaims: string): Buffer {
+  return Buffer.from(
+    [
+      'leadgate-principal-v2',
+      request.method.toUpperCase(),
+      request.pathWithQuery,
+      request.bodyDigest,
+      encodedClaims,
+    ].join('\n'),
+    'utf8',
+  );
 }

@@ -15,6 +15,11 @@ export const leadsConfigSchema = baseConfigSchema.extend({
   IDEMPOTENCY_LEASE_MS: z.coerce.number().int().positive().default(10000),
   /** How long an Idempotency-Key is remembered (API: at least 24 h). */
   IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(24).default(48),
+  /**
+   * Refused receiver posts an account's quarantine holds at most; over it new ones are answered 429
+   * (nothing held is dropped). Approximate by a few when replicas take posts at the same moment.
+   */
+  QUARANTINE_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(10000),
   /** Largest attachment a partner may upload to a lead. */
   FILE_LIMIT_BYTES: z.coerce
     .number()

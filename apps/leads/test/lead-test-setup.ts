@@ -1,4 +1,4 @@
-import { bootstrapAdmin, gatewayClient, Platform, startPlatform, waitFor } from '@leadgate/testing';
+import { bootstrapAdmin, gatewayClient, Platform, PlatformOptions, startPlatform, waitFor } from '@leadgate/testing';
 
 export type Client = ReturnType<typeof gatewayClient>;
 
@@ -14,9 +14,13 @@ export interface LeadsWorld {
 }
 
 /** A campaign with a partner filter (select_partner = SELECT_PARTNER) and a read+write partner token. */
-export async function leadsWorld(extraApps: ('docs' | 'leads')[] = []): Promise<LeadsWorld> {
+export async function leadsWorld(
+  extraApps: ('docs' | 'leads')[] = [],
+  env: PlatformOptions['env'] = {},
+): Promise<LeadsWorld> {
   const platform = await startPlatform({
     apps: ['identity', 'campaigns', 'leads', ...extraApps.filter((app) => app !== 'leads')],
+    env,
   });
   const account = await bootstrapAdmin(platform, 'Leads test');
   const admin = account.admin;

@@ -3,6 +3,7 @@ import { CurrentPrincipal, InternalPrincipalGuard, Principal, requireScope } fro
 import type { Response } from 'express';
 import { BufferedFileInterceptor } from './buffered-file.interceptor';
 import { LeadFilesService, UploadedFile as LeadUpload } from './lead-files.service';
+import { downloadHeaders } from './served-file-headers';
 
 /** Multipart limit; the gateway streams at most FILE_UPLOAD_LIMIT_BYTES through, this is the second fence. */
 const MAX_FILE_BYTES = Number(process.env['FILE_LIMIT_BYTES'] ?? 20 * 1024 * 1024);
@@ -45,10 +46,8 @@ export class LeadFilesController {
   ): Promise<void> {
     requireScope(principal, 'files:read');
     const file = await this.files.open(principal, campaignId, leadId, fileId);
-    response.setHeader('Content-Type', file.contentType);
-    response.setHeader('Content-Length', String(file.size));
-    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
-    response.setHeader('X-Content-Type-Options', 'nosniff');
+    // Served as the uploader's type only if that is on the safe list; never as a page (stored XSS).
+    for (const [name, value] of Object.entries(downloadHeaders(file))) response.setHeader(name, value);
     file.stream.pipe(response);
   }
 }

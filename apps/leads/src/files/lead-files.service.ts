@@ -5,6 +5,7 @@ import { GridFSBucket, ObjectId } from 'mongodb';
 import { Connection } from 'mongoose';
 import { Readable } from 'node:stream';
 import { LeadReadsService } from '../leads/lead-reads.service';
+import { servedContentType } from './served-file-headers';
 
 export interface UploadedFile {
   originalname: string;
@@ -86,7 +87,8 @@ export class LeadFilesService {
     return files.map((file) => ({
       id: file._id.toString(),
       filename: file.filename,
-      content_type: (file.metadata as FileMetadata | undefined)?.content_type ?? 'application/octet-stream',
+      // The type a download carries, which is the uploader's only if it is on the safe list.
+      content_type: servedContentType((file.metadata as FileMetadata | undefined)?.content_type),
       size: file.length,
       uploaded_at: file.uploadDate.toISOString(),
     }));

@@ -10,7 +10,10 @@ export interface StoredOutcome {
 }
 
 export interface IdempotencyRecord {
-  /** SHA-256 of the caller (token) and its key: keys are per caller, and never stored in the clear. */
+  /**
+   * SHA-256 of the key's scope (owner, endpoint, campaign: idempotencyScope) and the key: keys are
+   * per caller, endpoint and campaign, and never stored in the clear.
+   */
   _id: string;
   request_hash: string;
   state: 'in_flight' | 'done';

@@ -4,6 +4,7 @@ import { ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Model } from 'mongoose';
 import { createHash } from 'node:crypto';
 import { LeadsConfig } from '../config';
+import { jsonText } from '../json/json-text';
 import { IDEMPOTENCY_MODEL, IdempotencyRecord, StoredOutcome } from './idempotency-record.schema';
 
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
@@ -16,9 +17,10 @@ export function idempotencyId(scope: string, key: string): string {
   return createHash('sha256').update(`${scope}\n${key}`).digest('hex');
 }
 
+/** The body's JSON text, hashed; written without recursion, so any depth the parser took hashes. */
 export function requestHash(body: unknown): string {
   return createHash('sha256')
-    .update(JSON.stringify(body ?? null))
+    .update(jsonText(body ?? null))
     .digest('hex');
 }
 

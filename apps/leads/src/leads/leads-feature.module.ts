@@ -9,6 +9,9 @@ import { LeadFilesService } from '../files/lead-files.service';
 import { IDEMPOTENCY_MODEL, idempotencyRecordSchema } from '../idempotency/idempotency-record.schema';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { QuarantineController } from '../quarantine/quarantine.controller';
+import { QUARANTINE_COUNT_MODEL, quarantineCountSchema } from '../quarantine/quarantine-count.schema';
+import { QuarantineCountsRepository } from '../quarantine/quarantine-counts.repository';
+import { QuarantineQuota } from '../quarantine/quarantine-quota';
 import { QuarantineRepository } from '../quarantine/quarantine.repository';
 import { QUARANTINE_MODEL, quarantinedPostSchema } from '../quarantine/quarantine.schema';
 import { QuarantineService } from '../quarantine/quarantine.service';
@@ -29,6 +32,7 @@ import { LeadsService } from './leads.service';
       { name: LEAD_CHANGE_MODEL, schema: leadChangeSchema },
       { name: IDEMPOTENCY_MODEL, schema: idempotencyRecordSchema },
       { name: QUARANTINE_MODEL, schema: quarantinedPostSchema },
+      { name: QUARANTINE_COUNT_MODEL, schema: quarantineCountSchema },
     ]),
   ],
   controllers: [LeadsController, LeadFilesController, ReceiverController, QuarantineController],
@@ -44,6 +48,8 @@ import { LeadsService } from './leads.service';
     LeadEventRelay,
     IdempotencyService,
     QuarantineRepository,
+    QuarantineCountsRepository,
+    QuarantineQuota,
     QuarantineService,
     LeadFilesService,
   ],

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { Principal, ProblemException } from '@leadgate/service-kit';
 import { LeadEventRelay } from '../events/lead-event.relay';
 import { IdempotencyService } from '../idempotency/idempotency.service';
+import { idempotencyScope } from '../idempotency/idempotency-scope';
 import { StoredOutcome } from '../idempotency/idempotency-record.schema';
 import { LeadScope, LeadScopeService } from '../scope/lead-scope.service';
 import { LeadDocument, LeadSource } from './lead.schema';
@@ -29,18 +30,42 @@ export class LeadsService {
 
   async create(principal: Principal, campaignId: string, body: unknown, key: string | undefined) {
     const scope = this.scopes.resolve(principal, campaignId);
+    const keyScope = idempotencyScope(principal, 'create', campaignId);
     const work = async (): Promise<StoredOutcome> => {
       const lead = await this.createInScope(
         scope,
         principal,
         body,
-        key ? { scope: principal.token_id, key } : null,
+        key ? { scope: keyScope, key } : null,
         sourceOf(principal, 'api'),
       );
       return { status: 201, body: toLeadView(lead), headers: createdHeaders(lead) };
     };
     if (!key) return { ...(await work()), replayed: false };
-    return this.idempotency.run(`${principal.token_id}:create:${campaignId}`, key, body, work);
+    return this.idempotency.run(keyScope, key, body, work);
+  }
+
+  /**
+   * A receiver post from a caller the campaign accepts. An Idempotency-Key counts only for an
+   * authenticated caller: anonymous senders share no identity, so one visitor's key could swallow
+   * another's post (answered with the first lead, the body dropped) — their posts are always new.
+   */
+  async receive(scope: LeadScope, principal: Principal, post: unknown, lead: unknown, key: string | undefined) {
+    const keyScope = idempotencyScope(principal, 'receiver', scope.campaign.id);
+    const useKey = key !== undefined && principal.kind !== 'anonymous';
+    const work = async (): Promise<StoredOutcome> => {
+      const stored = await this.createInScope(
+        scope,
+        principal,
+        lead,
+        useKey ? { scope: keyScope, key } : null,
+        sourceOf(principal, 'receiver'),
+      );
+      return { status: 201, body: { id: stored._id, campaign_id: stored.campaign_id, status: 'created' }, headers: {} };
+    };
+    if (!useKey) return { ...(await work()), replayed: false };
+    // The post as sent is what a retry repeats; the lead made of it depends on the campaign's schema.
+    return this.idempotency.run(keyScope, key, post, work);
   }
 
   /** One lead into a scope already resolved (the receiver and quarantine release resolve their own). */
@@ -69,13 +94,14 @@ export class LeadsService {
       );
     }
     const scope = this.scopes.resolve(principal, campaignId);
+    const keyScope = idempotencyScope(principal, 'batch', campaignId);
     const work = async (): Promise<StoredOutcome> => {
       // Validate every item first, then commit the valid ones a chunk at a time (a few bulk writes, not a few per lead).
       const prepared = items.map((item, index) =>
         this.writer.prepareCreate(
           scope,
           item,
-          leadIdFor(key ? { scope: principal.token_id, key, index } : null),
+          leadIdFor(key ? { scope: keyScope, key, index } : null),
           sourceOf(principal, 'api'),
         ),
       );
@@ -90,7 +116,7 @@ export class LeadsService {
       return { status: 200, body: batchBody(prepared, stored), headers: {} };
     };
     if (!key) return { ...(await work()), replayed: false };
-    return this.idempotency.run(`${principal.token_id}:batch:${campaignId}`, key, body, work);
+    return this.idempotency.run(keyScope, key, body, work);
   }
 
   /** Commits a prepared lead with its lead.created event; a retried idempotent create finds its first lead. */

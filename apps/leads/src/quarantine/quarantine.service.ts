@@ -10,6 +10,8 @@ import { toLeadView } from '../leads/lead-view';
 import { LeadsService } from '../leads/leads.service';
 import { receiverBodyToLead } from '../receiver/receiver-body';
 import { LeadScopeService } from '../scope/lead-scope.service';
+import { exceedsDepth, jsonText, MAX_JSON_DEPTH } from '../json/json-text';
+import { QuarantineQuota } from './quarantine-quota';
 import { QuarantineRepository } from './quarantine.repository';
 import { QuarantinedPost, QuarantineReason } from './quarantine.schema';
 
@@ -26,6 +28,22 @@ export function toQuarantineView(post: QuarantinedPost) {
   };
 }
 
+/**
+ * The post as JSON text, or 400: a body nested deeper than API.md §9 allows could be stored but
+ * never shown (the admin list) or released, so the sender is told instead. Written without
+ * recursion, so even a body nested 100,000 deep is answered, not a stack overflow.
+ */
+function heldBodyJson(body: unknown): string {
+  const refuse = (detail: string) =>
+    new ProblemException(HttpStatus.BAD_REQUEST, 'bad_request', 'Bad request', `${detail} Nothing was stored.`);
+  if (exceedsDepth(body, MAX_JSON_DEPTH)) throw refuse(`JSON nested deeper than ${MAX_JSON_DEPTH} levels.`);
+  try {
+    return jsonText(body ?? null);
+  } catch {
+    throw refuse('The body cannot be written as JSON.');
+  }
+}
+
 const notFound = () =>
   new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such quarantined post.');
 
@@ -40,6 +58,7 @@ export class QuarantineService implements OnApplicationBootstrap, OnModuleDestro
 
   constructor(
     private readonly posts: QuarantineRepository,
+    private readonly quota: QuarantineQuota,
     private readonly leads: LeadsService,
     private readonly scopes: LeadScopeService,
     private readonly publisher: KafkaPublisher,
@@ -56,6 +75,11 @@ export class QuarantineService implements OnApplicationBootstrap, OnModuleDestro
     clearInterval(this.timer);
   }
 
+  /**
+   * Keeps a refused post, or answers why it cannot: 400 for a body deeper than the API allows (it
+   * could not be shown or released), 429 when the account's quarantine is full, 503 when the
+   * database would not take it. Never a 500 with nothing stored.
+   */
   async hold(
     campaign: CampaignSchemaStateV1,
     reason: QuarantineReason,
@@ -63,13 +87,15 @@ export class QuarantineService implements OnApplicationBootstrap, OnModuleDestro
     fromForm: boolean,
     clientAddress: string | null,
   ) {
+    const bodyJson = heldBodyJson(body);
+    await this.quota.reserve(campaign.account_id);
     const post: QuarantinedPost = {
       _id: `qp_${randomBytes(12).toString('base64url')}`,
       account_id: campaign.account_id,
       campaign_id: campaign.id,
       reason,
       state: 'held',
-      body_json: JSON.stringify(body ?? null),
+      body_json: bodyJson,
       from_form: fromForm,
       client_address: clientAddress,
       received_at: new Date().toISOString(),
@@ -77,13 +103,31 @@ export class QuarantineService implements OnApplicationBootstrap, OnModuleDestro
       lead_id: null,
       event_pending: true,
     };
-    await this.posts.insert(post);
+    try {
+      await this.posts.insert(post);
+    } catch (error) {
+      await this.quota.release(campaign.account_id).catch(() => undefined);
+      this.logger.error({ err: error, campaign_id: campaign.id }, 'quarantine insert failed');
+      throw new ProblemException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'quarantine_unavailable',
+        'Quarantine unavailable',
+        'The post could not be kept in quarantine and was not stored; retry shortly.',
+        undefined,
+        { 'Retry-After': '5' },
+      );
+    }
     await this.publishEvent(post).catch(() => undefined);
     return post;
   }
 
+  /** The oldest 500 held posts, with how many are held in all and the account's quota. */
   async list(principal: Principal) {
-    return { data: (await this.posts.listHeld(principal.account_id, 500)).map(toQuarantineView) };
+    const [held, total] = await Promise.all([
+      this.posts.listHeld(principal.account_id, 500),
+      this.quota.held(principal.account_id),
+    ]);
+    return { data: held.map(toQuarantineView), total, quota: this.quota.quota };
   }
 
   async release(principal: Principal, id: string) {
@@ -107,12 +151,14 @@ export class QuarantineService implements OnApplicationBootstrap, OnModuleDestro
       { kind: 'receiver', id: post._id },
     );
     if (!(await this.posts.decide(post._id, 'released', lead._id))) throw notFound();
+    await this.quota.release(principal.account_id);
     return { lead: toLeadView(lead), quarantine_id: post._id };
   }
 
   async discard(principal: Principal, id: string): Promise<void> {
     const post = await this.posts.findHeld(principal.account_id, id);
     if (!post || !(await this.posts.decide(post._id, 'discarded', null))) throw notFound();
+    await this.quota.release(principal.account_id);
   }
 
   private async publishPending(): Promise<void> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpStatus, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { CurrentPrincipal, hasScope, InternalPrincipalGuard, Principal, ProblemException } from '@leadgate/service-kit';
 import type { Request, Response } from 'express';
-import { LeadsService, sourceOf } from '../leads/leads.service';
+import { LeadsService } from '../leads/leads.service';
 import { QuarantineService } from '../quarantine/quarantine.service';
 import { QuarantineReason } from '../quarantine/quarantine.schema';
 import { LeadScopeService } from '../scope/lead-scope.service';
@@ -45,15 +45,16 @@ export class ReceiverController {
         { 'WWW-Authenticate': 'Bearer realm="leadgate", error="invalid_token"' },
       );
     }
-    const lead = await this.leads.createInScope(
+    const result = await this.leads.receive(
       { campaign, filter: null, compiled: null },
       principal,
+      body,
       receiverBodyToLead(body, campaign, fromForm),
-      key && principal.kind !== 'anonymous' ? { scope: principal.token_id, key } : null,
-      sourceOf(principal, 'receiver'),
+      key,
     );
-    response.status(HttpStatus.CREATED);
-    return { id: lead._id, campaign_id: lead.campaign_id, status: 'created' };
+    response.status(result.status);
+    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    return result.body;
   }
 
   /** Why this post does not count as authenticated for the campaign's account, or null if it does. */

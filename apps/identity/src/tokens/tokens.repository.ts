@@ -5,7 +5,10 @@ import { Model } from 'mongoose';
 import { TOKEN_MODEL, TokenDocument } from './token.schema';
 
 export type TokenChanges = Partial<
-  Pick<TokenDocument, 'name' | 'expires_at' | 'revoked_at' | 'rate_limit_per_minute' | 'secret_hashes'>
+  Pick<
+    TokenDocument,
+    'name' | 'expires_at' | 'revoked_at' | 'rate_limit_per_minute' | 'secret_hashes' | 'docs_key' | 'previous_docs_keys'
+  >
 >;
 
 export interface TokenListFilter {

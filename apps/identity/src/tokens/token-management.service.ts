@@ -3,6 +3,7 @@ import { generateTokenString, hashSecret, publicIdOfTokenId } from '@leadgate/au
 import { Principal, ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { IdentityConfig } from '../config';
 import { maySeeSecretsOf, requirePrivilege } from '../privilege/privilege-rule';
+import { TokenUsageRepository } from '../token-usage/token-usage.repository';
 import { RotateTokenBody, UpdateTokenBody } from './dto/token-bodies';
 import { expiryProblems, validationProblem } from './scope-rules';
 import { newDocsKey } from './token-issuer';
@@ -13,8 +14,16 @@ import { TokenChanges, TokensRepository } from './tokens.repository';
 
 const NOT_FOUND = () => new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such token.');
 
-/** An access token's revocation is retried this often on a version conflict before it gives up loudly. */
+/** An access token's revocation is tried (and read back) this often before it gives up loudly. */
 const ACCESS_REVOCATION_ATTEMPTS = 100;
+/** How often a revocation must be read back, and the pause between reads (see revokeAccessToken). */
+const REVOCATION_READ_BACKS = 2;
+const REVOCATION_READ_BACK_PAUSE_MS = 50;
+/** Access tokens of a disabled credential revoked at once. */
+const REVOCATION_PARALLELISM = 16;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const later = (a: string | null, b: string | null | undefined) => (a && b ? (a > b ? a : b) : (a ?? b ?? null));
 
 /** Reading, renaming, re-dating, revoking and rotating the API tokens of an account. */
 @Injectable()
@@ -22,16 +31,19 @@ export class TokenManagementService {
   constructor(
     private readonly repository: TokensRepository,
     private readonly statePublisher: TokenStatePublisher,
+    private readonly usage: TokenUsageRepository,
     @Inject(SERVICE_CONFIG) private readonly config: IdentityConfig,
   ) {}
 
   async list(principal: Principal, kind: 'account' | 'campaign', campaignId?: string): Promise<TokenView[]> {
     const tokens = await this.repository.list(principal.account_id, { kind, campaignId }, 1000);
-    return tokens.map((token) => this.view(principal, token));
+    const lastUsed = await this.usage.lastUsedOf(tokens.map((token) => token._id));
+    return tokens.map((token) => this.view(principal, token, lastUsed.get(token._id)));
   }
 
   async get(principal: Principal, id: string): Promise<TokenView> {
-    return this.view(principal, await this.find(principal, id));
+    const token = await this.find(principal, id);
+    return this.view(principal, token, await this.lastUsedAt(token._id));
   }
 
   async update(principal: Principal, id: string, body: UpdateTokenBody): Promise<TokenView> {
@@ -41,13 +53,14 @@ export class TokenManagementService {
     if (body.name !== undefined) changes.name = body.name;
     if (body.expires_at !== undefined) changes.expires_at = body.expires_at;
     if (body.rate_limit_per_minute !== undefined) changes.rate_limit_per_minute = body.rate_limit_per_minute;
-    return this.view(principal, await this.change(principal, id, () => changes));
+    const changed = await this.change(principal, id, () => changes);
+    return this.view(principal, changed, await this.lastUsedAt(changed._id));
   }
 
   async revoke(principal: Principal, id: string): Promise<TokenView> {
     const revokedAt = new Date().toISOString();
     const revoked = await this.change(principal, id, (token) => ({ revoked_at: token.revoked_at ?? revokedAt }));
-    return this.view(principal, revoked);
+    return this.view(principal, revoked, await this.lastUsedAt(revoked._id));
   }
 
   /**
@@ -74,33 +87,47 @@ export class TokenManagementService {
         previous_docs_keys: keptDocsKeys,
       };
     });
-    return { ...this.view(principal, changed), token: generated.token };
+    return { ...this.view(principal, changed, await this.lastUsedAt(changed._id)), token: generated.token };
   }
 
   /** Revokes every live access token issued from a credential (when it is disabled). */
   async revokeAccessTokensOf(credentialId: string): Promise<void> {
-    for (const token of await this.repository.findLiveAccessTokensOf(credentialId)) await this.revokeAccessToken(token);
+    const live = await this.repository.findLiveAccessTokensOf(credentialId);
+    for (let start = 0; start < live.length; start += REVOCATION_PARALLELISM) {
+      await Promise.all(
+        live.slice(start, start + REVOCATION_PARALLELISM).map((token) => this.revokeAccessToken(token)),
+      );
+    }
   }
 
   /**
-   * Revokes an access token, whatever else writes it meanwhile: on a version conflict it reads the
-   * token again and retries, until the token is revoked (by this call or another). A revocation
-   * that was answered 200 must never be lost to a race.
+   * Revokes an access token, whatever else writes it meanwhile. On a version conflict it reads the
+   * token again and retries. Once revoked, it reads the token back, twice with a pause between:
+   * FerretDB v1 writes an update as a read and then a whole-document write (ADR 001), so a writer
+   * that read the token just before this revocation can still put its older copy over it; a lost
+   * revocation is written again. Only a revocation that reads back revoked is answered.
    */
   async revokeAccessToken(token: TokenDocument): Promise<void> {
+    const revokedAt = new Date().toISOString();
     let current: TokenDocument | null = token;
+    let readBacks = 0;
     for (let attempt = 0; attempt < ACCESS_REVOCATION_ATTEMPTS; attempt++) {
-      if (!current || current.revoked_at) return;
-      const updated = await this.repository.update(current._id, current.version, {
-        revoked_at: new Date().toISOString(),
-      });
-      if (updated) {
-        await this.statePublisher.publish(updated);
-        return;
+      if (!current) return;
+      if (current.revoked_at) {
+        if (++readBacks >= REVOCATION_READ_BACKS) return;
+        await pause(REVOCATION_READ_BACK_PAUSE_MS);
+      } else {
+        readBacks = 0;
+        const updated = await this.repository.update(current._id, current.version, { revoked_at: revokedAt });
+        if (updated) await this.statePublisher.publish(updated);
       }
-      current = await this.repository.findById(current._id);
+      current = await this.repository.findById(token._id);
     }
     throw new Error(`access token ${token._id} could not be revoked after ${ACCESS_REVOCATION_ATTEMPTS} attempts`);
+  }
+
+  private async lastUsedAt(tokenId: string): Promise<string | undefined> {
+    return (await this.usage.lastUsedOf([tokenId])).get(tokenId);
   }
 
   /** An API token of the caller's account (404 otherwise, access tokens included). */
@@ -135,8 +162,10 @@ export class TokenManagementService {
   }
 
   /** The docs link is secret-bearing: shown only to a caller whose scopes cover the token's. */
-  private view(principal: Principal, token: TokenDocument): TokenView {
-    return toTokenView(token, this.config.PUBLIC_BASE_URL, {
+  private view(principal: Principal, token: TokenDocument, lastUsedAt?: string): TokenView {
+    // Usage stamps live apart from the token (token-usage.schema.ts); older tokens may hold one too.
+    const used = { ...token, last_used_at: later(token.last_used_at, lastUsedAt) };
+    return toTokenView(used, this.config.PUBLIC_BASE_URL, {
       showDocsUrl: maySeeSecretsOf(principal, token.scopes),
     });
   }

@@ -77,12 +77,4 @@ export class TokensRepository implements PendingStateStore<TokenDocument> {
       .find({ credential_id: { $eq: credentialId }, kind: { $eq: 'access' }, revoked_at: { $eq: null } })
       .lean<TokenDocument[]>();
   }
-
-  /** Moves last_used_at forward only (usage reports from several gateways arrive in any order). */
-  async recordUsage(tokenId: string, lastUsedAt: string): Promise<void> {
-    await this.tokens.updateOne(
-      { _id: { $eq: tokenId }, $or: [{ last_used_at: { $eq: null } }, { last_used_at: { $lt: lastUsedAt } }] },
-      { $set: { last_used_at: lastUsedAt } },
-    );
-  }
 }

@@ -17,6 +17,8 @@ import { OAuthController } from './oauth/oauth.controller';
 import { OAuthService } from './oauth/oauth.service';
 import { ScopesController } from './scopes/scopes.controller';
 import { TokenUsageConsumer } from './token-usage/token-usage.consumer';
+import { TokenUsageRepository } from './token-usage/token-usage.repository';
+import { TOKEN_USAGE_MODEL, tokenUsageSchema } from './token-usage/token-usage.schema';
 import { AccountTokensController } from './tokens/account-tokens.controller';
 import { CampaignTokensController } from './tokens/campaign-tokens.controller';
 import { TOKEN_MODEL, tokenSchema } from './tokens/token.schema';
@@ -32,6 +34,7 @@ import { TokensRepository } from './tokens/tokens.repository';
       { name: ACCOUNT_MODEL, schema: accountSchema },
       { name: TOKEN_MODEL, schema: tokenSchema },
       { name: CREDENTIAL_MODEL, schema: credentialSchema },
+      { name: TOKEN_USAGE_MODEL, schema: tokenUsageSchema },
     ]),
   ],
   controllers: [
@@ -58,6 +61,7 @@ import { TokensRepository } from './tokens/tokens.repository';
     CredentialsService,
     ClientAuthenticator,
     OAuthService,
+    TokenUsageRepository,
     TokenUsageConsumer,
   ],
 })

@@ -21,7 +21,7 @@ export class TokenDocsService {
   ) {}
 
   resolve(docsKey: string, now = Date.now()): TokenDocsInput | null {
-    const token = this.index.find(docsKey);
+    const token = this.index.find(docsKey, now);
     if (!token || token.revoked_at !== null) return null;
     if (token.expires_at !== null && Date.parse(token.expires_at) <= now) return null;
     if (token.kind === 'access') return null;

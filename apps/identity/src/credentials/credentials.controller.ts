@@ -1,12 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res, UseGuards } from '@nestjs/common';
-import {
-  authorizeAdmin,
-  CurrentPrincipal,
-  InternalPrincipalGuard,
-  Principal,
-  ZodValidationPipe,
-} from '@leadgate/service-kit';
+import { CurrentPrincipal, InternalPrincipalGuard, Principal, ZodValidationPipe } from '@leadgate/service-kit';
 import type { Response } from 'express';
+import { requireOperation } from '../privilege/privilege-rule';
 import { CredentialsService, CredentialView } from './credentials.service';
 import { CreateCredentialBody, createCredentialSchema } from './dto/credential-bodies';
 
@@ -22,28 +17,28 @@ export class CredentialsController {
     @Body(new ZodValidationPipe(createCredentialSchema)) body: CreateCredentialBody,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CredentialView & { client_secret: string }> {
-    authorizeAdmin(principal, 'credentials:write');
+    requireOperation(principal, 'credentials:write');
     response.setHeader('Cache-Control', 'no-store');
     return this.credentials.create(principal, body);
   }
 
   @Get()
   async list(@CurrentPrincipal() principal: Principal): Promise<{ data: CredentialView[] }> {
-    authorizeAdmin(principal, 'credentials:read');
+    requireOperation(principal, 'credentials:read');
     return { data: await this.credentials.list(principal) };
   }
 
   @Post(':id/enable')
   @HttpCode(HttpStatus.OK)
   enable(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<CredentialView> {
-    authorizeAdmin(principal, 'credentials:write');
+    requireOperation(principal, 'credentials:write');
     return this.credentials.setEnabled(principal, id, true);
   }
 
   @Post(':id/disable')
   @HttpCode(HttpStatus.OK)
   disable(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<CredentialView> {
-    authorizeAdmin(principal, 'credentials:write');
+    requireOperation(principal, 'credentials:write');
     return this.credentials.setEnabled(principal, id, false);
   }
 }

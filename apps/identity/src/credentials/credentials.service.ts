@@ -9,7 +9,8 @@ import {
   tokenIdFor,
 } from '@leadgate/auth-core';
 import { Principal, ProblemException } from '@leadgate/service-kit';
-import { requireCanGrant, validationProblem } from '../tokens/scope-rules';
+import { requirePrivilege } from '../privilege/privilege-rule';
+import { validationProblem } from '../tokens/scope-rules';
 import { TokenManagementService } from '../tokens/token-management.service';
 import { CredentialDocument } from './credential.schema';
 import { CredentialStatePublisher, toCredentialState } from './credential-state.publisher';
@@ -39,7 +40,7 @@ export class CredentialsService {
       );
     }
     const groups = [...new Set(body.scope_groups)] as ScopeGroup[];
-    requireCanGrant(principal, scopesForGroups(groups));
+    requirePrivilege(principal, 'credentials:write', { what: 'the new credential', scopes: scopesForGroups(groups) });
     const secret = generateTokenString('client_secret');
     const now = new Date().toISOString();
     const credential: CredentialDocument = {
@@ -61,11 +62,13 @@ export class CredentialsService {
     return { ...toView(credential), client_secret: secret.token };
   }
 
+  /** Credentials carry nothing secret-bearing (the secret is only hashed), so every caller allowed to list sees all. */
   async list(principal: Principal): Promise<CredentialView[]> {
     return (await this.repository.list(principal.account_id, 1000)).map(toView);
   }
 
   /**
+   * Only a caller covering the credential's scope groups may switch it (the privilege rule).
    * Disabling publishes the credential's new state (gateways refuse its access tokens from then on)
    * and also revokes the access tokens issued from it, so they stay dead if it is enabled again.
    */
@@ -74,7 +77,15 @@ export class CredentialsService {
       const credential = await this.repository.findInAccount(principal.account_id, id);
       if (!credential)
         throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such credential.');
-      if (credential.enabled === enabled) return toView(credential);
+      requirePrivilege(principal, 'credentials:write', {
+        what: 'this credential',
+        scopes: scopesForGroups(credential.scope_groups),
+      });
+      if (credential.enabled === enabled) {
+        // Disabling twice sweeps again: an access token issued in a race with the first one dies too.
+        if (!enabled) await this.tokens.revokeAccessTokensOf(credential._id);
+        return toView(credential);
+      }
       const updated = await this.repository.setEnabled(credential._id, credential.version, enabled);
       if (!updated) continue;
       await this.statePublisher.publish(updated);

@@ -37,6 +37,15 @@ export function readClientCredentials(
   return { clientId, clientSecret, viaBasic: false };
 }
 
+/** Does the request try client authentication at all (HTTP Basic, or a client id or secret in the form)? */
+export function presentsClientCredentials(authorization: string | undefined, body: Record<string, unknown>): boolean {
+  return (
+    authorization?.startsWith('Basic ') === true ||
+    body['client_id'] !== undefined ||
+    body['client_secret'] !== undefined
+  );
+}
+
 export function invalidClient(viaBasic: boolean): OAuthError {
   return new OAuthError(
     'invalid_client',

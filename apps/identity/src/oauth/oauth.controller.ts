@@ -1,10 +1,13 @@
 import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { authorizeAdmin, CurrentPrincipal, InternalPrincipalGuard, Principal } from '@leadgate/service-kit';
+import { CurrentPrincipal, InternalPrincipalGuard, Principal } from '@leadgate/service-kit';
 import type { Response } from 'express';
-import { readClientCredentials } from './client-authentication';
+import { requireOperation } from '../privilege/privilege-rule';
+import { presentsClientCredentials, readClientCredentials } from './client-authentication';
 import { OAuthErrorFilter } from './oauth-error.filter';
 import { OAuthError } from './oauth-error';
-import { AccessTokenResponse, OAuthService } from './oauth.service';
+import { AccessTokenResponse, ACCESS_TOKEN_REVOKE_SCOPE, INTROSPECT_SCOPE, OAuthService } from './oauth.service';
+
+const isAccountLevel = (principal: Principal) => principal.kind === 'account' || principal.kind === 'access';
 
 type FormBody = Record<string, unknown>;
 
@@ -32,18 +35,32 @@ export class OAuthController {
     return this.oauth.issueAccessToken(presented, form['scope']);
   }
 
+  /**
+   * A client revokes its own tokens (Basic or form authentication); an account-level caller (an
+   * admin Bearer, authenticated by the gateway) revokes its account's access tokens through the
+   * privilege rule.
+   */
   @Post('revoke')
   @HttpCode(HttpStatus.OK)
-  async revoke(@Headers('authorization') authorization: string | undefined, @Body() body: FormBody | undefined) {
+  async revoke(
+    @CurrentPrincipal() principal: Principal,
+    @Headers('authorization') authorization: string | undefined,
+    @Body() body: FormBody | undefined,
+  ) {
     const form = body ?? {};
-    await this.oauth.revoke(readClientCredentials(authorization, form), form['token']);
+    if (isAccountLevel(principal) && !presentsClientCredentials(authorization, form)) {
+      requireOperation(principal, ACCESS_TOKEN_REVOKE_SCOPE);
+      await this.oauth.revokeAsAdmin(principal, form['token']);
+    } else {
+      await this.oauth.revoke(readClientCredentials(authorization, form), form['token']);
+    }
     return {};
   }
 
   @Post('introspect')
   @HttpCode(HttpStatus.OK)
   introspect(@CurrentPrincipal() principal: Principal, @Body() body: FormBody | undefined) {
-    authorizeAdmin(principal, 'admin');
+    requireOperation(principal, INTROSPECT_SCOPE);
     return this.oauth.introspect(principal, (body ?? {})['token']);
   }
 }

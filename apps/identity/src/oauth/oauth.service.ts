@@ -9,11 +9,12 @@ import {
 } from '@leadgate/auth-core';
 import { Principal, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { IdentityConfig } from '../config';
+import { requirePrivilege } from '../privilege/privilege-rule';
 import { CredentialsRepository } from '../credentials/credentials.repository';
 import { TokenIssuer } from '../tokens/token-issuer';
 import { TokenManagementService } from '../tokens/token-management.service';
 import { TokensRepository } from '../tokens/tokens.repository';
-import { ClientCredentialsPresented } from './client-authentication';
+import { ClientCredentialsPresented, invalidClient } from './client-authentication';
 import { ClientAuthenticator } from './client-authenticator';
 import { OAuthError } from './oauth-error';
 
@@ -23,6 +24,11 @@ export interface AccessTokenResponse {
   expires_in: number;
   scope: string;
 }
+
+/** Revoking someone's access token with a Bearer is a token write. */
+export const ACCESS_TOKEN_REVOKE_SCOPE = 'tokens:write';
+/** Introspection is for account admins (the gateway asks the same). */
+export const INTROSPECT_SCOPE = 'admin';
 
 /** RFC 6749 §4.4 client credentials, RFC 7009 revocation, RFC 7662 introspection. */
 @Injectable()
@@ -48,7 +54,7 @@ export class OAuthService {
       throw new OAuthError('invalid_scope', 400, `Outside this client's scope groups: ${narrowed.invalid.join(' ')}.`);
     }
     const ttl = this.config.ACCESS_TOKEN_TTL_S;
-    const { token } = await this.issuer.issue({
+    const { document, token } = await this.issuer.issue({
       account_id: credential.account_id,
       kind: 'access',
       name: `access token of ${credential.client_id}`,
@@ -61,6 +67,13 @@ export class OAuthService {
       rate_limit_per_minute: null,
       created_by: credential._id,
     });
+    // A credential disabled while this token was being made may have swept its access tokens
+    // before this one was stored: look again, so the new token cannot outlive the disable.
+    const after = await this.credentials.findInAccount(credential.account_id, credential._id);
+    if (!after?.enabled) {
+      await this.management.revokeAccessToken(document);
+      throw invalidClient(presented.viaBasic);
+    }
     return { access_token: token, token_type: 'Bearer', expires_in: ttl, scope: narrowed.scopes.join(' ') };
   }
 
@@ -75,6 +88,26 @@ export class OAuthService {
     await this.management.revokeAccessToken(token);
   }
 
+  /**
+   * RFC 7009 for an admin Bearer of the account: unknown tokens, tokens of other accounts and
+   * tokens whose secret does not match are answered 200 and left alone, as the RFC says. An access
+   * token of the account that the caller's scopes do not cover is refused (403
+   * insufficient_scope) rather than silently kept: the admin must not believe it is dead.
+   */
+  async revokeAsAdmin(principal: Principal, tokenParam: unknown): Promise<void> {
+    if (typeof tokenParam !== 'string') throw new OAuthError('invalid_request', 400, 'token is required.');
+    const parsed = parseTokenString(tokenParam);
+    if (!parsed.ok) return;
+    if (parsed.kind !== 'access_token') {
+      throw new OAuthError('unsupported_token_type', 400, 'Revoke API tokens with POST /v1/admin/tokens/{id}/revoke.');
+    }
+    const token = await this.tokens.findById(tokenIdFor('access_token', parsed.publicId));
+    if (!token || token.account_id !== principal.account_id) return;
+    if (checkPresentedSecret(token, parsed.secret, new Date()) === 'wrong_secret') return;
+    requirePrivilege(principal, ACCESS_TOKEN_REVOKE_SCOPE, { what: 'this access token', scopes: token.scopes });
+    await this.management.revokeAccessToken(token);
+  }
+
   /** RFC 7662, for account admins: what a token of their account may do, or `active: false`. */
   async introspect(principal: Principal, tokenParam: unknown): Promise<Record<string, unknown>> {
     if (typeof tokenParam !== 'string') throw new OAuthError('invalid_request', 400, 'token is required.');
@@ -83,6 +116,7 @@ export class OAuthService {
     const token = await this.tokens.findById(tokenIdFor(parsed.kind, parsed.publicId));
     if (!token || token.account_id !== principal.account_id) return { active: false };
     if (checkPresentedSecret(token, parsed.secret, new Date()) !== 'ok') return { active: false };
+    requirePrivilege(principal, INTROSPECT_SCOPE, { what: 'this token', scopes: token.scopes });
     let clientId: string | undefined;
     if (token.credential_id) {
       const credential = await this.credentials.findInAccount(token.account_id, token.credential_id);

@@ -4,7 +4,7 @@ import { DeadLetterSink, KAFKA_CLIENT, TopicConsumer } from '@leadgate/kafka';
 import { ROOT_LOGGER } from '@leadgate/observability';
 import { Kafka } from 'kafkajs';
 import { Logger } from 'pino';
-import { TokensRepository } from '../tokens/tokens.repository';
+import { TokenUsageRepository } from './token-usage.repository';
 
 /**
  * Keeps `last_used_at` from the gateways' usage reports: one write per token per report, instead
@@ -19,7 +19,7 @@ export class TokenUsageConsumer implements OnApplicationBootstrap, OnModuleDestr
     @Inject(KAFKA_CLIENT) kafka: Kafka,
     @Inject(ROOT_LOGGER) logger: Logger,
     deadLetter: DeadLetterSink,
-    tokens: TokensRepository,
+    usage: TokenUsageRepository,
   ) {
     this.consumer = new TopicConsumer({
       kafka,
@@ -28,7 +28,7 @@ export class TokenUsageConsumer implements OnApplicationBootstrap, OnModuleDestr
       logger,
       deadLetter,
       handle: async (report) => {
-        for (const { token_id, last_used_at } of report.usage) await tokens.recordUsage(token_id, last_used_at);
+        for (const { token_id, last_used_at } of report.usage) await usage.record(token_id, last_used_at);
       },
     });
   }

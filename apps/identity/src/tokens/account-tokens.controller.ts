@@ -1,12 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Res, UseGuards } from '@nestjs/common';
-import {
-  authorizeAdmin,
-  CurrentPrincipal,
-  InternalPrincipalGuard,
-  Principal,
-  ZodValidationPipe,
-} from '@leadgate/service-kit';
+import { CurrentPrincipal, InternalPrincipalGuard, Principal, ZodValidationPipe } from '@leadgate/service-kit';
 import type { Response } from 'express';
+import { requireOperation } from '../privilege/privilege-rule';
 import {
   CreateAccountTokenBody,
   createAccountTokenSchema,
@@ -35,7 +30,7 @@ export class AccountTokensController {
     @Body(new ZodValidationPipe(createAccountTokenSchema)) body: CreateAccountTokenBody,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CreatedTokenView> {
-    authorizeAdmin(principal, 'tokens:write');
+    requireOperation(principal, 'tokens:write');
     const created = await this.creation.createAccountToken(principal, body);
     response.setHeader('Location', `/v1/admin/tokens/${created.id}`);
     response.setHeader('Cache-Control', 'no-store');
@@ -44,13 +39,13 @@ export class AccountTokensController {
 
   @Get()
   async list(@CurrentPrincipal() principal: Principal): Promise<{ data: TokenView[] }> {
-    authorizeAdmin(principal, 'tokens:read');
+    requireOperation(principal, 'tokens:read');
     return { data: await this.management.list(principal, 'account') };
   }
 
   @Get(':id')
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<TokenView> {
-    authorizeAdmin(principal, 'tokens:read');
+    requireOperation(principal, 'tokens:read');
     return this.management.get(principal, id);
   }
 
@@ -60,14 +55,14 @@ export class AccountTokensController {
     @Param('id') id: string,
     @Body(new ZodValidationPipe(updateTokenSchema)) body: UpdateTokenBody,
   ): Promise<TokenView> {
-    authorizeAdmin(principal, 'tokens:write');
+    requireOperation(principal, 'tokens:write');
     return this.management.update(principal, id, body);
   }
 
   @Post(':id/revoke')
   @HttpCode(HttpStatus.OK)
   revoke(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<TokenView> {
-    authorizeAdmin(principal, 'tokens:write');
+    requireOperation(principal, 'tokens:write');
     return this.management.revoke(principal, id);
   }
 
@@ -79,7 +74,7 @@ export class AccountTokensController {
     @Body(new ZodValidationPipe(rotateTokenSchema)) body: RotateTokenBody,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TokenView & { token: string }> {
-    authorizeAdmin(principal, 'tokens:write');
+    requireOperation(principal, 'tokens:write');
     response.setHeader('Cache-Control', 'no-store');
     return this.management.rotate(principal, id, body);
   }

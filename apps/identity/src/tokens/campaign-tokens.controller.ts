@@ -1,12 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res, UseGuards } from '@nestjs/common';
-import {
-  authorizeAdmin,
-  CurrentPrincipal,
-  InternalPrincipalGuard,
-  Principal,
-  ZodValidationPipe,
-} from '@leadgate/service-kit';
+import { CurrentPrincipal, InternalPrincipalGuard, Principal, ZodValidationPipe } from '@leadgate/service-kit';
 import type { Response } from 'express';
+import { requireOperation } from '../privilege/privilege-rule';
 import { CreateCampaignTokenBody, createCampaignTokenSchema } from './dto/token-bodies';
 import { CreatedTokenView, TokenCreationService } from './token-creation.service';
 import { TokenManagementService } from './token-management.service';
@@ -29,7 +24,7 @@ export class CampaignTokensController {
     @Body(new ZodValidationPipe(createCampaignTokenSchema)) body: CreateCampaignTokenBody,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CreatedTokenView> {
-    authorizeAdmin(principal, 'tokens:write');
+    requireOperation(principal, 'tokens:write');
     const created = await this.creation.createCampaignToken(principal, campaignId, body);
     response.setHeader('Location', `/v1/admin/tokens/${created.id}`);
     response.setHeader('Cache-Control', 'no-store');
@@ -41,7 +36,7 @@ export class CampaignTokensController {
     @CurrentPrincipal() principal: Principal,
     @Param('campaignId') campaignId: string,
   ): Promise<{ data: TokenView[] }> {
-    authorizeAdmin(principal, 'tokens:read');
+    requireOperation(principal, 'tokens:read');
     return { data: await this.management.list(principal, 'campaign', campaignId) };
   }
 }

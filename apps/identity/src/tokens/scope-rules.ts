@@ -1,18 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { isSubsetOf, scopesOutside } from '@leadgate/auth-core';
-import { Principal, ProblemException } from '@leadgate/service-kit';
-
-/** No privilege escalation: a caller can only hand out scopes it holds itself. */
-export function requireCanGrant(principal: Principal, requested: readonly string[]): void {
-  if (isSubsetOf(requested, principal.scopes)) return;
-  const missing = scopesOutside(requested, principal.scopes);
-  throw new ProblemException(
-    HttpStatus.FORBIDDEN,
-    'insufficient_scope',
-    'Insufficient scope',
-    `A token can only grant scopes its creator holds; missing: ${missing.join(' ')}.`,
-  );
-}
+import { ProblemException } from '@leadgate/service-kit';
 
 export function validationProblem(errors: { path: string; message: string }[]): ProblemException {
   return new ProblemException(

@@ -4,7 +4,8 @@ import { Principal, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { CampaignReferences } from '../campaign-references/campaign-references';
 import { IdentityConfig } from '../config';
 import { CreateAccountTokenBody, CreateCampaignTokenBody } from './dto/token-bodies';
-import { expiryProblems, requireCanGrant, validationProblem } from './scope-rules';
+import { requirePrivilege } from '../privilege/privilege-rule';
+import { expiryProblems, validationProblem } from './scope-rules';
 import { TokenIssuer } from './token-issuer';
 import { toTokenView, TokenView } from './token-view';
 
@@ -30,7 +31,7 @@ export class TokenCreationService {
       else problems.push(...parsed.unknown.map((scope) => ({ path: 'scopes', message: `unknown scope ${scope}` })));
     }
     if (problems.length > 0) throw validationProblem(problems);
-    requireCanGrant(principal, scopes);
+    requirePrivilege(principal, 'tokens:write', { what: 'the new token', scopes });
     return this.issue(principal, {
       kind: 'account',
       name: body.name,
@@ -55,7 +56,7 @@ export class TokenCreationService {
     problems.push(...(await this.campaigns.problems(principal.account_id, campaignId, filterId)));
     if (problems.length > 0 || !permissions.ok) throw validationProblem(problems);
     const scopes = permissions.scopes;
-    requireCanGrant(principal, scopes);
+    requirePrivilege(principal, 'tokens:write', { what: 'the new token', scopes });
     return this.issue(principal, {
       kind: 'campaign',
       name: body.name,
@@ -78,6 +79,7 @@ export class TokenCreationService {
       credential_id: null,
       created_by: principal.token_id,
     });
-    return { ...toTokenView(document, this.config.PUBLIC_BASE_URL), token };
+    // Its creator covers it (the privilege rule let it be made), so the docs link is shown.
+    return { ...toTokenView(document, this.config.PUBLIC_BASE_URL, { showDocsUrl: true }), token };
   }
 }

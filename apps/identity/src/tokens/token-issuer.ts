@@ -26,6 +26,11 @@ export interface IssuedToken {
   token: string;
 }
 
+/** An unguessable key for a token's public documentation link (192 random bits). */
+export function newDocsKey(): string {
+  return randomBytes(24).toString('base64url');
+}
+
 /**
  * Makes a token: a fresh token string, only the SHA-256 of its secret stored, a docs key for its
  * public documentation, stored first and then published (state outbox), so a token that the caller
@@ -45,7 +50,8 @@ export class TokenIssuer {
       ...fields,
       _id: tokenIdFor(generated.kind, generated.publicId),
       secret_hashes: [{ sha256: hashSecret(generated.secret), valid_until: null }],
-      docs_key: fields.kind === 'access' ? null : randomBytes(24).toString('base64url'),
+      docs_key: fields.kind === 'access' ? null : newDocsKey(),
+      previous_docs_keys: [],
       revoked_at: null,
       version: 1,
       publish_pending: true,

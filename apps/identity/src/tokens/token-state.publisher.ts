@@ -21,6 +21,7 @@ export function toTokenState(token: TokenDocument): TokenStateV1 {
     credential_id: token.credential_id,
     secret_hashes: token.secret_hashes,
     docs_key: token.docs_key,
+    previous_docs_keys: token.previous_docs_keys ?? [],
     expires_at: token.expires_at,
     revoked_at: token.revoked_at,
     rate_limit_per_minute: token.rate_limit_per_minute,

@@ -19,8 +19,16 @@ export interface TokenView {
   version: number;
 }
 
-/** What the admin API shows of a token: everything but its secret (or the secret's hash). */
-export function toTokenView(token: TokenDocument, publicBaseUrl: string, now = new Date()): TokenView {
+/**
+ * What the admin API shows of a token: everything but its secret (or the secret's hash). The docs
+ * link is secret-bearing (anyone holding it reads the token's documentation), so it is shown only
+ * when `showDocsUrl` says the caller may see it (the privilege rule), else null.
+ */
+export function toTokenView(
+  token: TokenDocument,
+  publicBaseUrl: string,
+  { showDocsUrl, now = new Date() }: { showDocsUrl: boolean; now?: Date },
+): TokenView {
   const expired = token.expires_at !== null && Date.parse(token.expires_at) <= now.getTime();
   return {
     id: token._id,
@@ -31,7 +39,7 @@ export function toTokenView(token: TokenDocument, publicBaseUrl: string, now = n
     ...(token.permissions ? { permissions: token.permissions } : {}),
     campaign_id: token.campaign_id,
     filter_id: token.filter_id,
-    docs_url: token.docs_key ? `${publicBaseUrl.replace(/\/$/, '')}/docs/p/${token.docs_key}` : null,
+    docs_url: showDocsUrl && token.docs_key ? `${publicBaseUrl.replace(/\/$/, '')}/docs/p/${token.docs_key}` : null,
     rate_limit_per_minute: token.rate_limit_per_minute,
     created_at: token.created_at,
     updated_at: token.updated_at,

@@ -27,6 +27,8 @@ export const tokenSchema = new Schema(
     credential_id: { type: String, default: null },
     secret_hashes: { type: Array, default: [] },
     docs_key: { type: String, default: null },
+    // Docs keys replaced by a rotation, each alive until the end of that rotation's grace period.
+    previous_docs_keys: { type: Array, default: [] },
     expires_at: { type: String, default: null },
     revoked_at: { type: String, default: null },
     rate_limit_per_minute: { type: Number, default: null },

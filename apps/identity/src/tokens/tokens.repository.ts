@@ -5,7 +5,10 @@ import { Model } from 'mongoose';
 import { TOKEN_MODEL, TokenDocument } from './token.schema';
 
 export type TokenChanges = Partial<
-  Pick<TokenDocument, 'name' | 'expires_at' | 'revoked_at' | 'rate_limit_per_minute' | 'secret_hashes'>
+  Pick<
+    TokenDocument,
+    'name' | 'expires_at' | 'revoked_at' | 'rate_limit_per_minute' | 'secret_hashes' | 'docs_key' | 'previous_docs_keys'
+  >
 >;
 
 export interface TokenListFilter {
@@ -73,13 +76,5 @@ export class TokensRepository implements PendingStateStore<TokenDocument> {
     return this.tokens
       .find({ credential_id: { $eq: credentialId }, kind: { $eq: 'access' }, revoked_at: { $eq: null } })
       .lean<TokenDocument[]>();
-  }
-
-  /** Moves last_used_at forward only (usage reports from several gateways arrive in any order). */
-  async recordUsage(tokenId: string, lastUsedAt: string): Promise<void> {
-    await this.tokens.updateOne(
-      { _id: { $eq: tokenId }, $or: [{ last_used_at: { $eq: null } }, { last_used_at: { $lt: lastUsedAt } }] },
-      { $set: { last_used_at: lastUsedAt } },
-    );
   }
 }

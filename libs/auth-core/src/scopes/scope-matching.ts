@@ -64,3 +64,21 @@ export function narrowScopes(requested: readonly string[] | undefined, held: rea
   if (invalid.length > 0) return { ok: false, invalid };
   return { ok: true, scopes: asked.filter(isKnownScope) };
 }
+
+/**
+ * "No escalation, ever" (API.md §2): a caller may create, change, rotate, revoke or see the
+ * secret-bearing state of a target (a token, a credential, an access token) only when its own
+ * scopes cover the target's. `admin` covers everything, even a scope the catalogue no longer knows
+ * (so an owner can still revoke such a token); any other caller covers a target when it grants
+ * every target scope by `grants` (`resource:*` covers that resource's actions and itself). An
+ * empty target is covered by anyone.
+ */
+export function covers(callerScopes: readonly string[], targetScopes: readonly string[]): boolean {
+  return uncoveredScopes(callerScopes, targetScopes).length === 0;
+}
+
+/** The target scopes that keep `callerScopes` from covering the target, each once, in target order. */
+export function uncoveredScopes(callerScopes: readonly string[], targetScopes: readonly string[]): string[] {
+  if (callerScopes.includes('admin')) return [];
+  return scopesOutside(targetScopes, callerScopes);
+}

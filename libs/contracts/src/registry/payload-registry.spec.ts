@@ -57,4 +57,34 @@ describe('payload registry', () => {
     expect(decodePayload(TOPICS.campaignSchemas, null)).toBeNull();
     expect(() => decodePayload(TOPICS.campaignSchemas, Buffer.from('{nope'))).toThrow(/not JSON/);
   });
+
+  it('reads token states published before previous_docs_keys existed, with none', () => {
+    const token = {
+      id: 'tok_1',
+      account_id: 'acc_1',
+      kind: 'campaign',
+      name: 'Partner',
+      scopes: ['leads:read'],
+      permissions: ['read'],
+      campaign_id: 'cmp_1',
+      filter_id: null,
+      credential_id: null,
+      secret_hashes: [{ sha256: 'a'.repeat(64), valid_until: null }],
+      docs_key: 'k'.repeat(32),
+      expires_at: null,
+      revoked_at: null,
+      rate_limit_per_minute: null,
+      version: 1,
+      updated_at: '2026-11-22T10:00:00.000Z',
+    };
+    expect(assertPayload(TOPICS.identityTokens, token).previous_docs_keys).toEqual([]);
+    const rotated = {
+      ...token,
+      previous_docs_keys: [{ key: 'p'.repeat(32), valid_until: '2026-11-22T10:05:00.000Z' }],
+    };
+    expect(assertPayload(TOPICS.identityTokens, rotated).previous_docs_keys).toHaveLength(1);
+    expect(() => assertPayload(TOPICS.identityTokens, { ...token, previous_docs_keys: [{ key: '$bad' }] })).toThrow(
+      ContractViolationError,
+    );
+  });
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { idSchema, isoDateTimeSchema } from './ids';
 
+const docsKeySchema = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/);
+
 /**
  * Value of `identity.tokens.v1`, keyed by token id. It never carries a secret: only the SHA-256
  * of each live secret (a secret has at least 160 random bits, so its hash reveals nothing usable),
@@ -21,11 +23,17 @@ export const tokenStateV1 = z.object({
   secret_hashes: z
     .array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), valid_until: isoDateTimeSchema.nullable() }))
     .max(4),
-  /** Unguessable key of the token's public documentation page; it dies with the token. */
-  docs_key: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{20,64}$/)
-    .nullable(),
+  /** Unguessable key of the token's public documentation page; it dies with the token and rotates with it. */
+  docs_key: docsKeySchema.nullable(),
+  /**
+   * Docs keys replaced by a rotation, each still served until `valid_until` (the rotation's grace
+   * period), like the previous secret. Optional (absent in states published before it existed).
+   */
+  previous_docs_keys: z
+    .array(z.object({ key: docsKeySchema, valid_until: isoDateTimeSchema }))
+    .max(4)
+    .optional()
+    .default([]),
   expires_at: isoDateTimeSchema.nullable(),
   revoked_at: isoDateTimeSchema.nullable(),
   rate_limit_per_minute: z.number().int().positive().nullable(),

@@ -1,11 +1,12 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { TOPICS } from '@leadgate/contracts';
 import { KafkaModule } from '@leadgate/kafka';
-import { AuthFailureThrottle } from './auth/auth-failure-throttle';
 import { PrincipalSigner, SERVICE_CONFIG } from '@leadgate/service-kit';
+import { AuthFailureThrottle } from './auth/auth-failure-throttle';
 import { BearerStrategy } from './auth/bearer.strategy';
 import { TokenVerifier } from './auth/token-verifier';
+import { refuseBodiesOnBodilessMethods } from './edge/bodiless-methods';
 import { MeController } from './me/me.controller';
 import { RateLimitService } from './rate-limit/rate-limit.service';
 import { GatewayController } from './routing/gateway.controller';
@@ -19,7 +20,7 @@ import { TokenUsageRecorder } from './usage/token-usage.recorder';
  * without a call per request, and serves nothing from a database of its own.
  */
 @Module({})
-export class GatewayModule {
+export class GatewayModule implements NestModule {
   static register(): DynamicModule {
     return {
       module: GatewayModule,
@@ -42,5 +43,9 @@ export class GatewayModule {
         { provide: PrincipalSigner, useFactory: principalSignerFrom, inject: [SERVICE_CONFIG] },
       ],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(refuseBodiesOnBodilessMethods).forRoutes('{*path}');
   }
 }

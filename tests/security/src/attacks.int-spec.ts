@@ -150,6 +150,21 @@ describe('attacks on the edge and the admin plane', () => {
       expect(rotated.body).not.toHaveProperty('token');
       expect((await integration('POST', `/v1/admin/tokens/${target.id}/revoke`, {})).status).toBe(403);
       expect((await target.client('GET', '/v1/me')).status).toBe(200);
+
+      // RFC 7009 revocation with a Bearer: a token writer cannot kill an access token stronger than itself.
+      const revoke = (bearer: string) =>
+        rawFetch('POST /oauth/revoke', `${platform.gateway.url}/oauth/revoke`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ token: accessToken }).toString(),
+        });
+      const writer = await newClient({ name: 'Token writer 2', scopes: ['tokens:write'] });
+      expect((await revoke(writer.token)).status).toBe(403);
+      expect((await integration('GET', '/v1/me')).status).toBe(200);
+      expect((await revoke(adminToken)).status).toBe(200);
+      await waitFor('the revoked access token refused', async () =>
+        (await integration('GET', '/v1/me')).status === 401 ? true : undefined,
+      );
     });
   });
 
@@ -176,16 +191,24 @@ describe('attacks on the edge and the admin plane', () => {
       expect(await leadNames(campaignId)).not.toContain('SMUGGLED');
     });
 
-    it('refuses bodies on GET, HEAD and DELETE with a declared length too', async () => {
-      for (const method of ['GET', 'DELETE']) {
+    it('refuses bodies on GET, HEAD and DELETE with a declared length too, on every path', async () => {
+      const leads = `/v1/campaigns/${campaignId}/leads`;
+      for (const [method, path] of [
+        ['GET', leads],
+        ['HEAD', leads],
+        ['DELETE', leads],
+        ['GET', '/v1/me'],
+        ['GET', '/no/such/path'],
+      ] as const) {
         const raw = await rawExchange(
           platform.gateway.url,
-          `${method} /v1/campaigns/${campaignId}/leads HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n` +
+          `${method} ${path} HTTP/1.1\r\nHost: gateway\r\n` +
             `Authorization: Bearer ${partnerToken}\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`,
         );
         const statuses = statusLines(raw);
-        seen.push(...statuses.map((status) => ({ what: `${method} with a body`, status })));
-        expect({ method, status: statuses[0] }).toEqual({ method, status: 400 });
+        seen.push(...statuses.map((status) => ({ what: `${method} ${path} with a body`, status })));
+        // One answer, then the connection closes: the body's bytes never become a request of their own.
+        expect({ method, path, statuses }).toEqual({ method, path, statuses: [400] });
       }
     });
   });

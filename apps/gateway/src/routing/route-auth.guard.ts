@@ -2,6 +2,7 @@ import { ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { ProblemException } from '@leadgate/service-kit';
 import type { Request } from 'express';
 import { BearerAuthGuard } from '../auth/bearer-auth.guard';
+import { isBearerAuthorization } from '../auth/bearer-scheme';
 import { refuseTokenInQuery } from '../auth/token-outside-header';
 import { AuthenticatedToken } from '../auth/token-verifier';
 import { matchRoute, RouteMatch } from './route-table';
@@ -39,6 +40,7 @@ export class RouteAuthGuard extends BearerAuthGuard {
     const auth = match.route.auth;
     if (auth.kind === 'public') return true;
     if (auth.kind === 'optional') return this.tryAuthenticate(context, request);
+    if (auth.kind === 'client_or_bearer' && !isBearerAuthorization(request.headers.authorization)) return true;
     return super.canActivate(context);
   }
 

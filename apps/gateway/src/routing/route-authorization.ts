@@ -16,7 +16,8 @@ export function authorizeForRoute(token: AuthenticatedToken, route: Route, param
   }
   const auth = route.auth;
   if (auth.kind === 'public') return;
-  if (auth.kind === 'bearer' && auth.accountLevel && token.kind === 'campaign') {
+  const accountLevel = auth.kind === 'client_or_bearer' || (auth.kind === 'bearer' && auth.accountLevel);
+  if (accountLevel && token.kind === 'campaign') {
     throw insufficientScope('This call needs an account-level token.', null);
   }
   const scope = auth.scope;

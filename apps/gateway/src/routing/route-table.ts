@@ -10,7 +10,12 @@ export type RouteAuth =
   /** No token: OAuth client authentication, public documentation. */
   | { kind: 'public' }
   /** The lead receiver: a token if given (must hold `scope`), else anonymous; the campaign decides. */
-  | { kind: 'optional'; scope: string };
+  | { kind: 'optional'; scope: string }
+  /**
+   * OAuth revocation (API.md §5): a client authenticates itself (Basic or form, checked by identity),
+   * or an account-level Bearer holding `scope` acts for its account (the privilege rule applies there).
+   */
+  | { kind: 'client_or_bearer'; scope: string };
 
 export interface Route {
   method: string;
@@ -19,7 +24,7 @@ export interface Route {
   auth: RouteAuth;
   /** Multipart uploads get the larger file limit. */
   upload?: boolean;
-  /** OAuth client authentication (HTTP Basic) is forwarded; every other Authorization header is not. */
+  /** OAuth client authentication (HTTP Basic) is forwarded; a Bearer token never is. */
   forwardAuthorization?: boolean;
 }
 
@@ -124,7 +129,7 @@ export const ROUTES: readonly Route[] = [
     method: 'POST',
     pattern: '/oauth/revoke',
     upstream: 'identity',
-    auth: { kind: 'public' },
+    auth: { kind: 'client_or_bearer', scope: 'tokens:write' },
     forwardAuthorization: true,
   },
   { method: 'POST', pattern: '/oauth/introspect', upstream: 'identity', auth: admin('admin') },

@@ -13,7 +13,9 @@ import {
 } from '@leadgate/service-kit';
 import type { Request, Response } from 'express';
 import { Agent, IncomingHttpHeaders, request as httpRequest } from 'node:http';
+import { isBearerAuthorization } from '../auth/bearer-scheme';
 import { GatewayConfig } from '../config';
+import { carriesForbiddenBody, isBodilessMethod } from '../edge/bodiless-methods';
 import { Route } from './route-table';
 import { Replica } from './upstream-pool';
 import { UpstreamPools } from './upstream-pools';
@@ -40,9 +42,6 @@ const NOT_FORWARDED = new Set(['content-length', 'x-forwarded-for', 'x-forwarded
 
 /** Methods that change nothing: a call that failed before any answer may be sent to another replica. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/** Methods whose requests carry no body here; one that comes with a body is refused, never forwarded. */
-const BODILESS_METHODS = new Set(['GET', 'HEAD', 'DELETE']);
 
 /** Errors that show a replica is gone (nothing listens, or it dropped the connection), not just slow. */
 const EJECTING_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
@@ -92,8 +91,9 @@ export class UpstreamProxy implements OnModuleDestroy {
     const limit = route.upload ? this.config.FILE_UPLOAD_LIMIT_BYTES : this.config.BODY_LIMIT_BYTES;
     const declared = Number(request.headers['content-length'] ?? 0);
     const framed = request.headers['transfer-encoding'] !== undefined || declared > 0;
-    if (BODILESS_METHODS.has(request.method) && framed) {
-      // The body is never read: close the connection after the answer, so its bytes go nowhere.
+    if (carriesForbiddenBody(request)) {
+      // refuseBodiesOnBodilessMethods answers these first; kept here because the proxy must never
+      // forward an unframed body, whatever runs before it. The connection closes with the answer.
       return refuse(response, [
         400,
         'body_not_allowed',
@@ -119,7 +119,7 @@ export class UpstreamProxy implements OnModuleDestroy {
   private send(request: Request, response: Response, route: Route, principal: Principal, body: Buffer) {
     const path = request.originalUrl;
     const headers = this.forwardedHeaders(request.headers, route);
-    if (!BODILESS_METHODS.has(request.method) || body.length > 0) headers['content-length'] = String(body.length);
+    if (!isBodilessMethod(request.method) || body.length > 0) headers['content-length'] = String(body.length);
     const signed = { method: request.method, pathWithQuery: path, bodyDigest: bodyDigest(body) };
     const pool = this.upstreams.pools[route.upstream];
     const tried = new Set<Replica>();
@@ -194,7 +194,11 @@ export class UpstreamProxy implements OnModuleDestroy {
     for (const [name, value] of Object.entries(incoming)) {
       if (value !== undefined && !HOP_BY_HOP.has(name) && !NOT_FORWARDED.has(name)) headers[name] = value;
     }
-    if (route.forwardAuthorization && typeof incoming.authorization === 'string') {
+    if (
+      route.forwardAuthorization &&
+      typeof incoming.authorization === 'string' &&
+      !isBearerAuthorization(incoming.authorization)
+    ) {
       headers['authorization'] = incoming.authorization;
     }
     headers[REQUEST_ID_HEADER] = String(incoming[REQUEST_ID_HEADER]);

@@ -2,7 +2,7 @@ import { Principal, ProblemException } from '@leadgate/service-kit';
 import { maySeeSecretsOf, requireOperation, requirePrivilege } from './privilege-rule';
 
 function principal(kind: Principal['kind'], scopes: string[]): Principal {
-  return { token_id: 'tok_1', account_id: 'acc_1', kind, scopes, campaign_id: null, filter_id: null, exp: 0 };
+  return { token_id: 'tok_1', account_id: 'acc_1', kind, scopes, campaign_id: null, filter_id: null };
 }
 
 function refusal(run: () => void): { status: number; type: string; detail: string } | null {

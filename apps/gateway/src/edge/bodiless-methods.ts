@@ -1,0 +1,38 @@
+import { PROBLEM_CONTENT_TYPE, problemTypeUri } from '@leadgate/service-kit';
+import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
+
+/** Methods whose requests carry no body here (API.md §9); one that comes with a body is refused, never forwarded. */
+const BODILESS_METHODS = new Set(['GET', 'HEAD', 'DELETE']);
+
+export function isBodilessMethod(method: string | undefined): boolean {
+  return BODILESS_METHODS.has(method ?? '');
+}
+
+/** True when a GET, HEAD or DELETE announces a body, by Content-Length or Transfer-Encoding. */
+export function carriesForbiddenBody(request: IncomingMessage): boolean {
+  if (!isBodilessMethod(request.method)) return false;
+  return request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+}
+
+/**
+ * The first thing the gateway does with any request, on every path (routed, local or unknown): a
+ * GET, HEAD or DELETE with a body is answered 400 and its connection closed, so the unread body's
+ * bytes can never be taken for a next request on this socket or any other.
+ */
+export function refuseBodiesOnBodilessMethods(request: Request, response: Response, next: NextFunction): void {
+  if (!carriesForbiddenBody(request)) return next();
+  response.setHeader('Connection', 'close');
+  response
+    .status(400)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(
+      JSON.stringify({
+        type: problemTypeUri('body_not_allowed'),
+        title: 'Body not allowed',
+        status: 400,
+        detail: `A ${request.method} request may not carry a body (Content-Length or Transfer-Encoding).`,
+        instance: request.originalUrl.split('?')[0],
+      }),
+    );
+}

@@ -4,11 +4,11 @@ import { Principal } from '@leadgate/service-kit';
 export type IdempotentEndpoint = 'create' | 'batch' | 'receiver';
 
 /**
- * Whose key it is (API.md §9: the token, or the credential). Today the token; an access token
- * should key on its credential, so a key survives the token's renewal, once the principal carries it.
+ * Whose key it is (API.md §9: the token, or the credential). An access token keys on its client
+ * credential, so a retry with the next hour's access token still finds the first attempt.
  */
 export function idempotencyOwner(principal: Principal): string {
-  return principal.token_id;
+  return principal.credential_id ? `credential:${principal.credential_id}` : principal.token_id;
 }
 
 /**

@@ -142,7 +142,10 @@ describe('lead service hardening', () => {
         body: form,
       });
       expect(response.status).toBe(201);
-      return ((await response.json()) as { id: string }).id;
+      const created = (await response.json()) as { id: string; content_type: string };
+      // The upload's answer names the type the download will carry, not the uploader's claim.
+      expect(created.content_type).toBe(type === 'image/png' ? 'image/png' : 'application/octet-stream');
+      return created.id;
     };
     const download = (id: string) =>
       fetch(`${gateway}${filesPath}/${id}`, { headers: { authorization: `Bearer ${world.partnerToken}` } });

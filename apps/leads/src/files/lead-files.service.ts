@@ -75,7 +75,7 @@ export class LeadFilesService {
     return {
       id: upload.id.toString(),
       filename,
-      content_type: metadata.content_type,
+      content_type: servedContentType(metadata.content_type),
       size: file.size,
       uploaded_at: new Date().toISOString(),
     };

@@ -1,6 +1,3 @@
-/** API.md §9: JSON nested deeper than this many levels is refused with 400. */
-export const MAX_JSON_DEPTH = 32;
-
 interface Frame {
   container: object;
   /** The object's keys, or null for an array. */

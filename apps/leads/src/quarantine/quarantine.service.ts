@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy
 import { CampaignSchemaStateV1, TOPICS } from '@leadgate/contracts';
 import { KafkaPublisher } from '@leadgate/kafka';
 import { ROOT_LOGGER } from '@leadgate/observability';
-import { Principal, ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
+import { MAX_JSON_DEPTH, Principal, ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { randomBytes } from 'node:crypto';
 import { Logger } from 'pino';
 import { LeadsConfig } from '../config';
@@ -10,7 +10,7 @@ import { toLeadView } from '../leads/lead-view';
 import { LeadsService } from '../leads/leads.service';
 import { receiverBodyToLead } from '../receiver/receiver-body';
 import { LeadScopeService } from '../scope/lead-scope.service';
-import { exceedsDepth, jsonText, MAX_JSON_DEPTH } from '../json/json-text';
+import { exceedsDepth, jsonText } from '../json/json-text';
 import { QuarantineQuota } from './quarantine-quota';
 import { QuarantineRepository } from './quarantine.repository';
 import { QuarantinedPost, QuarantineReason } from './quarantine.schema';
@@ -34,13 +34,16 @@ export function toQuarantineView(post: QuarantinedPost) {
  * recursion, so even a body nested 100,000 deep is answered, not a stack overflow.
  */
 function heldBodyJson(body: unknown): string {
-  const refuse = (detail: string) =>
-    new ProblemException(HttpStatus.BAD_REQUEST, 'bad_request', 'Bad request', `${detail} Nothing was stored.`);
-  if (exceedsDepth(body, MAX_JSON_DEPTH)) throw refuse(`JSON nested deeper than ${MAX_JSON_DEPTH} levels.`);
+  const refuse = (type: string, title: string, detail: string) =>
+    new ProblemException(HttpStatus.BAD_REQUEST, type, title, `${detail} Nothing was stored.`);
+  if (exceedsDepth(body, MAX_JSON_DEPTH)) {
+    // The body parser refuses these first; the same answer here, should a body reach hold another way.
+    throw refuse('body_too_deep', 'Request body nested too deep', `JSON may nest at most ${MAX_JSON_DEPTH} levels.`);
+  }
   try {
     return jsonText(body ?? null);
   } catch {
-    throw refuse('The body cannot be written as JSON.');
+    throw refuse('bad_request', 'Bad request', 'The body cannot be written as JSON.');
   }
 }
 

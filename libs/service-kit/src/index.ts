@@ -2,6 +2,7 @@ export * from './config/load-config';
 export * from './config/platform-version';
 export * from './errors/problem';
 export * from './errors/problem.filter';
+export * from './errors/send-problem';
 export * from './internal-auth/principal';
 export * from './internal-auth/principal-keys';
 export * from './internal-auth/principal-signer';

@@ -1,4 +1,4 @@
-import { PROBLEM_CONTENT_TYPE, problemTypeUri } from '@leadgate/service-kit';
+import { sendProblem } from '@leadgate/service-kit';
 import type { NextFunction, Request, Response } from 'express';
 import type { IncomingMessage } from 'node:http';
 
@@ -23,16 +23,11 @@ export function carriesForbiddenBody(request: IncomingMessage): boolean {
 export function refuseBodiesOnBodilessMethods(request: Request, response: Response, next: NextFunction): void {
   if (!carriesForbiddenBody(request)) return next();
   response.setHeader('Connection', 'close');
-  response
-    .status(400)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(
-      JSON.stringify({
-        type: problemTypeUri('body_not_allowed'),
-        title: 'Body not allowed',
-        status: 400,
-        detail: `A ${request.method} request may not carry a body (Content-Length or Transfer-Encoding).`,
-        instance: request.originalUrl.split('?')[0],
-      }),
-    );
+  sendProblem(
+    response,
+    400,
+    'body_not_allowed',
+    'Body not allowed',
+    `A ${request.method} request may not carry a body (Content-Length or Transfer-Encoding).`,
+  );
 }

@@ -6,9 +6,8 @@ import {
   jsonDepthExceeds,
   MAX_JSON_DEPTH,
   Principal,
-  PROBLEM_CONTENT_TYPE,
   PrincipalSigner,
-  problemTypeUri,
+  sendProblem,
   SERVICE_CONFIG,
 } from '@leadgate/service-kit';
 import type { Request, Response } from 'express';
@@ -234,19 +233,4 @@ function readBody(request: Request, limit: number): Promise<Buffer | 'too_large'
 function refuse(response: Response, problem: Problem): void {
   response.setHeader('Connection', 'close');
   sendProblem(response, ...problem);
-}
-
-function sendProblem(response: Response, status: number, type: string, title: string, detail: string): void {
-  response
-    .status(status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(
-      JSON.stringify({
-        type: problemTypeUri(type),
-        title,
-        status,
-        detail,
-        instance: response.req.originalUrl.split('?')[0],
-      }),
-    );
 }

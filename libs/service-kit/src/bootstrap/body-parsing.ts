@@ -1,6 +1,6 @@
 import express, { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import type { IncomingMessage } from 'node:http';
-import { PROBLEM_CONTENT_TYPE, problemTypeUri } from '../errors/problem';
+import { sendProblem } from '../errors/send-problem';
 import { bodyDigest, EMPTY_BODY_DIGEST } from '../internal-auth/principal';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth';
 
@@ -68,14 +68,13 @@ export function containsNul(value: unknown, depth = 0): boolean {
  */
 const refuseNulCharacters: RequestHandler = (request, response, next) => {
   if (!containsNul(request.body) && !containsNul(request.query)) return next();
-  const problem = {
-    type: problemTypeUri('validation_failed'),
-    title: 'Validation failed',
-    status: 422,
-    detail: 'Text may not contain the NUL character (U+0000).',
-    instance: request.originalUrl.split('?')[0],
-  };
-  response.status(422).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  sendProblem(
+    response,
+    422,
+    'validation_failed',
+    'Validation failed',
+    'Text may not contain the NUL character (U+0000).',
+  );
 };
 
 const BODY_PROBLEMS: Record<string, [type: string, title: string, detail: string]> = {
@@ -92,7 +91,7 @@ const BODY_PROBLEMS: Record<string, [type: string, title: string, detail: string
   body_too_deep: ['body_too_deep', 'Request body nested too deep', `JSON may nest at most ${MAX_JSON_DEPTH} levels.`],
 };
 
-const bodyErrorHandler: ErrorRequestHandler = (error: { type?: string; status?: number }, request, response, next) => {
+const bodyErrorHandler: ErrorRequestHandler = (error: { type?: string; status?: number }, _request, response, next) => {
   if (!error || typeof error.status !== 'number') return next(error);
   const status = error.type === 'entity.too.large' ? 413 : error.status;
   const [type, title, detail] = BODY_PROBLEMS[error.type ?? ''] ?? [
@@ -100,6 +99,5 @@ const bodyErrorHandler: ErrorRequestHandler = (error: { type?: string; status?: 
     'Malformed request body',
     'The request body could not be parsed.',
   ];
-  const problem = { type: problemTypeUri(type), title, status, detail, instance: request.originalUrl.split('?')[0] };
-  response.status(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  sendProblem(response, status, type, title, detail);
 };

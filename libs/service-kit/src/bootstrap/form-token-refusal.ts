@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import { PROBLEM_CONTENT_TYPE, problemTypeUri } from '../errors/problem';
+import { sendProblem } from '../errors/send-problem';
 
 /** True for a parsed form body (application/x-www-form-urlencoded) that has an `access_token` field. */
 export function hasFormAccessToken(request: Pick<Request, 'body' | 'is'>): boolean {
@@ -15,12 +15,11 @@ export function hasFormAccessToken(request: Pick<Request, 'body' | 'is'>): boole
  */
 export const refuseTokenInFormBody: RequestHandler = (request, response, next) => {
   if (!hasFormAccessToken(request)) return next();
-  const problem = {
-    type: problemTypeUri('token_in_body'),
-    title: 'Token in request body',
-    status: 400,
-    detail: 'A token is accepted only in the Authorization: Bearer header, never as a form field.',
-    instance: request.originalUrl.split('?')[0],
-  };
-  response.status(400).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  sendProblem(
+    response,
+    400,
+    'token_in_body',
+    'Token in request body',
+    'A token is accepted only in the Authorization: Bearer header, never as a form field.',
+  );
 };

@@ -81,5 +81,50 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
+  // Imports run down (docs/ARCHITECTURE.md). Each app's rooms, lowest layer first: a file may import
+  // its own room, the layers below it and the app's config.ts, never a room of its own layer or above,
+  // nor the root module. Proof it bites: `npx eslint apps/leads apps/campaigns`.
+  ...importsRunDown({
+    leads: [['store', 'scope', 'json'], ['idempotency', 'events'], ['leads'], ['files', 'quarantine'], ['receiver']],
+    campaigns: [['store'], ['publishers'], ['campaign-schema', 'filters', 'partner-schema'], ['campaigns']],
+  }),
   prettier,
 );
+
+/**
+ * One config per room: `@typescript-eslint/no-restricted-imports` (not the core rule, which other
+ * blocks set for the same files and which a later block would replace) forbids the rooms of the
+ * room's own layer and above, and the app's root module and main.
+ */
+function importsRunDown(apps) {
+  return Object.entries(apps).flatMap(([app, layers]) =>
+    layers.flatMap((layer, rank) =>
+      layer.map((room) => {
+        const notBelow = layers
+          .slice(rank)
+          .flat()
+          .filter((other) => other !== room);
+        return {
+          files: [`apps/${app}/src/${room}/**/*.ts`],
+          rules: {
+            '@typescript-eslint/no-restricted-imports': [
+              'error',
+              {
+                patterns: [
+                  {
+                    group: [
+                      ...notBelow.flatMap((other) => [`../${other}`, `../${other}/**`]),
+                      `../${app}.module`,
+                      '../main',
+                    ],
+                    message: `Imports run down: ${app}/src/${room}/ may not import ${notBelow.join(', ')} or the root module (docs/ARCHITECTURE.md).`,
+                  },
+                ],
+              },
+            ],
+          },
+        };
+      }),
+    ),
+  );
+}

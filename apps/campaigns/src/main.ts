@@ -1,6 +1,6 @@
 import { publishApiDocs } from '@leadgate/kafka';
 import { platformVersion, runService } from '@leadgate/service-kit';
-import { CampaignsModule } from './app.module';
+import { CampaignsModule } from './campaigns.module';
 import { campaignsConfigSchema } from './config';
 
 void runService({

@@ -1,6 +1,6 @@
 import { publishApiDocs } from '@leadgate/kafka';
 import { platformVersion, runService } from '@leadgate/service-kit';
-import { LeadsModule } from './app.module';
+import { LeadsModule } from './leads.module';
 import { leadsConfigSchema } from './config';
 
 void runService({

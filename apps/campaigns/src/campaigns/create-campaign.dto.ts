@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { addFieldSchema, addRelationSchema, addSelectSchema, addStatusSchema } from '../schema/dto/schema-bodies';
+import {
+  addFieldSchema,
+  addRelationSchema,
+  addSelectSchema,
+  addStatusSchema,
+} from '../campaign-schema/dto/schema-bodies';
 
 /** A campaign, optionally with its schema pieces in the shapes of the piece endpoints (API.md §6). */
 export const createCampaignSchema = z

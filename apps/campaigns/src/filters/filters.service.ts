@@ -4,13 +4,14 @@ import { validateCondition } from '@leadgate/filters';
 import { ReadModels } from '@leadgate/kafka';
 import { Principal, ProblemException } from '@leadgate/service-kit';
 import { randomBytes } from 'node:crypto';
-import { CampaignDocument } from '../campaigns/campaign.schema';
-import { toCampaignState } from '../campaigns/campaign-state.publisher';
-import { CampaignsRepository } from '../campaigns/campaigns.repository';
+import { CampaignDocument } from '../store/campaign.schema';
+import { toCampaignState } from '../store/campaign-view';
+import { CampaignsRepository } from '../store/campaigns.repository';
 import { CreateFilterBody, UpdateFilterBody } from './dto/filter-bodies';
-import { FilterDocument } from './filter.schema';
-import { FilterStatePublisher, toFilterState } from './filter-state.publisher';
-import { FiltersRepository } from './filters.repository';
+import { FilterDocument } from '../store/filter.schema';
+import { FilterStatePublisher } from '../publishers/filter-state.publisher';
+import { toFilterState } from '../store/filter-view';
+import { FiltersRepository } from '../store/filters.repository';
 
 export type FilterView = FilterStateV1 & { created_at: string };
 

@@ -7,9 +7,9 @@ import {
   ProblemException,
   requireScope,
 } from '@leadgate/service-kit';
-import { toCampaignState } from '../campaigns/campaign-state.publisher';
-import { CampaignsRepository } from '../campaigns/campaigns.repository';
-import { FiltersRepository } from '../filters/filters.repository';
+import { toCampaignState } from '../store/campaign-view';
+import { CampaignsRepository } from '../store/campaigns.repository';
+import { FiltersRepository } from '../store/filters.repository';
 
 const notFound = () => new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such resource.');
 

@@ -4,8 +4,8 @@ import { KafkaPublisher } from '@leadgate/kafka';
 import { ROOT_LOGGER } from '@leadgate/observability';
 import { SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Logger } from 'pino';
-import { LeadChangesRepository } from '../changes/lead-changes.repository';
-import { LeadStore } from '../changes/lead-store.service';
+import { LeadChangesRepository } from '../store/lead-changes.repository';
+import { LeadStore } from '../store/lead-store.service';
 import { LeadsConfig } from '../config';
 import { eventRecordsOf } from './lead-event-records';
 

@@ -1,9 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Principal, ProblemException } from '@leadgate/service-kit';
 import { LeadScope, LeadScopeService } from '../scope/lead-scope.service';
-import { LeadDocument } from './lead.schema';
-import { filterable, toLeadView } from './lead-view';
-import { LeadsRepository } from './leads.repository';
+import { LeadDocument } from '../store/lead.schema';
+import { filterable, toLeadView } from '../store/lead-view';
+import { LeadsRepository } from '../store/leads.repository';
 import { encodeCursor, parseListQuery } from './list-query';
 
 export const leadNotFound = () => new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such lead.');

@@ -4,10 +4,10 @@ import { LeadEventRelay } from '../events/lead-event.relay';
 import { LeadScopeService } from '../scope/lead-scope.service';
 import { missingRequired, parseLeadInput } from './lead-input';
 import { LeadReadsService } from './lead-reads.service';
-import { LeadDocument } from './lead.schema';
-import { etagOf, filterable } from './lead-view';
+import { LeadDocument } from '../store/lead.schema';
+import { etagOf, filterable } from '../store/lead-view';
 import { actorOf, outOfScope, validationFailed } from './lead-writer';
-import { LeadStore } from '../changes/lead-store.service';
+import { LeadStore } from '../store/lead-store.service';
 
 type LeadChanges = Pick<LeadDocument, 'fields' | 'select_field_values' | 'status' | 'relations'>;
 

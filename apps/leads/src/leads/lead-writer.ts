@@ -3,9 +3,9 @@ import { Principal, ProblemException } from '@leadgate/service-kit';
 import { createHash, randomBytes } from 'node:crypto';
 import { LeadScope } from '../scope/lead-scope.service';
 import { LeadInput, missingRequired, parseLeadInput } from './lead-input';
-import { LeadChange } from '../changes/lead-change.schema';
-import { LeadDocument, LeadSource } from './lead.schema';
-import { filterable } from './lead-view';
+import { LeadChange } from '../store/lead-change.schema';
+import { LeadDocument, LeadSource } from '../store/lead.schema';
+import { filterable } from '../store/lead-view';
 
 export type Prepared = { ok: true; lead: LeadDocument } | { ok: false; problem: ProblemException };
 

@@ -17,8 +17,8 @@ import type { Response } from 'express';
 import { IdempotentResult } from '../idempotency/idempotency.service';
 import { LeadReadsService } from './lead-reads.service';
 import { LeadUpdatesService } from './lead-updates.service';
-import { etagOf, LeadView, toLeadView } from './lead-view';
-import { LeadsService } from './leads.service';
+import { etagOf, LeadView, toLeadView } from '../store/lead-view';
+import { LeadCreationService } from './lead-creation.service';
 
 function answer(response: Response, result: IdempotentResult): unknown {
   response.status(result.status);
@@ -32,7 +32,7 @@ function answer(response: Response, result: IdempotentResult): unknown {
 @UseGuards(InternalPrincipalGuard)
 export class LeadsController {
   constructor(
-    private readonly leads: LeadsService,
+    private readonly leads: LeadCreationService,
     private readonly reads: LeadReadsService,
     private readonly updates: LeadUpdatesService,
   ) {}

@@ -6,9 +6,9 @@ import { MAX_JSON_DEPTH, Principal, ProblemException, SERVICE_CONFIG } from '@le
 import { randomBytes } from 'node:crypto';
 import { Logger } from 'pino';
 import { LeadsConfig } from '../config';
-import { toLeadView } from '../leads/lead-view';
-import { LeadsService } from '../leads/leads.service';
-import { receiverBodyToLead } from '../receiver/receiver-body';
+import { toLeadView } from '../store/lead-view';
+import { LeadCreationService } from '../leads/lead-creation.service';
+import { receiverBodyToLead } from '../leads/receiver-body';
 import { LeadScopeService } from '../scope/lead-scope.service';
 import { exceedsDepth, jsonText } from '../json/json-text';
 import { QuarantineQuota } from './quarantine-quota';
@@ -62,7 +62,7 @@ export class QuarantineService implements OnApplicationBootstrap, OnModuleDestro
   constructor(
     private readonly posts: QuarantineRepository,
     private readonly quota: QuarantineQuota,
-    private readonly leads: LeadsService,
+    private readonly leads: LeadCreationService,
     private readonly scopes: LeadScopeService,
     private readonly publisher: KafkaPublisher,
     @Inject(SERVICE_CONFIG) private readonly config: LeadsConfig,

@@ -1,11 +1,11 @@
 import { Body, Controller, Headers, HttpStatus, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { CurrentPrincipal, hasScope, InternalPrincipalGuard, Principal, ProblemException } from '@leadgate/service-kit';
 import type { Request, Response } from 'express';
-import { LeadsService } from '../leads/leads.service';
+import { LeadCreationService } from '../leads/lead-creation.service';
 import { QuarantineService } from '../quarantine/quarantine.service';
 import { QuarantineReason } from '../quarantine/quarantine.schema';
 import { LeadScopeService } from '../scope/lead-scope.service';
-import { receiverBodyToLead } from './receiver-body';
+import { receiverBodyToLead } from '../leads/receiver-body';
 
 /**
  * The lead receiver (API.md §4) for web forms and lead sellers, JSON or form-encoded. When the
@@ -17,7 +17,7 @@ import { receiverBodyToLead } from './receiver-body';
 export class ReceiverController {
   constructor(
     private readonly scopes: LeadScopeService,
-    private readonly leads: LeadsService,
+    private readonly leads: LeadCreationService,
     private readonly quarantine: QuarantineService,
   ) {}
 

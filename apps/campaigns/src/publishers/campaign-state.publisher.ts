@@ -1,17 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CampaignSchemaStateV1, TOPICS } from '@leadgate/contracts';
+import { TOPICS } from '@leadgate/contracts';
 import { KafkaPublisher, StateOutboxService } from '@leadgate/kafka';
 import { ROOT_LOGGER } from '@leadgate/observability';
 import { SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Logger } from 'pino';
 import { CampaignsConfig } from '../config';
-import { CampaignDocument } from './campaign.schema';
-import { CampaignsRepository } from './campaigns.repository';
-
-export function toCampaignState(document: CampaignDocument): CampaignSchemaStateV1 {
-  const { _id, account_id, name, fields, selects, statuses, relations, receiver, version, updated_at } = document;
-  return { id: _id, account_id, name, fields, selects, statuses, relations, receiver, version, updated_at };
-}
+import { CampaignDocument } from '../store/campaign.schema';
+import { toCampaignState } from '../store/campaign-view';
+import { CampaignsRepository } from '../store/campaigns.repository';
 
 /** Publishes campaign state to `campaigns.schemas.v1` through a state outbox (see StateOutbox). */
 @Injectable()

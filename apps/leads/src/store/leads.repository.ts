@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { duplicateKeyIndexes, isDuplicateKey } from '../changes/duplicate-keys';
+import { duplicateKeyIndexes, isDuplicateKey } from './duplicate-keys';
 import { LEAD_MODEL, LeadDocument } from './lead.schema';
 
 export interface ListQuery {

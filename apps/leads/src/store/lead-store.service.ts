@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { LeadDocument } from '../leads/lead.schema';
-import { LeadsRepository } from '../leads/leads.repository';
+import { LeadDocument } from './lead.schema';
+import { LeadsRepository } from './leads.repository';
 import { LeadChange } from './lead-change.schema';
 import { LeadChangesRepository } from './lead-changes.repository';
 

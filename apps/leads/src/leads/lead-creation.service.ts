@@ -5,10 +5,10 @@ import { IdempotencyService } from '../idempotency/idempotency.service';
 import { idempotencyScope } from '../idempotency/idempotency-scope';
 import { StoredOutcome } from '../idempotency/idempotency-record.schema';
 import { LeadScope, LeadScopeService } from '../scope/lead-scope.service';
-import { LeadDocument, LeadSource } from './lead.schema';
-import { etagOf, toLeadView } from './lead-view';
+import { LeadDocument, LeadSource } from '../store/lead.schema';
+import { etagOf, toLeadView } from '../store/lead-view';
 import { actorOf, leadIdFor, LeadWriter } from './lead-writer';
-import { ChangeMeta, LeadStore } from '../changes/lead-store.service';
+import { ChangeMeta, LeadStore } from '../store/lead-store.service';
 import { batchBody, chunksOf, COMMIT_CHUNK, validItems } from './lead-batch';
 
 export const MAX_BATCH = 1000;
@@ -19,7 +19,7 @@ export function sourceOf(principal: Principal, kind: LeadSource['kind']): LeadSo
 
 /** Creating leads, one or a batch, with Idempotency-Key; reading and updating live in LeadReads/LeadUpdates. */
 @Injectable()
-export class LeadsService {
+export class LeadCreationService {
   constructor(
     private readonly scopes: LeadScopeService,
     private readonly writer: LeadWriter,

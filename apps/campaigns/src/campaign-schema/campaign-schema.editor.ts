@@ -2,11 +2,11 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { assertPayload, ContractViolationError, TOPICS } from '@leadgate/contracts';
 import { validateCondition } from '@leadgate/filters';
 import { Principal, ProblemException } from '@leadgate/service-kit';
-import { CampaignDocument } from '../campaigns/campaign.schema';
-import { CampaignStatePublisher, toCampaignState } from '../campaigns/campaign-state.publisher';
-import { CampaignChanges, CampaignsRepository } from '../campaigns/campaigns.repository';
-import { CampaignView, toCampaignView } from '../campaigns/campaign-view';
-import { FiltersRepository } from '../filters/filters.repository';
+import { CampaignDocument } from '../store/campaign.schema';
+import { CampaignStatePublisher } from '../publishers/campaign-state.publisher';
+import { CampaignChanges, CampaignsRepository } from '../store/campaigns.repository';
+import { CampaignView, toCampaignState, toCampaignView } from '../store/campaign-view';
+import { FiltersRepository } from '../store/filters.repository';
 import { SchemaChangeRefused } from './schema-pieces';
 
 /**

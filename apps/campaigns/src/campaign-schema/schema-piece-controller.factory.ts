@@ -19,13 +19,13 @@ import {
   ZodValidationPipe,
 } from '@leadgate/service-kit';
 import { z } from 'zod';
-import { CampaignDocument } from '../campaigns/campaign.schema';
-import { CampaignChanges } from '../campaigns/campaigns.repository';
+import { CampaignDocument } from '../store/campaign.schema';
+import { CampaignChanges } from '../store/campaigns.repository';
 import { CampaignSchemaEditor } from './campaign-schema.editor';
 
 export interface SchemaPieceRoutes<A extends z.ZodTypeAny, C extends z.ZodTypeAny> {
-  /** Path below the campaign: `fields`, `selects`, `statuses`, `relations`. */
-  path: string;
+  /** The whole route path, written out where each controller is declared so a search for it finds the controller. */
+  path: `v1/admin/campaigns/:campaignId/${'fields' | 'selects' | 'statuses' | 'relations'}`;
   list: (campaign: CampaignDocument) => unknown[];
   addBody: A;
   add: (campaign: CampaignDocument, body: z.infer<A>) => CampaignChanges;
@@ -41,7 +41,7 @@ export interface SchemaPieceRoutes<A extends z.ZodTypeAny, C extends z.ZodTypeAn
 export function schemaPieceController<A extends z.ZodTypeAny, C extends z.ZodTypeAny>(
   routes: SchemaPieceRoutes<A, C>,
 ): Type<unknown> {
-  @Controller(`v1/admin/campaigns/:campaignId/${routes.path}`)
+  @Controller(routes.path)
   @UseGuards(InternalPrincipalGuard)
   class SchemaPieceController {
     constructor(readonly editor: CampaignSchemaEditor) {}
@@ -84,6 +84,7 @@ export function schemaPieceController<A extends z.ZodTypeAny, C extends z.ZodTyp
       return this.editor.edit(principal, campaignId, (campaign) => routes.remove(campaign, key));
     }
   }
-  Object.defineProperty(SchemaPieceController, 'name', { value: `${routes.path}Controller` });
+  // `fieldsController` etc.: the class name is part of the admin OpenAPI operation ids, kept as they were.
+  Object.defineProperty(SchemaPieceController, 'name', { value: `${routes.path.split('/').pop()}Controller` });
   return SchemaPieceController;
 }

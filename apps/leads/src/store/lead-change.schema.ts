@@ -1,7 +1,7 @@
 import { LeadEventV1 } from '@leadgate/contracts';
 import { SHARED_SCHEMA_OPTIONS } from '@leadgate/mongo';
 import { Schema } from 'mongoose';
-import { LeadDocument } from '../leads/lead.schema';
+import { LeadDocument } from './lead.schema';
 
 export const LEAD_CHANGE_MODEL = 'LeadChange';
 

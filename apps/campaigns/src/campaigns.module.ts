@@ -1,0 +1,68 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { TOPICS } from '@leadgate/contracts';
+import { KafkaModule } from '@leadgate/kafka';
+import { MongoModule } from '@leadgate/mongo';
+import { CampaignSchemaEditor } from './campaign-schema/campaign-schema.editor';
+import { FieldsController } from './campaign-schema/fields.controller';
+import { ReceiverController } from './campaign-schema/receiver.controller';
+import { RelationsController } from './campaign-schema/relations.controller';
+import { SelectOptionsController } from './campaign-schema/select-options.controller';
+import { SelectsController } from './campaign-schema/selects.controller';
+import { StatusesController } from './campaign-schema/statuses.controller';
+import { CampaignsController } from './campaigns/campaigns.controller';
+import { CampaignsService } from './campaigns/campaigns.service';
+import { CampaignsConfig } from './config';
+import { FiltersController } from './filters/filters.controller';
+import { FiltersService } from './filters/filters.service';
+import { PartnerSchemaController } from './partner-schema/partner-schema.controller';
+import { CampaignStatePublisher } from './publishers/campaign-state.publisher';
+import { FilterStatePublisher } from './publishers/filter-state.publisher';
+import { CAMPAIGN_MODEL, campaignSchema } from './store/campaign.schema';
+import { CampaignsRepository } from './store/campaigns.repository';
+import { FILTER_MODEL, filterSchema } from './store/filter.schema';
+import { FiltersRepository } from './store/filters.repository';
+
+/**
+ * The campaigns service: campaigns, their schema pieces and filters (one module, since schema
+ * changes check the filters); publishes schema and filter state. The one place that wires every
+ * room (docs/ARCHITECTURE.md).
+ */
+@Module({
+  controllers: [
+    CampaignsController,
+    FieldsController,
+    SelectsController,
+    SelectOptionsController,
+    StatusesController,
+    RelationsController,
+    ReceiverController,
+    FiltersController,
+    PartnerSchemaController,
+  ],
+  providers: [
+    CampaignsRepository,
+    CampaignsService,
+    CampaignStatePublisher,
+    CampaignSchemaEditor,
+    FiltersRepository,
+    FiltersService,
+    FilterStatePublisher,
+  ],
+})
+export class CampaignsModule {
+  static register(config: CampaignsConfig): DynamicModule {
+    return {
+      module: CampaignsModule,
+      imports: [
+        MongoModule.forRoot({ database: config.MONGO_DATABASE }),
+        // Token state, so a filter that live tokens use is not deleted from under them.
+        KafkaModule.forRoot({ readModels: [TOPICS.identityTokens] }),
+        MongooseModule.forFeature([
+          { name: CAMPAIGN_MODEL, schema: campaignSchema },
+          { name: FILTER_MODEL, schema: filterSchema },
+        ]),
+      ],
+    };
+  }
+}

@@ -1,0 +1,75 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { TOPICS } from '@leadgate/contracts';
+import { KafkaModule } from '@leadgate/kafka';
+import { MongoModule } from '@leadgate/mongo';
+import { LeadsConfig } from './config';
+import { LeadEventRelay } from './events/lead-event.relay';
+import { LeadFilesController } from './files/lead-files.controller';
+import { LeadFilesService } from './files/lead-files.service';
+import { IDEMPOTENCY_MODEL, idempotencyRecordSchema } from './idempotency/idempotency-record.schema';
+import { IdempotencyService } from './idempotency/idempotency.service';
+import { LeadCreationService } from './leads/lead-creation.service';
+import { LeadReadsService } from './leads/lead-reads.service';
+import { LeadUpdatesService } from './leads/lead-updates.service';
+import { LeadWriter } from './leads/lead-writer';
+import { LeadsController } from './leads/leads.controller';
+import { QuarantineController } from './quarantine/quarantine.controller';
+import { QUARANTINE_COUNT_MODEL, quarantineCountSchema } from './quarantine/quarantine-count.schema';
+import { QuarantineCountsRepository } from './quarantine/quarantine-counts.repository';
+import { QuarantineQuota } from './quarantine/quarantine-quota';
+import { QuarantineRepository } from './quarantine/quarantine.repository';
+import { QUARANTINE_MODEL, quarantinedPostSchema } from './quarantine/quarantine.schema';
+import { QuarantineService } from './quarantine/quarantine.service';
+import { ReceiverController } from './receiver/receiver.controller';
+import { LeadScopeService } from './scope/lead-scope.service';
+import { LEAD_CHANGE_MODEL, leadChangeSchema } from './store/lead-change.schema';
+import { LeadChangesRepository } from './store/lead-changes.repository';
+import { LeadStore } from './store/lead-store.service';
+import { LEAD_MODEL, leadSchema } from './store/lead.schema';
+import { LeadsRepository } from './store/leads.repository';
+
+/**
+ * The leads service: leads, files, the receiver and its quarantine. Keeps its own copies of
+ * schemas, filters and token state. The one place that wires every room (docs/ARCHITECTURE.md).
+ */
+@Module({
+  controllers: [LeadsController, LeadFilesController, ReceiverController, QuarantineController],
+  providers: [
+    LeadsRepository,
+    LeadChangesRepository,
+    LeadStore,
+    LeadScopeService,
+    LeadWriter,
+    LeadCreationService,
+    LeadReadsService,
+    LeadUpdatesService,
+    LeadEventRelay,
+    IdempotencyService,
+    QuarantineRepository,
+    QuarantineCountsRepository,
+    QuarantineQuota,
+    QuarantineService,
+    LeadFilesService,
+  ],
+})
+export class LeadsModule {
+  static register(config: LeadsConfig): DynamicModule {
+    return {
+      module: LeadsModule,
+      imports: [
+        MongoModule.forRoot({ database: config.MONGO_DATABASE }),
+        KafkaModule.forRoot({
+          readModels: [TOPICS.campaignSchemas, TOPICS.campaignFilters, TOPICS.identityTokens],
+        }),
+        MongooseModule.forFeature([
+          { name: LEAD_MODEL, schema: leadSchema },
+          { name: LEAD_CHANGE_MODEL, schema: leadChangeSchema },
+          { name: IDEMPOTENCY_MODEL, schema: idempotencyRecordSchema },
+          { name: QUARANTINE_MODEL, schema: quarantinedPostSchema },
+          { name: QUARANTINE_COUNT_MODEL, schema: quarantineCountSchema },
+        ]),
+      ],
+    };
+  }
+}

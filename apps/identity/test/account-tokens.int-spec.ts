@@ -1,4 +1,4 @@
-import { bootstrapAccount, gatewayClient, Platform, startPlatform, waitFor } from '@leadgate/testing';
+import { bootstrapAccount, gatewayClient, Platform, startPlatform, uniqueRunId, waitFor } from '@leadgate/testing';
 
 type Json = Record<string, unknown>;
 
@@ -13,7 +13,13 @@ describe('API tokens', () => {
   let adminToken: string;
 
   beforeAll(async () => {
-    platform = await startPlatform({ env: { gateway: { TOKEN_USAGE_FLUSH_MS: '200' } } });
+    platform = await startPlatform({
+      env: {
+        gateway: { TOKEN_USAGE_FLUSH_MS: '200' },
+        // Consumer groups of its own, so no identity of another run on the shared broker takes the usage reports.
+        identity: { KAFKA_GROUP_SUFFIX: `.${uniqueRunId()}` },
+      },
+    });
     const account = await bootstrapAccount(platform.services.identity!.url, 'Tokens test');
     adminToken = account.admin_token;
     admin = gatewayClient(platform.gateway.url, adminToken);

@@ -35,7 +35,8 @@ describe('token usage events', () => {
   const deadLetters: Message[] = [];
 
   beforeAll(async () => {
-    platform = await startPlatform({ apps: ['identity'] });
+    // Consumer groups of its own, so no identity of another run on the shared broker takes its events.
+    platform = await startPlatform({ apps: ['identity'], env: { identity: { KAFKA_GROUP_SUFFIX: `.${runId}` } } });
     const account = await bootstrapAccount(platform.services.identity!.url, 'Token usage events test');
     admin = gatewayClient(platform.gateway.url, account.admin_token);
     await waitFor('owner token at the gateway', async () =>
@@ -76,7 +77,7 @@ describe('token usage events', () => {
     expect(response.status).toBe(200);
     expect(report.checks['kafka_consumer']).toMatchObject({
       ready: true,
-      detail: { group: 'identity.token-usage', connected: true },
+      detail: { group: `identity.token-usage.${runId}`, connected: true },
     });
   });
 

@@ -5,7 +5,7 @@ import { Logger } from 'pino';
 import { KafkaEventServer } from './kafka-event-server';
 
 export interface EventConsumersOptions {
-  /** The service's consumer group: one replica handles each event. */
+  /** The service's consumer group: one replica handles each event (KAFKA_GROUP_SUFFIX is appended). */
   groupId: string;
 }
 
@@ -19,10 +19,11 @@ export interface EventConsumersOptions {
 export async function startEventConsumers(app: INestApplication, options: EventConsumersOptions): Promise<void> {
   const config = app.get<BaseConfig>(SERVICE_CONFIG);
   const info = app.get(ServiceInfo);
+  const groupId = `${options.groupId}${config.KAFKA_GROUP_SUFFIX}`;
   const server = new KafkaEventServer({
     brokers: config.KAFKA_BROKERS,
     clientId: `${info.instanceId}.events`,
-    groupId: options.groupId,
+    groupId,
     logger: app.get<Logger>(ROOT_LOGGER),
   });
   app.connectMicroservice({ strategy: server });
@@ -30,7 +31,7 @@ export async function startEventConsumers(app: INestApplication, options: EventC
     name: 'kafka_consumer',
     check: async () => {
       const state = server.consumerState;
-      return { ready: state.connected && !state.crashed, detail: { group: options.groupId, ...state } };
+      return { ready: state.connected && !state.crashed, detail: { group: groupId, ...state } };
     },
   });
   await app.startAllMicroservices();

@@ -1,4 +1,5 @@
 import { ServerKafka } from '@nestjs/microservices';
+import { Partitioners } from 'kafkajs';
 import { Logger } from 'pino';
 import { createKafkaClient } from '../client/kafka-client';
 
@@ -33,6 +34,8 @@ export class KafkaEventServer extends ServerKafka {
       consumer: { groupId: settings.groupId, allowAutoTopicCreation: false },
       subscribe: { fromBeginning: true },
       parser: { keepBinary: true },
+      // The transport's own producer (request-reply answers, unused here) partitions like ours.
+      producer: { createPartitioner: Partitioners.DefaultPartitioner },
     });
   }
 

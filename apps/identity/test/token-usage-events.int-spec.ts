@@ -71,13 +71,13 @@ describe('token usage events', () => {
   const lastUsedAt = async (tokenId: string) =>
     (await admin('GET', `/v1/admin/tokens/${tokenId}`)).body['last_used_at'] as string | null;
 
-  it('is ready only with its consumer group connected', async () => {
+  it('is ready only with its consumer connected and in its group', async () => {
     const response = await fetch(`${platform.services.identity!.managementUrl}/health/ready`);
     const report = (await response.json()) as { checks: Record<string, { ready: boolean; detail?: unknown }> };
     expect(response.status).toBe(200);
     expect(report.checks['kafka_consumer']).toMatchObject({
       ready: true,
-      detail: { group: `identity.token-usage.${runId}`, connected: true },
+      detail: { group: `identity.token-usage.${runId}`, connected: true, joined: true },
     });
   });
 

@@ -28,6 +28,7 @@ const server = () =>
     brokers: ['127.0.0.1:9092'],
     clientId: 'identity-1.events',
     groupId: 'identity.token-usage',
+    fromBeginning: true,
     logger: pino({ level: 'silent' }),
   });
 

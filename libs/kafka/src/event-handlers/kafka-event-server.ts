@@ -8,6 +8,8 @@ export interface KafkaEventServerOptions {
   clientId: string;
   /** Shared by every replica of the service: each event is handled by one replica. */
   groupId: string;
+  /** Where a group without committed offsets starts: the topic's beginning (production) or its end. */
+  fromBeginning: boolean;
   logger: Logger;
 }
 
@@ -21,7 +23,7 @@ export interface KafkaEventConsumerState {
 /**
  * Nest's Kafka transport (ServerKafka) for the `@OnTopicEvent` handlers, set up the way the
  * platform's topics need: the group id exactly as given (no "-server" suffix, so a group keeps its
- * committed offsets), a new group reads from the beginning, topics are never auto-created, values
+ * committed offsets), a new group reads from the beginning unless told otherwise, topics are never auto-created, values
  * stay bytes (the contract decodes them, not Nest's JSON guess), and kafkajs logs through our logger.
  */
 export class KafkaEventServer extends ServerKafka {
@@ -32,7 +34,7 @@ export class KafkaEventServer extends ServerKafka {
       postfixId: '',
       client: { clientId: settings.clientId, brokers: settings.brokers },
       consumer: { groupId: settings.groupId, allowAutoTopicCreation: false },
-      subscribe: { fromBeginning: true },
+      subscribe: { fromBeginning: settings.fromBeginning },
       parser: { keepBinary: true },
       // The transport's own producer (request-reply answers, unused here) partitions like ours.
       producer: { createPartitioner: Partitioners.DefaultPartitioner },

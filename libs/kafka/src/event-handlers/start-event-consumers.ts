@@ -24,6 +24,9 @@ export async function startEventConsumers(app: INestApplication, options: EventC
     brokers: config.KAFKA_BROKERS,
     clientId: `${info.instanceId}.events`,
     groupId,
+    // A suffixed group is a test platform's throwaway: it skips the history other runs left on the
+    // shared topic (replaying it takes minutes of writes) and starts at the end.
+    fromBeginning: config.KAFKA_GROUP_SUFFIX === '',
     logger: app.get<Logger>(ROOT_LOGGER),
   });
   app.connectMicroservice({ strategy: server });
@@ -31,7 +34,7 @@ export async function startEventConsumers(app: INestApplication, options: EventC
     name: 'kafka_consumer',
     check: async () => {
       const state = server.consumerState;
-      return { ready: state.connected && !state.crashed, detail: { group: groupId, ...state } };
+      return { ready: state.connected && state.joined && !state.crashed, detail: { group: groupId, ...state } };
     },
   });
   await app.startAllMicroservices();

@@ -21,7 +21,7 @@ export const baseConfigSchema = z.object({
   /**
    * Appended to each shared consumer group of the `@OnTopicEvent` handlers. Empty in production;
    * test runs that share one broker give each platform its own groups, as they give it its own
-   * databases, so no other run's replica takes its events.
+   * databases, so no other run's replica takes its events. Such a group starts at the topic's end.
    */
   KAFKA_GROUP_SUFFIX: z
     .string()

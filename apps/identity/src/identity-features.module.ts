@@ -45,6 +45,7 @@ import { TokensRepository } from './tokens/tokens.repository';
     CredentialsController,
     OAuthController,
     ScopesController,
+    TokenUsageConsumer,
   ],
   providers: [
     AccountsRepository,
@@ -62,7 +63,6 @@ import { TokensRepository } from './tokens/tokens.repository';
     ClientAuthenticator,
     OAuthService,
     TokenUsageRepository,
-    TokenUsageConsumer,
   ],
 })
 export class IdentityFeaturesModule {}

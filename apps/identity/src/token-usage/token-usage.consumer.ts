@@ -1,43 +1,27 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { TOPICS } from '@leadgate/contracts';
-import { DeadLetterSink, KAFKA_CLIENT, TopicConsumer } from '@leadgate/kafka';
-import { ROOT_LOGGER } from '@leadgate/observability';
-import { Kafka } from 'kafkajs';
-import { Logger } from 'pino';
+import { OnTopicEvent, TopicEvents, TopicMessage, TopicMessageContext } from '@leadgate/kafka';
 import { TokenUsageRepository } from './token-usage.repository';
+
+/** identity's consumer group on the token-usage topic (one replica handles each report). */
+export const TOKEN_USAGE_GROUP = 'identity.token-usage';
 
 /**
  * Keeps `last_used_at` from the gateways' usage reports: one write per token per report, instead
  * of a database write per request. Reports may repeat or arrive out of order; the repository only
- * moves the time forward.
+ * moves the time forward, so handling a report twice changes nothing.
  */
-@Injectable()
-export class TokenUsageConsumer implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly consumer: TopicConsumer<typeof TOPICS.tokenUsage>;
-
+@Controller()
+export class TokenUsageConsumer {
   constructor(
-    @Inject(KAFKA_CLIENT) kafka: Kafka,
-    @Inject(ROOT_LOGGER) logger: Logger,
-    deadLetter: DeadLetterSink,
-    usage: TokenUsageRepository,
-  ) {
-    this.consumer = new TopicConsumer({
-      kafka,
-      topic: TOPICS.tokenUsage,
-      groupId: 'identity.token-usage',
-      logger,
-      deadLetter,
-      handle: async (report) => {
-        for (const { token_id, last_used_at } of report.usage) await usage.record(token_id, last_used_at);
-      },
+    private readonly events: TopicEvents,
+    private readonly usage: TokenUsageRepository,
+  ) {}
+
+  @OnTopicEvent(TOPICS.tokenUsage)
+  async onUsageReport(@TopicMessage() message: TopicMessageContext): Promise<void> {
+    await this.events.handle(TOPICS.tokenUsage, message, async (report) => {
+      for (const { token_id, last_used_at } of report.usage) await this.usage.record(token_id, last_used_at);
     });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.consumer.stop();
   }
 }

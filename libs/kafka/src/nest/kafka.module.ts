@@ -7,6 +7,7 @@ import { Logger } from 'pino';
 import { createKafkaClient } from '../client/kafka-client';
 import { DeadLetterSink } from '../dead-letter/dead-letter-sink';
 import { KafkaPublisher } from '../publisher/kafka-publisher';
+import { TopicEvents } from '../event-handlers/topic-events';
 import { ReadModelReader } from '../read-model/read-model-reader';
 import { KafkaLifecycle } from './kafka-lifecycle';
 import { KAFKA_CLIENT } from './kafka.tokens';
@@ -18,7 +19,10 @@ export interface KafkaModuleOptions {
   readModels: TopicName[];
 }
 
-/** The Kafka client, the publisher, the dead-letter sink and this service's read models. */
+/**
+ * The Kafka client, the publisher, the dead-letter sink, the rules for `@OnTopicEvent` handlers
+ * (TopicEvents) and this service's read models.
+ */
 @Global()
 @Module({})
 export class KafkaModule {
@@ -71,9 +75,10 @@ export class KafkaModule {
             return readModels;
           },
         },
+        TopicEvents,
         KafkaLifecycle,
       ],
-      exports: [KAFKA_CLIENT, KafkaPublisher, DeadLetterSink, ReadModels],
+      exports: [KAFKA_CLIENT, KafkaPublisher, DeadLetterSink, TopicEvents, ReadModels],
     };
   }
 }

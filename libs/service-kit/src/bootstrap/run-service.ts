@@ -35,6 +35,11 @@ export interface ServiceDefinition<S extends ServiceConfigSchema> {
   /** False for the gateway, which streams bodies through to the services untouched. */
   parseBodies?: boolean;
   /**
+   * Runs once every module is initialised (Kafka topics made, producer connected) and before HTTP
+   * listens: e.g. starting the service's event consumers. A failure stops the service.
+   */
+  beforeListen?: (app: INestApplication, context: ServiceContext<z.infer<S>>) => Promise<void>;
+  /**
    * Runs once the app listens (Kafka connected, routes mapped): e.g. publishing the service's own
    * OpenAPI document. A failure is logged and does not stop the service.
    */
@@ -96,6 +101,8 @@ export async function runService<S extends ServiceConfigSchema>(
   }
 
   installGracefulShutdown(app, logger, config.SHUTDOWN_GRACE_MS, config.SHUTDOWN_DRAIN_MS);
+  await app.init();
+  await definition.beforeListen?.(app, context);
   await app.listen(config.PORT, config.HOST);
   logger.info({ port: config.PORT, host: config.HOST, version: info.version }, `${definition.name} listening`);
   // Metrics and detailed readiness, for operators only; closed with the process at exit.

@@ -18,6 +18,15 @@ export const baseConfigSchema = z.object({
     .transform((value) => value.split(',').map((broker) => broker.trim()))
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port')).min(1)),
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).default(1),
+  /**
+   * Appended to each shared consumer group of the `@OnTopicEvent` handlers. Empty in production;
+   * test runs that share one broker give each platform its own groups, as they give it its own
+   * databases, so no other run's replica takes its events. Such a group starts at the topic's end.
+   */
+  KAFKA_GROUP_SUFFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{0,60}$/)
+    .default(''),
   MONGO_URL: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URL')

@@ -5,8 +5,10 @@ import { LeadChangesRepository } from '../changes/lead-changes.repository';
 import { LeadStore } from '../changes/lead-store.service';
 import { LeadEventRelay } from '../events/lead-event.relay';
 import { LeadFilesController } from '../files/lead-files.controller';
+import { LeadFilesRepository } from '../files/lead-files.repository';
 import { LeadFilesService } from '../files/lead-files.service';
 import { IDEMPOTENCY_MODEL, idempotencyRecordSchema } from '../idempotency/idempotency-record.schema';
+import { IdempotencyRepository } from '../idempotency/idempotency.repository';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { QuarantineController } from '../quarantine/quarantine.controller';
 import { QUARANTINE_COUNT_MODEL, quarantineCountSchema } from '../quarantine/quarantine-count.schema';
@@ -46,11 +48,13 @@ import { LeadsService } from './leads.service';
     LeadReadsService,
     LeadUpdatesService,
     LeadEventRelay,
+    IdempotencyRepository,
     IdempotencyService,
     QuarantineRepository,
     QuarantineCountsRepository,
     QuarantineQuota,
     QuarantineService,
+    LeadFilesRepository,
     LeadFilesService,
   ],
   exports: [LeadsService, LeadScopeService, LeadReadsService],

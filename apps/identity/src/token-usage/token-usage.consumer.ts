@@ -1,8 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { TOPICS } from '@leadgate/contracts';
-import { DeadLetterSink, KAFKA_CLIENT, TopicConsumer } from '@leadgate/kafka';
+import { DeadLetterSink, KAFKA_CLIENT, KafkaClient, TopicConsumer } from '@leadgate/kafka';
 import { ROOT_LOGGER } from '@leadgate/observability';
-import { Kafka } from 'kafkajs';
 import { Logger } from 'pino';
 import { TokenUsageRepository } from './token-usage.repository';
 
@@ -16,7 +15,7 @@ export class TokenUsageConsumer implements OnApplicationBootstrap, OnModuleDestr
   private readonly consumer: TopicConsumer<typeof TOPICS.tokenUsage>;
 
   constructor(
-    @Inject(KAFKA_CLIENT) kafka: Kafka,
+    @Inject(KAFKA_CLIENT) kafka: KafkaClient,
     @Inject(ROOT_LOGGER) logger: Logger,
     deadLetter: DeadLetterSink,
     usage: TokenUsageRepository,

@@ -11,4 +11,3 @@ export * from './nest/kafka.module';
 export * from './state-outbox/state-outbox';
 export * from './state-outbox/state-outbox.service';
 export * from './consumer/topic-consumer';
-export * from './api-docs/publish-api-docs';

@@ -3,6 +3,27 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { readdirSync, readFileSync } from 'node:fs';
+import { importHomes } from './tools/eslint/import-homes.mjs';
+
+/** The folders of the libraries whose project.json carries `tag` (read here, so a new lib is covered). */
+function libsTagged(tag) {
+  const libs = `${import.meta.dirname}/libs`;
+  return readdirSync(libs, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .filter((entry) => {
+      try {
+        return JSON.parse(readFileSync(`${libs}/${entry.name}/project.json`, 'utf8')).tags?.includes(tag);
+      } catch {
+        return false;
+      }
+    })
+    .map((entry) => `libs/${entry.name}`);
+}
+
+/** Service and library code; tests, the harness and tools may use raw clients to observe from outside. */
+const PRODUCTION_CODE = ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'];
+const TEST_CODE = ['**/test/**', 'libs/testing/**'];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.infra/**', '.nx/**', 'tools/**/*.mjs', 'coverage/**'] },
@@ -43,19 +64,38 @@ export default tseslint.config(
       ],
     },
   },
+  // Where a module may be imported (tools/eslint/import-homes.mjs). Each rule is its own block, so
+  // a block that configures no-restricted-imports elsewhere never switches one of these off.
   {
-    // Pure libraries: no I/O modules at all.
-    files: ['libs/contracts/**/*.ts', 'libs/auth-core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['kafkajs', 'mongoose', 'mongodb', 'node:fs', 'node:net', 'node:http', 'fs', 'net', 'http'].map(
-            (name) => ({ name, message: 'Pure libraries do no I/O.' }),
-          ),
-        },
-      ],
-    },
+    // Mongoose and the driver only in repositories, schemas and libs/mongo (matched by file name).
+    files: PRODUCTION_CODE,
+    ignores: [...TEST_CODE, '**/*.repository.ts', '**/*.schema.ts', 'libs/mongo/**'],
+    plugins: { leadgate: importHomes },
+    rules: { 'leadgate/mongoose-only-in-store': 'error' },
+  },
+  {
+    // A Nest module registers the models its repositories use (MongooseModule.forFeature), nothing more.
+    files: PRODUCTION_CODE.map((glob) => glob.replace(/\*\.ts$/, '*.module.ts')),
+    ignores: [...TEST_CODE, 'libs/mongo/**'],
+    plugins: { leadgate: importHomes },
+    rules: { 'leadgate/mongoose-only-in-store': ['error', { allowNames: { '@nestjs/mongoose': ['MongooseModule'] } }] },
+  },
+  {
+    files: PRODUCTION_CODE,
+    ignores: [...TEST_CODE, 'libs/kafka/**'],
+    plugins: { leadgate: importHomes },
+    rules: { 'leadgate/kafkajs-only-in-kafka-lib': 'error' },
+  },
+  {
+    files: ['libs/kafka/**/*.ts'],
+    plugins: { leadgate: importHomes },
+    rules: { 'leadgate/no-openapi-in-kafka-lib': 'error' },
+  },
+  {
+    // Every library tagged type:pure, its tests included: no I/O modules, no framework.
+    files: libsTagged('type:pure').map((lib) => `${lib}/**/*.ts`),
+    plugins: { leadgate: importHomes },
+    rules: { 'leadgate/no-io-in-pure-libs': 'error' },
   },
   {
     // An app's own integration tests (apps/<app>/test) may use the test harness as well.

@@ -1,5 +1,5 @@
 // @ts-check
-// House rules on where a module may be imported, as ESLint rules. Each rule only names the modules
+// House rules as ESLint rules: where a module may be imported, and tool scripts typechecked. Each rule only names the modules
 // it forbids; which files it covers (and the files that are the modules' home) is said in
 // eslint.config.mjs with `files`/`ignores`, matched by file name, never by a comment.
 
@@ -108,10 +108,34 @@ export const IO_MODULES = Object.freeze([
   '@nestjs/*',
 ]);
 
-/** The ESLint plugin `leadgate`: the house's import rules. */
-export const importHomes = {
-  meta: { name: 'leadgate-import-homes' },
+/**
+ * A tool script starts with `// @ts-check` (after its `#!` line): tools/tsconfig.json checks only the
+ * files that ask for it (checkJs is off), so without this a new script would go unchecked.
+ * @type {RuleModule}
+ */
+const tsCheckFirst = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Requires `// @ts-check` as the first comment of a tool script.' },
+    messages: { missing: 'Start the script with `// @ts-check` (typechecked by `tsc -p tools/tsconfig.json`).' },
+    schema: [],
+  },
+  create(context) {
+    return {
+      Program(node) {
+        if (!/^(#![^\n]*\n)?\/\/ @ts-check\b/.test(context.sourceCode.text)) {
+          context.report({ node, loc: { line: 1, column: 0 }, messageId: 'missing' });
+        }
+      },
+    };
+  },
+};
+
+/** The ESLint plugin `leadgate`: the house rules. */
+export const houseRules = {
+  meta: { name: 'leadgate-house-rules' },
   rules: {
+    'ts-check-first': tsCheckFirst,
     'mongoose-only-in-store': forbiddenImportsRule({
       modules: ['mongoose', 'mongodb', '@nestjs/mongoose'],
       why: 'database access lives in a *.repository.ts or *.schema.ts file (or libs/mongo).',

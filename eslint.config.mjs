@@ -4,7 +4,7 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import { readdirSync, readFileSync } from 'node:fs';
-import { houseRules } from './tools/eslint/house-rules.mjs';
+import { houseRules } from './tools/eslint/house-rules.cjs';
 
 /** The folders of the libraries whose project.json carries `tag` (read here, so a new lib is covered). */
 function libsTagged(tag) {
@@ -82,7 +82,7 @@ export default tseslint.config(
       ],
     },
   },
-  // Where a module may be imported (tools/eslint/house-rules.mjs). Each rule is its own block, so
+  // Where a module may be imported (tools/eslint/house-rules.cjs). Each rule is its own block, so
   // a block that configures no-restricted-imports elsewhere never switches one of these off.
   {
     // Mongoose and the driver only in repositories, schemas and libs/mongo (matched by file name).
@@ -118,19 +118,19 @@ export default tseslint.config(
   {
     // The tools' plain ESM scripts: the recommended rules without type information (their types are
     // checked by `tsc -p tools/tsconfig.json` through `// @ts-check`).
-    files: ['tools/**/*.mjs'],
+    files: ['tools/**/*.mjs', 'tools/**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },
   {
     // Every tool script is typechecked; the ones listed are not yet (being rewritten, or their
     // types need more than a JSDoc line): remove a file from the list when it gets `// @ts-check`.
-    files: ['tools/**/*.mjs'],
+    files: ['tools/**/*.mjs', 'tools/**/*.cjs'],
     ignores: TOOLS_NOT_YET_TYPECHECKED,
     plugins: { leadgate: houseRules },
     rules: { 'leadgate/ts-check-first': 'error' },
   },
   {
-    files: ['tools/**/*.mjs', 'tools/**/*.ts'],
+    files: ['tools/**/*.mjs', 'tools/**/*.cjs', 'tools/**/*.ts'],
     rules: {
       // `const { _id, ...rest } = doc` is how a tool drops a field.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],

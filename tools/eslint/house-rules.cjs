@@ -1,7 +1,8 @@
 // @ts-check
-// House rules as ESLint rules: where a module may be imported, and tool scripts typechecked. Each rule only names the modules
-// it forbids; which files it covers (and the files that are the modules' home) is said in
-// eslint.config.mjs with `files`/`ignores`, matched by file name, never by a comment.
+// House rules as ESLint rules: where a module may be imported, and tool scripts typechecked. An
+// import rule only names the modules it forbids; which files it covers (and the files that are the
+// modules' home) is said in eslint.config.mjs with `files`/`ignores`, by file name. CommonJS, so
+// that eslint.config.mjs imports it and house-rules.spec.ts requires it.
 
 /** @typedef {import('eslint').Rule.RuleModule} RuleModule */
 /** @typedef {import('eslint').Rule.Node} Node */
@@ -12,7 +13,7 @@
  * @param {string} source
  * @param {readonly string[]} modules
  */
-export function isForbiddenSource(source, modules) {
+function isForbiddenSource(source, modules) {
   const name = source.startsWith('node:') ? source.slice('node:'.length) : source;
   return modules.some((module) =>
     module.endsWith('/*') ? name.startsWith(module.slice(0, -1)) : name === module || name.startsWith(`${module}/`),
@@ -43,7 +44,7 @@ function onlyAllowedNames(node, source, allowNames) {
  * @param {{ modules: readonly string[]; why: string }} spec
  * @returns {RuleModule}
  */
-export function forbiddenImportsRule({ modules, why }) {
+function forbiddenImportsRule({ modules, why }) {
   return {
     meta: {
       type: 'problem',
@@ -91,7 +92,7 @@ export function forbiddenImportsRule({ modules, why }) {
 }
 
 /** The modules that reach a database, a broker, the disk, the network or another process. */
-export const IO_MODULES = Object.freeze([
+const IO_MODULES = Object.freeze([
   'fs',
   'net',
   'http',
@@ -132,7 +133,7 @@ const tsCheckFirst = {
 };
 
 /** The ESLint plugin `leadgate`: the house rules. */
-export const houseRules = {
+const houseRules = {
   meta: { name: 'leadgate-house-rules' },
   rules: {
     'ts-check-first': tsCheckFirst,
@@ -154,3 +155,5 @@ export const houseRules = {
     }),
   },
 };
+
+module.exports = { houseRules, forbiddenImportsRule, isForbiddenSource, IO_MODULES };

@@ -1,6 +1,11 @@
 // Shared jest settings: @swc/jest with the repo's .swcrc (decorator metadata for Nest), and the
 // tsconfig path aliases mapped to source, so tests run the TypeScript directly.
 const { readFileSync } = require('node:fs');
+
+// Every jest run is in UTC, however it is started (npm test, npx jest, an editor): dates in
+// assertions and in the service processes the tests spawn never depend on the machine's zone.
+// Set before any worker starts, so workers and their children inherit it.
+process.env.TZ = 'UTC';
 const path = require('node:path');
 
 const swcrc = JSON.parse(readFileSync(path.join(__dirname, '.swcrc'), 'utf8'));

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Compiles apps/*/src and libs/*/src to dist/ with swc (a second or two for the whole repo).
 // Path aliases from tsconfig.base.json are rewritten to relative requires, so `node dist/...`
 // runs without a loader. Type errors are caught by `npm run typecheck`, not here.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run drill -- <name>|all`: a fault drill on a real platform (services from dist/, Kafka and
 // FerretDB from tools/infra) with a pass/fail verdict; the last result of each goes into
 // docs/BENCHMARKS.md. Drills stop and start shared infrastructure (kafka-outage stops the broker):

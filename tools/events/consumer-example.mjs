@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // A lead-event consumer an internal team can copy: a durable consumer group (each event handled by
 // one of your replicas; a restart resumes where it stopped), de-duplication by event id (delivery
 // is at least once), and events of one lead in order (they share a partition).

@@ -1,3 +1,4 @@
+// @ts-check
 // Reading `leads.events.v1` (API.md §8): CloudEvents 1.0 JSON, key = lead id, at least once, in
 // order per lead. Shared by the operator CLI (`events tail`) and the consumer example.
 import { createRequire } from 'node:module';

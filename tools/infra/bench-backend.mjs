@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Which FerretDB backend should the embedded default use? Measures SQLite and PostgreSQL on the
 // query the lead API runs most: a filtered, _id-ordered, cursor-paginated list over 100k leads.
 // Results and the decision: docs/BENCHMARKS.md, docs/adr/003-database-backend.md.
@@ -122,6 +123,7 @@ async function workload(client, opts) {
   });
   const explain = await coll.find(filterFor(0)).sort({ _id: 1 }).limit(50).explain();
 
+  /** @type {Record<'page1' | 'page2' | 'count' | 'byId', number[]>} */
   const samples = { page1: [], page2: [], count: [], byId: [] };
   for (let i = 0; i < opts.warmup + opts.runs; i++) {
     const filter = filterFor(i);

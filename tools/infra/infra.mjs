@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Embedded infrastructure for development, tests and CI: one Kafka broker (KRaft) and FerretDB
 // (MongoDB wire protocol) on loopback, all state under <repo>/.infra, no Docker.
 //
@@ -321,7 +322,10 @@ export function formatStatus(s) {
   return lines.join('\n');
 }
 
-/** Print the last lines of the logs, or follow them (`tail -F`, survives log rotation on restart). */
+/**
+ * Print the last lines of the logs, or follow them (`tail -F`, survives log rotation on restart).
+ * @param {{ component?: string; follow?: boolean; lines?: number; [option: string]: any }} [params]
+ */
 export async function logs({ component, follow = false, lines = 50, ...options } = {}) {
   const cfg = resolveConfig(options);
   const all = { kafka: cfg.kafka.logFile, ferretdb: cfg.ferretdb.logFile, postgres: cfg.postgres.logFile };
@@ -353,6 +357,7 @@ env: KAFKA_PORT (19092), KAFKA_CONTROLLER_PORT (19093), FERRETDB_PORT (27027), P
      LEADGATE_DB_BACKEND (sqlite|postgresql), LEADGATE_INFRA_DIR (<repo>/.infra), FERRETDB_LOG_LEVEL (warn)`;
 
 function parseArgs(argv) {
+  /** @type {{ _: string[]; [flag: string]: any }} */
   const opts = { _: [] };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);

@@ -1,3 +1,4 @@
+// @ts-check
 // Lets `npm start` and `npm test` work on a fresh clone: installs node_modules when
 // they are missing or older than package-lock.json. Uses nothing from node_modules itself.
 import { spawnSync } from 'node:child_process';

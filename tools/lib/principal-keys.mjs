@@ -1,3 +1,4 @@
+// @ts-check
 // The Ed25519 key pairs of the signed principal (ADR 010): the gateway's (it signs every forwarded
 // request; services hold only its public half) and the operator's (it signs the CLI's account
 // bootstrap; only identity holds its public half). Keys travel as base64 DER: PKCS8 private, SPKI public.

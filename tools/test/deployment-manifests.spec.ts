@@ -62,8 +62,10 @@ function schemaFile(app: string): string {
 
 /** Compose variable interpolation as far as a check needs it: defaults are used, the rest sampled. */
 function interpolate(value: string): string {
-  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*)|(:?\?)[^}]*)?\}/g, (_m, name, dash, fallback) =>
-    dash ? fallback : String(name).endsWith('_VERIFY_KEY') ? SAMPLE_PUBLIC_KEY : SAMPLE_SECRET,
+  return value.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*)|(:?\?)[^}]*)?\}/g,
+    (_m: string, name: string, dash: string | undefined, fallback: string) =>
+      dash ? fallback : String(name).endsWith('_VERIFY_KEY') ? SAMPLE_PUBLIC_KEY : SAMPLE_SECRET,
   );
 }
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm test`: typecheck, lint, unit tests, then integration tests against the embedded Kafka and
 // FerretDB (brought up here if they are not running, and stopped again afterwards if we started
 // them). Ends with one summary line, `tests: N passed, N failed, N skipped`, counted from jest's

@@ -1,4 +1,4 @@
-import { publishApiDocs } from '@leadgate/kafka';
+import { publishApiDocs } from '@leadgate/api-docs-publishing';
 import { platformVersion, runService } from '@leadgate/service-kit';
 import { CampaignsModule } from './campaigns.module';
 import { campaignsConfigSchema } from './config';

@@ -1,4 +1,5 @@
-import { publishApiDocs, startEventConsumers } from '@leadgate/kafka';
+import { publishApiDocs } from '@leadgate/api-docs-publishing';
+import { startEventConsumers } from '@leadgate/kafka';
 import { platformVersion, runService } from '@leadgate/service-kit';
 import { IdentityModule } from './app.module';
 import { identityConfigSchema } from './config';

@@ -6,8 +6,10 @@ import { MongoModule } from '@leadgate/mongo';
 import { LeadsConfig } from './config';
 import { LeadEventRelay } from './events/lead-event.relay';
 import { LeadFilesController } from './files/lead-files.controller';
+import { LeadFilesRepository } from './files/lead-files.repository';
 import { LeadFilesService } from './files/lead-files.service';
 import { IDEMPOTENCY_MODEL, idempotencyRecordSchema } from './idempotency/idempotency-record.schema';
+import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { LeadCreationService } from './leads/lead-creation.service';
 import { LeadReadsService } from './leads/lead-reads.service';
@@ -45,11 +47,13 @@ import { LeadsRepository } from './store/leads.repository';
     LeadReadsService,
     LeadUpdatesService,
     LeadEventRelay,
+    IdempotencyRepository,
     IdempotencyService,
     QuarantineRepository,
     QuarantineCountsRepository,
     QuarantineQuota,
     QuarantineService,
+    LeadFilesRepository,
     LeadFilesService,
   ],
 })

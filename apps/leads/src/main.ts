@@ -1,4 +1,4 @@
-import { publishApiDocs } from '@leadgate/kafka';
+import { publishApiDocs } from '@leadgate/api-docs-publishing';
 import { platformVersion, runService } from '@leadgate/service-kit';
 import { LeadsModule } from './leads.module';
 import { leadsConfigSchema } from './config';

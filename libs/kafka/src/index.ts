@@ -10,7 +10,6 @@ export * from './nest/read-models';
 export * from './nest/kafka.module';
 export * from './state-outbox/state-outbox';
 export * from './state-outbox/state-outbox.service';
-export * from './api-docs/publish-api-docs';
 export * from './event-handlers/kafka-event-server';
 export * from './event-handlers/topic-events';
 export * from './event-handlers/on-topic-event';

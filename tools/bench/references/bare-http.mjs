@@ -1,3 +1,4 @@
+// @ts-check
 // Reference for the edge cost: a bare node:http server that answers every request with a fixed JSON
 // body the size of a /v1/me answer. No auth, no routing, no logging: the floor for an HTTP answer.
 import { createServer } from 'node:http';

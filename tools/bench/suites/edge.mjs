@@ -1,3 +1,4 @@
+// @ts-check
 // 1. Edge cost: GET /v1/me answered by the gateway itself (Bearer check against the local read
 // model, rate-limit bucket, JSON log line, metrics) vs a bare node:http server and a bare NestJS
 // app giving the same answer: same load, same run.

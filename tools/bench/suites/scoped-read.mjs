@@ -1,3 +1,4 @@
+// @ts-check
 // 2. End-to-end scoped read: GET lead and a filtered list page (50) through gateway -> leads ->
 // database, vs the same queries made with the MongoDB driver by a bare Node server. Maximum
 // throughput at fixed concurrency first; then both at the same fixed rate (half the slower

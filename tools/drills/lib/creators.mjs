@@ -1,3 +1,4 @@
+// @ts-check
 // Partner clients that create leads the way a careful integration does: each lead with its own
 // Idempotency-Key, retried after a network error, a 5xx or a 409 (the first attempt still in
 // flight) until it is answered 201. Anything else is a failure of the drill.
@@ -5,6 +6,7 @@ import { sleep } from '../../bench/lib/cluster.mjs';
 import { leadBody } from '../../bench/lib/world.mjs';
 
 export function startCreators({ gatewayUrl, token, campaignId, count, concurrency = 8, runId }) {
+  /** @type {{ created: number; retries: number; statuses: Record<number, number>; networkErrors: number; failures: string[] }} */
   const stats = { created: 0, retries: 0, statuses: {}, networkErrors: 0, failures: [] };
   const queue = Array.from({ length: count }, (_, index) => index);
   const createOne = async (index) => {

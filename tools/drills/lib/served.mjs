@@ -1,3 +1,4 @@
+// @ts-check
 // How many HTTP requests a service process has answered, from its Prometheus histogram (management listener).
 export async function requestsServed(service) {
   try {

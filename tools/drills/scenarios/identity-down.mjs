@@ -1,3 +1,4 @@
+// @ts-check
 // Identity stopped while partners keep calling: tokens the gateway already knows keep working (its
 // read model comes from Kafka, within READ_MODEL_MAX_STALE_MS), creating a token fails closed
 // with a problem+json 503 and leaves nothing behind, and everything recovers when identity is back.

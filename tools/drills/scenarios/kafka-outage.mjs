@@ -1,3 +1,4 @@
+// @ts-check
 // The Kafka broker stopped for 10 s mid-ingest, then started again.
 import { resolveConfig, up } from '../../infra/infra.mjs';
 import { stopKafka } from '../../infra/lib/kafka.mjs';

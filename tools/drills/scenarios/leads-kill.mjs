@@ -1,3 +1,4 @@
+// @ts-check
 // Lead service SIGKILLed mid-ingest and restarted on the same port, while partners keep creating.
 import { sleep } from '../../bench/lib/cluster.mjs';
 import { until, partnerWorld } from '../../bench/lib/world.mjs';

@@ -1,3 +1,4 @@
+// @ts-check
 // Content hashes decide when the slow steps (Maven resolve, Go build) must run again: a stamp
 // beside each artifact records the hash of the inputs it was made from.
 import { createHash } from 'node:crypto';

@@ -1,3 +1,4 @@
+// @ts-check
 // Where everything lives and which ports it uses. One function builds the whole picture so the CLI,
 // a test harness and the backend benchmark can each ask for their own (different dirs and ports)
 // without the modules reading the environment on their own.

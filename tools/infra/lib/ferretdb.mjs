@@ -1,3 +1,4 @@
+// @ts-check
 // Embedded FerretDB v1 (MongoDB wire protocol) through our launcher in tools/infra/ferretdb, which
 // embeds the ferretdb package because the upstream cmd/ferretdb panics when built with `go install`
 // (see docs/adr/001-embedded-infrastructure.md).

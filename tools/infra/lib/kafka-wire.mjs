@@ -1,3 +1,4 @@
+// @ts-check
 // A hand-written Kafka Metadata (v0) request. A broker that answers it with itself in the broker
 // list has finished KRaft start-up (request handling is only enabled once the broker is unfenced),
 // which a bare TCP connect cannot tell us. No npm dependency, for the same reason as mongo-wire.

@@ -1,3 +1,4 @@
+// @ts-check
 // Embedded Apache Kafka: one KRaft node (broker + controller in one JVM), jars from Maven Central,
 // state under .infra/kafka. See docs/adr/001-embedded-infrastructure.md.
 import { randomBytes } from 'node:crypto';
@@ -27,7 +28,7 @@ function kafkaJar(libsDir) {
 }
 
 export function kafkaVersion(cfg) {
-  return kafkaJar(cfg.kafka.libsDir)?.match(/^kafka_2\.13-([\d.]+)\.jar$/)[1] ?? null;
+  return kafkaJar(cfg.kafka.libsDir)?.match(/^kafka_2\.13-([\d.]+)\.jar$/)?.[1] ?? null;
 }
 
 /** Resolve into a scratch dir and swap, so an interrupted download never leaves half a classpath. */

@@ -1,3 +1,4 @@
+// @ts-check
 // A hand-written MongoDB OP_MSG round trip, so readiness and `status` need no npm package (the
 // infra must come up before `npm install` finishes, and on machines where it never ran).
 // Only the BSON types a handshake answer can contain are handled.

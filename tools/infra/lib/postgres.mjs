@@ -1,3 +1,4 @@
+// @ts-check
 // A private PostgreSQL cluster for FerretDB's postgresql backend, from the distribution's server
 // binaries (Debian: /usr/lib/postgresql/<v>/bin). Loopback TCP only, trust auth, no Unix socket
 // (socket paths are length-limited and /var/run/postgresql may not be ours).
@@ -25,9 +26,13 @@ function account() {
   throw new Error('running as root and no unprivileged `postgres` user exists: useradd --system postgres');
 }
 
+/**
+ * @param {string} path
+ * @param {{ uid?: number; gid?: number }} owner none when we are not root
+ */
 function chownTree(path, { uid, gid }) {
   if (uid === undefined) return;
-  fs.chownSync(path, uid, gid);
+  fs.chownSync(path, uid, /** @type {number} */ (gid));
   if (fs.statSync(path).isDirectory()) for (const f of fs.readdirSync(path)) chownTree(join(path, f), { uid, gid });
 }
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Tool checks up front, so a fresh machine gets one clear "install X" message instead of a stack
 // trace halfway through. Only what the current `up` actually needs is checked: with warm caches
 // neither mvn nor go is required, only java (and PostgreSQL for that backend).

@@ -1,3 +1,4 @@
+// @ts-check
 // Process plumbing shared by the components: detached daemons, pid files that may be stale,
 // polite-then-forceful stops, and a lock so two `up`s (e.g. `npm start` and a test run) do not race.
 import { spawn } from 'node:child_process';
@@ -5,6 +6,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import { dirname, join } from 'node:path';
 
+/** @typedef {{ cwd?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number }} RunAs */
+
+/** @param {number} ms */
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export function seconds(sinceMs) {
@@ -67,6 +71,12 @@ export function rotateLog(file) {
  * Start a daemon that survives this process: own session (detached), stdio to the log file, unref'd.
  * Resolves once the OS has started it, or rejects when the binary cannot be executed.
  */
+/**
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {RunAs & { logFile: string }} options
+ * @returns {Promise<number | undefined>}
+ */
 export function spawnDetached(cmd, args, { logFile, cwd, env, uid, gid }) {
   fs.mkdirSync(dirname(logFile), { recursive: true });
   const fd = fs.openSync(logFile, 'a');
@@ -84,7 +94,13 @@ export function spawnDetached(cmd, args, { logFile, cwd, env, uid, gid }) {
   });
 }
 
-/** Run a command to completion, capturing its output (for builds and one-shot tools). */
+/**
+ * Run a command to completion, capturing its output (for builds and one-shot tools).
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {RunAs & { input?: string; detached?: boolean }} [options]
+ * @returns {Promise<{ code: number; signal: NodeJS.Signals | null; output: string }>}
+ */
 export function run(cmd, args, { cwd, env, uid, gid, input, detached = false } = {}) {
   return new Promise((resolveRun, reject) => {
     // detached: for launchers like pg_ctl whose daemon must not share our session/process group.
@@ -98,7 +114,13 @@ export function run(cmd, args, { cwd, env, uid, gid, input, detached = false } =
   });
 }
 
-/** Run, and throw with the command's tail of output when it fails. */
+/**
+ * Run, and throw with the command's tail of output when it fails.
+ * @param {string} what
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {Parameters<typeof run>[2]} [opts]
+ */
 export async function runOrThrow(what, cmd, args, opts) {
   const res = await run(cmd, args, opts);
   if (res.code !== 0) {
@@ -108,7 +130,11 @@ export async function runOrThrow(what, cmd, args, opts) {
   return res.output;
 }
 
-/** SIGTERM (or the given signal), wait, then SIGKILL: daemons get a chance to flush and close. */
+/**
+ * SIGTERM (or the given signal), wait, then SIGKILL: daemons get a chance to flush and close.
+ * @param {number} pid
+ * @param {{ marker?: string; signal?: NodeJS.Signals; timeoutMs?: number }} [options]
+ */
 export async function stopPid(pid, { marker, signal = 'SIGTERM', timeoutMs = 20_000 } = {}) {
   if (!isAlive(pid, marker)) return 'not running';
   try {
@@ -143,7 +169,12 @@ export function tcpProbe(host, port, timeoutMs = 1000) {
   });
 }
 
-/** Poll `check` until it returns a truthy value; `failFast` lets the caller give up early (process died). */
+/**
+ * Poll `check` until it returns a truthy value; `failFast` lets the caller give up early (process died).
+ * @template T
+ * @param {() => Promise<T>} check
+ * @param {{ timeoutMs: number; intervalMs?: number; failFast?: () => string | false | null | undefined }} options
+ */
 export async function waitUntil(check, { timeoutMs, intervalMs = 250, failFast }) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -170,6 +201,12 @@ let lockDepth = 0; // re-entrant within one process (e.g. `up --fresh` calls `re
 /**
  * Cross-process lock: mkdir is atomic. A lock left by a dead process is taken over, so a crashed
  * or Ctrl-C'd `up` never wedges the next one.
+ */
+/**
+ * @template T
+ * @param {string} runDir
+ * @param {() => Promise<T>} fn
+ * @param {{ timeoutMs?: number; log?: (line: string) => void }} [options]
  */
 export async function withLock(runDir, fn, { timeoutMs = 300_000, log } = {}) {
   if (lockDepth > 0) return runHeld(fn);

@@ -1,11 +1,10 @@
 import { HttpStatus, Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
-import { Model } from 'mongoose';
 import { createHash } from 'node:crypto';
 import { LeadsConfig } from '../config';
 import { jsonText } from '../json/json-text';
-import { IDEMPOTENCY_MODEL, IdempotencyRecord, StoredOutcome } from './idempotency-record.schema';
+import { IdempotencyRecord, StoredOutcome } from './idempotency-record.schema';
+import { IdempotencyRepository } from './idempotency.repository';
 
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 
@@ -35,7 +34,7 @@ export class IdempotencyService implements OnApplicationBootstrap, OnModuleDestr
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    @InjectModel(IDEMPOTENCY_MODEL) private readonly records: Model<IdempotencyRecord>,
+    private readonly records: IdempotencyRepository,
     @Inject(SERVICE_CONFIG) private readonly config: LeadsConfig,
   ) {}
 
@@ -70,8 +69,8 @@ export class IdempotencyService implements OnApplicationBootstrap, OnModuleDestr
       created_at: new Date(now).toISOString(),
       expires_at: new Date(now + this.config.IDEMPOTENCY_RETENTION_HOURS * 3_600_000).toISOString(),
     };
-    if (!(await this.claim(fresh))) {
-      const existing = await this.records.findOne({ _id: { $eq: id } }).lean<IdempotencyRecord>();
+    if (!(await this.records.claim(fresh))) {
+      const existing = await this.records.find(id);
       if (!existing) return this.run(scope, key, body, work);
       if (existing.request_hash !== hash) {
         throw new ProblemException(
@@ -82,7 +81,7 @@ export class IdempotencyService implements OnApplicationBootstrap, OnModuleDestr
         );
       }
       if (existing.state === 'done' && existing.outcome) return { ...existing.outcome, replayed: true };
-      if (Date.parse(existing.lease_until) > now || !(await this.takeOver(existing, lease))) {
+      if (Date.parse(existing.lease_until) > now || !(await this.records.takeOver(existing, lease))) {
         throw new ProblemException(
           HttpStatus.CONFLICT,
           'idempotency_in_flight',
@@ -98,36 +97,14 @@ export class IdempotencyService implements OnApplicationBootstrap, OnModuleDestr
       outcome = await work();
     } catch (error) {
       // Nothing was created: free the key, so a corrected or retried request may use it.
-      await this.records.deleteOne({ _id: { $eq: id }, state: { $eq: 'in_flight' } });
+      await this.records.releaseInFlight(id);
       throw error;
     }
-    await this.complete(id, outcome);
+    await this.records.complete(id, outcome);
     return { ...outcome, replayed: false };
   }
 
-  private async claim(record: IdempotencyRecord): Promise<boolean> {
-    try {
-      await this.records.create(record);
-      return true;
-    } catch (error) {
-      if ((error as { code?: number }).code === 11000) return false;
-      throw error;
-    }
-  }
-
-  private async takeOver(existing: IdempotencyRecord, lease: string): Promise<boolean> {
-    const result = await this.records.updateOne(
-      { _id: { $eq: existing._id }, state: { $eq: 'in_flight' }, lease_until: { $eq: existing.lease_until } },
-      { $set: { lease_until: lease } },
-    );
-    return result.modifiedCount === 1;
-  }
-
-  private async complete(id: string, outcome: StoredOutcome): Promise<void> {
-    await this.records.updateOne({ _id: { $eq: id } }, { $set: { state: 'done', outcome } });
-  }
-
   private async forgetExpired(): Promise<void> {
-    await this.records.deleteMany({ expires_at: { $lt: new Date().toISOString() } }).catch(() => undefined);
+    await this.records.forgetExpiredBefore(new Date().toISOString()).catch(() => undefined);
   }
 }

@@ -14,8 +14,11 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
+/** The process's Kafka client (injected as KAFKA_CLIENT): code outside this library names kafkajs through it. */
+export type KafkaClient = Kafka;
+
 /** One kafkajs client per process; its own log lines go through our JSON logger. */
-export function createKafkaClient(options: KafkaClientOptions): Kafka {
+export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
   const kafkaLogger = options.logger.child({ component: 'kafkajs' });
   return new Kafka({
     clientId: options.clientId,

@@ -1,9 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { API_DOCS_MAX_CHARS, TOPICS } from '@leadgate/contracts';
+import { KafkaPublisher } from '@leadgate/kafka';
 import { ServiceInfo } from '@leadgate/observability';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'pino';
-import { KafkaPublisher } from '../publisher/kafka-publisher';
 
 /**
  * The `afterInit` hook of a service whose HTTP API belongs in the admin docs: builds its OpenAPI

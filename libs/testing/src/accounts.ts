@@ -15,6 +15,16 @@ export interface BootstrappedAccount {
   admin_token: string;
 }
 
+/** The detail of a problem+json answer, or the answer's text. */
+function problemDetail(text: string): string {
+  try {
+    const detail = (JSON.parse(text) as { detail?: unknown }).detail;
+    return typeof detail === 'string' ? detail : text;
+  } catch {
+    return text;
+  }
+}
+
 /** POST /internal/accounts on identity, signed by the operator: a new account and its owner token (shown once). */
 export async function bootstrapAccount(
   identityUrl: string,
@@ -36,16 +46,7 @@ export async function bootstrapAccount(
     body,
   });
   const text = await response.text();
-  if (response.status !== 201) {
-    const detail = (() => {
-      try {
-        return String((JSON.parse(text) as { detail?: unknown }).detail ?? text);
-      } catch {
-        return text;
-      }
-    })();
-    throw new Error(`bootstrap failed (${response.status}): ${detail}`);
-  }
+  if (response.status !== 201) throw new Error(`bootstrap failed (${response.status}): ${problemDetail(text)}`);
   return JSON.parse(text) as BootstrappedAccount;
 }
 

@@ -1,11 +1,11 @@
 import type { CampaignSchemaStateV1 } from '../state/campaign-schema.v1';
 import type { FilterCondition } from '../state/filter-state.v1';
 
-/**
- * The one test campaign ("Heat pumps DK"), for unit specs, integration tests, benches and drills:
- * a field of every type, a partner source select, three statuses and an installer relation. The
- * options pick a part of it where a test is about fewer things (a bench measures three fields).
- */
+// The one test campaign ("Heat pumps DK"), for unit specs, integration tests, benches and drills:
+// a field of every type, three selects (the partner's source among them), three statuses and an
+// installer relation. The options pick a part of it where a test is about fewer things (a bench
+// measures three fields) or needs a name of its own.
+
 type FieldDefinition = CampaignSchemaStateV1['fields'][number];
 
 export const PARTNER_VALUE = 'SELECT_PARTNER';
@@ -71,7 +71,7 @@ export interface CampaignFixtureOptions {
   extraFields?: FieldDefinition[];
   /** Select keys to keep; all when absent. */
   selects?: string[];
-  /** Status slugs to keep; all when absent, none with []. */
+  /** Status slugs to keep; all when absent. [] only for a create body: campaigns then gives its default statuses. */
   statuses?: string[];
   /** Keep the installer relation (default true). */
   relations?: boolean;

@@ -8,7 +8,7 @@
 //
 // Swap `handle` for your own logic, and the Set for a table with a unique key on the event id if
 // your handler writes somewhere: then the check and the write are one step.
-import { consumeLeadEvents } from './lead-events.mjs';
+import { consumeLeadEvents, LEAD_EVENTS_TOPIC } from './lead-events.mjs';
 
 const groupId = process.argv[2] ?? 'example-team.lead-events';
 const seen = new Set();
@@ -40,5 +40,5 @@ const stop = await consumeLeadEvents({
     seen.add(event.id);
   },
 });
-console.log(`consuming leads.events.v1 as group ${groupId}; Ctrl-C to stop`);
+console.log(`consuming ${LEAD_EVENTS_TOPIC} as group ${groupId}; Ctrl-C to stop`);
 process.once('SIGINT', () => void stop().then(() => process.exit(0)));

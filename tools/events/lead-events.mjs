@@ -2,10 +2,12 @@
 // Reading `leads.events.v1` (API.md §8): CloudEvents 1.0 JSON, key = lead id, at least once, in
 // order per lead. Shared by the operator CLI (`events tail`) and the consumer example.
 import { createRequire } from 'node:module';
+import { loadTopics } from '../lib/built.mjs';
 
 const require = createRequire(import.meta.url);
 
-export const LEAD_EVENTS_TOPIC = 'leads.events.v1';
+/** The topic's name from libs/contracts, where every topic of the platform is named once. */
+export const LEAD_EVENTS_TOPIC = (await loadTopics()).leadEvents;
 
 export function kafkaBrokers(env = process.env) {
   return (env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',').map((broker) => broker.trim());

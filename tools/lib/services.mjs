@@ -1,5 +1,7 @@
 // The five services as the embedded default runs them: one process each, on fixed loopback ports,
 // each with its management listener (metrics, detailed readiness) at PORT + 1000.
+import { loadReadiness } from './built.mjs';
+
 export const SERVICES = [
   { app: 'gateway', port: 8080, managementPort: 9080 },
   { app: 'identity', port: 8081, managementPort: 9081 },
@@ -26,26 +28,13 @@ export function probeReadiness(service, timeoutMs = 1500) {
 
 /** GET <baseUrl>/health/ready: { reachable, ready, body } (a status only on a public port). Never throws. */
 export async function probeUrl(baseUrl, timeoutMs = 1500) {
-  try {
-    const response = await fetch(`${baseUrl}/health/ready`, { signal: AbortSignal.timeout(timeoutMs) });
-    return { reachable: true, ready: response.status === 200, body: await response.json() };
-  } catch (error) {
-    return { reachable: false, ready: false, body: null, error: error.message };
-  }
+  return (await loadReadiness()).probeReady(baseUrl, timeoutMs);
 }
 
 /**
  * Waits until a service just started answers ready; resolves with the milliseconds it took.
- * Rejects at once when its process exits (`exited` resolves), or after `timeoutMs`.
+ * Rejects at once when its process exits (`exited` resolves), or after `timeoutMs` (libs/testing's wait).
  */
 export async function waitUntilReady(baseUrl, { exited, timeoutMs, what }) {
-  const started = Date.now();
-  let gone = false;
-  void exited?.then(() => (gone = true));
-  while (Date.now() - started < timeoutMs) {
-    if (gone) throw new Error(`${what} exited during start`);
-    if ((await probeUrl(baseUrl, 1000)).ready) return Date.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${what} not ready within ${timeoutMs / 1000} s`);
+  return (await loadReadiness()).waitUntilReady(baseUrl, { exited, timeoutMs, what });
 }

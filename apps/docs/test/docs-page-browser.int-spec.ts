@@ -1,4 +1,4 @@
-import { bootstrapAdmin, Platform, startPlatform, waitFor } from '@leadgate/testing';
+import { bootstrapAdmin, partnerCampaign, Platform, startPlatform, waitFor } from '@leadgate/testing';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Browser, chromium } from 'playwright-core';
@@ -38,34 +38,13 @@ describe('per-token docs page in a browser', () => {
   it('shows a read-only filtered partner its pinned value and no write operations, without JavaScript', async () => {
     const account = await bootstrapAdmin(platform, 'Browser test');
     const admin = account.admin;
-    const campaign = await admin('POST', '/v1/admin/campaigns', {
-      name: 'Heat pumps DK',
-      fields: [
-        { key: 'name', label: 'Name', type: 'text', required: true },
-        { key: 'email', label: 'E-mail', type: 'email' },
-      ],
-      selects: [
-        {
-          key: 'select_partner',
-          label: 'Source',
-          options: [
-            { value: 'SELECT_PARTNER', label: 'Partner ABC' },
-            { value: 'VENDOR_NORTH', label: 'Vendor North' },
-          ],
-        },
-      ],
-    });
-    const campaignId = String(campaign.body['id']);
-    const filter = await admin('POST', `/v1/admin/campaigns/${campaignId}/filters`, {
-      name: 'Partner ABC',
-      condition: { all: [{ select: 'select_partner', op: 'eq', value: 'SELECT_PARTNER' }] },
-    });
-    const token = await admin('POST', `/v1/admin/campaigns/${campaignId}/tokens`, {
-      name: 'Partner ABC (read)',
+    const { partnerToken } = await partnerCampaign(admin, {
+      gatewayUrls: [platform.gateway.url],
+      campaign: { fields: ['name', 'email'], selects: ['select_partner'], statuses: [], relations: false },
+      tokenName: 'Partner ABC (read)',
       permissions: ['read'],
-      filter_id: String(filter.body['id']),
     });
-    const pageUrl = `${platform.gateway.url}${new URL(String(token.body['docs_url'])).pathname}`;
+    const pageUrl = `${platform.gateway.url}${new URL(partnerToken.docs_url).pathname}`;
     await waitFor('docs page', async () => ((await fetch(pageUrl)).status === 200 ? true : undefined));
 
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1200, height: 900 } });

@@ -1,5 +1,5 @@
 import { JsonSchema, schemaProblems } from '@leadgate/api-docs';
-import { bootstrapAdmin, gatewayClient, Platform, startPlatform, waitFor } from '@leadgate/testing';
+import { bootstrapAdmin, gatewayClient, partnerCampaign, Platform, startPlatform, waitFor } from '@leadgate/testing';
 import fc from 'fast-check';
 
 type Operation = {
@@ -76,49 +76,23 @@ describe('spec fuzz: a read+write token spec against the live API', () => {
     platform = await startPlatform({ apps: ['identity', 'campaigns', 'leads', 'docs'] });
     const account = await bootstrapAdmin(platform, 'Fuzz');
     const admin = account.admin;
-    const campaign = await admin('POST', '/v1/admin/campaigns', {
-      name: 'Fuzzed',
-      fields: [
-        { key: 'name', label: 'Name', type: 'text', required: true },
-        { key: 'email', label: 'E-mail', type: 'email' },
-        { key: 'rooms', label: 'Rooms', type: 'number' },
-        { key: 'visit_on', label: 'Visit', type: 'date' },
-        { key: 'consent', label: 'Consent', type: 'boolean' },
-      ],
-      selects: [
-        {
-          key: 'select_partner',
-          label: 'Source',
-          options: [
-            { value: 'SELECT_PARTNER', label: 'P' },
-            { value: 'OTHER', label: 'O' },
-          ],
-        },
-      ],
-      statuses: [
-        { slug: 'new', label: 'New', is_default: true },
-        { slug: 'won', label: 'Won' },
-      ],
-      relations: [{ key: 'relation_installer', label: 'Installer', options: [{ id: 'inst_1', label: 'A' }] }],
+    const { campaignId, partnerToken, partner } = await partnerCampaign(admin, {
+      gatewayUrls: [platform.gateway.url],
+      campaign: {
+        name: 'Fuzzed',
+        fields: ['name', 'email', 'rooms', 'visit_on', 'consent'],
+        selects: ['select_partner'],
+        statuses: ['new', 'won'],
+      },
+      tokenName: 'rw',
     });
-    const campaignId = String(campaign.body['id']);
-    const filter = await admin('POST', `/v1/admin/campaigns/${campaignId}/filters`, {
-      name: 'P',
-      condition: { all: [{ select: 'select_partner', op: 'eq', value: 'SELECT_PARTNER' }] },
-    });
-    const created = await admin('POST', `/v1/admin/campaigns/${campaignId}/tokens`, {
-      name: 'rw',
-      permissions: ['read', 'write'],
-      filter_id: String(filter.body['id']),
-    });
-    token = String(created.body['token']);
-    const partner = gatewayClient(platform.gateway.url, token);
+    token = partnerToken.token;
     const lead = await waitFor('partner lead', async () => {
       const response = await partner('POST', `/v1/campaigns/${campaignId}/leads`, { fields: { name: 'Seed' } });
       return response.status === 201 ? response : undefined;
     });
     leadId = String(lead.body['id']);
-    const docsPath = new URL(String(created.body['docs_url'])).pathname;
+    const docsPath = new URL(partnerToken.docs_url).pathname;
     doc = (await gatewayClient(platform.gateway.url)('GET', `${docsPath}/openapi.json`)).body as unknown as Doc;
   });
 

@@ -1,5 +1,13 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { bootstrapAdmin, gatewayClient, Platform, startPlatform, waitFor } from '@leadgate/testing';
+import {
+  bootstrapAdmin,
+  campaignCreateBody,
+  gatewayClient,
+  PARTNER_CONDITION,
+  Platform,
+  startPlatform,
+  waitFor,
+} from '@leadgate/testing';
 
 type Client = ReturnType<typeof gatewayClient>;
 type Doc = {
@@ -37,56 +45,22 @@ describe('per-token docs', () => {
     const account = await bootstrapAdmin(platform, 'Docs test');
     admin = account.admin;
     anonymous = gatewayClient(platform.gateway.url);
-    const campaign = await admin('POST', '/v1/admin/campaigns', {
-      name: 'Heat pumps <DK>',
-      fields: [
-        { key: 'name', label: 'Name', type: 'text', required: true },
-        { key: 'email', label: 'E-mail', type: 'email', required: true },
-        { key: 'phone', label: 'Phone', type: 'phone' },
-        { key: 'website', label: 'Website', type: 'url' },
-        { key: 'notes', label: 'Notes', type: 'textarea' },
-        { key: 'rooms', label: 'Rooms', type: 'number' },
-        { key: 'visit_on', label: 'Visit on', type: 'date' },
-        { key: 'consent', label: 'Consent', type: 'boolean' },
-      ],
-      selects: [
-        {
-          key: 'select_partner',
-          label: 'Source',
-          options: [
-            { value: 'SELECT_PARTNER', label: 'Partner ABC' },
-            { value: 'VENDOR_NORTH', label: 'Vendor North' },
-          ],
-        },
-        {
-          key: 'heating',
-          label: 'Heating',
-          options: [
-            { value: 'OIL', label: 'Oil' },
-            { value: 'GAS', label: 'Gas' },
-          ],
-        },
-      ],
-      statuses: [
-        { slug: 'new', label: 'New', is_default: true },
-        { slug: 'won', label: 'Won' },
-      ],
-      relations: [
-        {
-          key: 'relation_installer',
-          label: 'Installer',
-          options: [
-            { id: 'inst_1', label: 'Installer A' },
-            { id: 'inst_2', label: 'Installer B' },
-          ],
-        },
-      ],
-    });
+    const campaign = await admin(
+      'POST',
+      '/v1/admin/campaigns',
+      campaignCreateBody({
+        name: 'Heat pumps <DK>',
+        required: ['email'],
+        fields: ['name', 'email', 'phone', 'website', 'notes', 'rooms', 'visit_on', 'consent'],
+        selects: ['select_partner', 'heating'],
+        statuses: ['new', 'won'],
+      }),
+    );
     expect(campaign.status).toBe(201);
     campaignId = String(campaign.body['id']);
     const filter = await admin('POST', `/v1/admin/campaigns/${campaignId}/filters`, {
       name: 'Partner ABC - API access',
-      condition: { all: [{ select: 'select_partner', op: 'eq', value: 'SELECT_PARTNER' }] },
+      condition: PARTNER_CONDITION,
     });
     expect(filter.status).toBe(201);
     const made = await Promise.all([

@@ -158,7 +158,7 @@ describe('buildOpenApi', () => {
       properties: Record<string, { properties: Record<string, JsonSchema> }>;
     };
     expect(create.properties['select_field_values'].properties['select_partner']).toMatchObject({
-      enum: ['SELECT_PARTNER', 'VENDOR_NORTH'],
+      enum: ['SELECT_PARTNER', 'VENDOR_NORTH', 'VENDOR_SOUTH'],
     });
     expect(PARTNER_FILTER).toBeDefined();
   });

@@ -1,7 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-
-const root = path.resolve(__dirname, '../../..');
+import { REPO_ROOT as root } from './repo-root';
 
 function run(label: string, args: string[]): void {
   const started = Date.now();

@@ -1,7 +1,6 @@
 import { AppName, RunningService, startService } from './service-process';
-import { operatorSigned } from './signed-requests';
+import { setUpAccount } from './accounts';
 import { freePort, uniqueRunId } from './test-env';
-import { waitFor } from './wait-for';
 
 export interface Platform {
   runId: string;
@@ -67,65 +66,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   };
 }
 
-/** Creates an account and its owner token the way `npm run leadgate -- bootstrap` does. */
-export async function bootstrapAccount(
-  identityUrl: string,
-  name: string,
-): Promise<{ account_id: string; admin_token: string }> {
-  const body = JSON.stringify({ name });
-  const headers = operatorSigned('POST', '/internal/accounts', body, {
-    token_id: 'operator-test',
-    account_id: 'platform',
-    kind: 'service',
-    scopes: ['platform:bootstrap'],
-    campaign_id: null,
-    filter_id: null,
-  });
-  const response = await fetch(`${identityUrl}/internal/accounts`, {
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json' },
-    body,
-  });
-  if (response.status !== 201) throw new Error(`bootstrap failed: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { account_id: string; admin_token: string };
-}
-
 /**
  * A new account and its owner token, plus a gateway client for that token that is ready to use: it
  * waits until the gateway has learned the token from Kafka.
  */
 export async function bootstrapAdmin(platform: Platform, name: string) {
-  const account = await bootstrapAccount(platform.services.identity!.url, name);
-  const admin = gatewayClient(platform.gateway.url, account.admin_token);
-  await waitFor('owner token at the gateway', async () =>
-    (await admin('GET', '/v1/me')).status === 200 ? true : undefined,
-  );
-  return { ...account, admin };
-}
-
-/** A small client for calls through the gateway with a Bearer token. */
-export function gatewayClient(baseUrl: string, token?: string) {
-  return async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    let json: unknown = undefined;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = text;
-    }
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: json as Record<string, unknown> & { data?: unknown[] },
-    };
-  };
+  return setUpAccount(name, { identityUrl: platform.services.identity!.url, gatewayUrls: [platform.gateway.url] });
 }

@@ -1,16 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { waitUntilReady } from './readiness';
+import { REPO_ROOT } from './repo-root';
 import { freePort, KAFKA_BROKERS, MONGO_URL, testKeyEnv } from './test-env';
-import { waitFor } from './wait-for';
-
-const root = path.resolve(__dirname, '../../..');
 
 /**
  * Every service process a test starts leaves a pid file here until it exits, so the global
  * teardown (another module registry, another `process` object) can kill what a failed test left.
  */
-export const PID_DIR = path.join(root, 'tmp', 'test-pids');
+export const PID_DIR = path.join(REPO_ROOT, 'tmp', 'test-pids');
 
 export type AppName = 'gateway' | 'identity' | 'campaigns' | 'leads' | 'docs';
 
@@ -23,41 +22,52 @@ export interface RunningService {
   managementPort: number;
   process: ChildProcess;
   logFile: string;
-  /** Resolves with the exit code once the process has gone. */
-  exited: Promise<number | null>;
+  /** Resolves with the exit code (or the signal) once the process has gone. */
+  exited: Promise<number | string | null>;
   /** SIGTERM and wait: the graceful path. */
-  stop(): Promise<number | null>;
+  stop(): Promise<number | string | null>;
   /** SIGKILL: the crash path. */
-  kill(): Promise<number | null>;
+  kill(): Promise<number | string | null>;
 }
 
 export interface StartOptions {
   env?: Record<string, string>;
+  /**
+   * What the service's environment starts from (PATH is always added): by default a test service's
+   * (NODE_ENV test, the test infrastructure and the test keys). A bench passes its own.
+   */
+  baseEnv?: Record<string, string>;
+  /** Node flags before the entry file: --enable-source-maps by default, a bench's --cpu-prof. */
+  nodeArgs?: string[];
+  /** Where stdout and stderr go; tmp/test-logs/<app>-<port>.log by default. */
+  logFile?: string;
+  /** A pid file per process for the global teardown (default); null for processes tests do not own. */
+  pidDir?: string | null;
   /** Wait for /health/ready to answer 200 (default) or only for the port to answer /health/live. */
   waitFor?: 'ready' | 'live' | 'nothing';
   timeoutMs?: number;
 }
 
+function testBaseEnv(app: AppName): Record<string, string> {
+  return { NODE_ENV: 'test', LOG_LEVEL: 'info', KAFKA_BROKERS, MONGO_URL, ...testKeyEnv(app) };
+}
+
 /**
- * Starts a real service process from dist/ (built by the global setup) on a free port, with its
- * log in tmp/test-logs/, and waits until it is ready.
+ * Starts a real service process from dist/ on a free port (unless env names one), with its log in
+ * a file, and waits until it is ready; a service that does not get ready is killed, not left behind.
  */
 export async function startService(app: AppName, options: StartOptions = {}): Promise<RunningService> {
   const port = Number(options.env?.['PORT'] ?? (await freePort()));
   const managementPort = Number(options.env?.['MANAGEMENT_PORT'] ?? (await freePort()));
-  const logDir = path.join(root, 'tmp', 'test-logs');
-  mkdirSync(logDir, { recursive: true });
-  const logFile = path.join(logDir, `${app}-${port}.log`);
+  const logFile = options.logFile ?? path.join(REPO_ROOT, 'tmp', 'test-logs', `${app}-${port}.log`);
+  mkdirSync(path.dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/apps', app, 'src/main.js')], {
-    cwd: root,
+  const entry = path.join(REPO_ROOT, 'dist/apps', app, 'src/main.js');
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? ['--enable-source-maps']), entry], {
+    cwd: REPO_ROOT,
     env: {
       PATH: process.env['PATH'] ?? '',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      KAFKA_BROKERS,
-      MONGO_URL,
-      ...testKeyEnv(app),
+      ...(options.baseEnv ?? testBaseEnv(app)),
       ...options.env,
       PORT: String(port),
       MANAGEMENT_PORT: String(managementPort),
@@ -66,20 +76,22 @@ export async function startService(app: AppName, options: StartOptions = {}): Pr
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
-  const pidFile = path.join(PID_DIR, String(child.pid));
-  mkdirSync(PID_DIR, { recursive: true });
-  writeFileSync(pidFile, app);
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => {
-      rmSync(pidFile, { force: true });
-      resolve(code);
+  const pidDir = options.pidDir === undefined ? PID_DIR : options.pidDir;
+  const pidFile = pidDir === null ? null : path.join(pidDir, String(child.pid));
+  if (pidDir !== null && pidFile !== null) {
+    mkdirSync(pidDir, { recursive: true });
+    writeFileSync(pidFile, app);
+  }
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.once('exit', (code, signal) => {
+      if (pidFile !== null) rmSync(pidFile, { force: true });
+      resolve(code ?? signal);
     }),
   );
-  const url = `http://127.0.0.1:${port}`;
-
+  const running = () => child.exitCode === null && child.signalCode === null;
   const service: RunningService = {
     app,
-    url,
+    url: `http://127.0.0.1:${port}`,
     port,
     managementUrl: `http://127.0.0.1:${managementPort}`,
     managementPort,
@@ -87,31 +99,27 @@ export async function startService(app: AppName, options: StartOptions = {}): Pr
     logFile,
     exited,
     stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      if (running()) child.kill('SIGTERM');
       return exited;
     },
     kill: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (running()) child.kill('SIGKILL');
       return exited;
     },
   };
 
   const mode = options.waitFor ?? 'ready';
   if (mode !== 'nothing') {
-    const probePath = mode === 'ready' ? '/health/ready' : '/health/live';
-    let gone = false;
-    void exited.then(() => (gone = true));
-    await waitFor(
-      `${app} ${probePath} on port ${port} (log: ${logFile})`,
-      async () => {
-        if (gone) throw new Error(`${app} exited early; see ${logFile}`);
-        // The management listener opens right after the public port: once it answers, both do.
-        const response = await fetch(`${service.managementUrl}${probePath}`);
-        return response.status === 200 ? true : undefined;
-      },
-      options.timeoutMs ?? 45000,
-      50,
-    );
+    // The management listener opens right after the public port: once it answers, both do.
+    await waitUntilReady(service.managementUrl, {
+      exited,
+      timeoutMs: options.timeoutMs ?? 45000,
+      what: `${app} on port ${port} (log: ${logFile})`,
+      probePath: mode === 'ready' ? '/health/ready' : '/health/live',
+    }).catch(async (error: unknown) => {
+      await service.kill();
+      throw error;
+    });
   }
   return service;
 }

@@ -1,8 +1,19 @@
 import { bodyDigest, parsePrivateKey, Principal, PrincipalSigner } from '@leadgate/service-kit';
 import { TEST_GATEWAY_KEYS, TEST_OPERATOR_KEYS } from './test-env';
 
-const gatewaySigner = new PrincipalSigner(parsePrivateKey(TEST_GATEWAY_KEYS.private));
-const operatorSigner = new PrincipalSigner(parsePrivateKey(TEST_OPERATOR_KEYS.private));
+/**
+ * A signer for a private key (base64 DER PKCS8 or PEM): the principal headers for exactly this
+ * method, path with query and body, valid once, for a few seconds. The operator CLI and the benches
+ * sign with it too.
+ */
+export function principalSigner(privateKey: string) {
+  const signer = new PrincipalSigner(parsePrivateKey(privateKey));
+  return (method: string, pathWithQuery: string, body: string | Buffer | undefined, principal: Principal) =>
+    signer.sign({ method, pathWithQuery, bodyDigest: bodyDigest(body) }, principal);
+}
+
+const gatewaySigner = principalSigner(TEST_GATEWAY_KEYS.private);
+const operatorSigner = principalSigner(TEST_OPERATOR_KEYS.private);
 
 export function adminPrincipal(accountId: string, scopes: string[] = ['admin']): Principal {
   return {
@@ -22,7 +33,7 @@ export function gatewaySigned(
   body: string | Buffer | undefined,
   principal: Principal,
 ): Record<string, string> {
-  return gatewaySigner.sign({ method, pathWithQuery, bodyDigest: bodyDigest(body) }, principal);
+  return gatewaySigner(method, pathWithQuery, body, principal);
 }
 
 /** Principal headers as the operator CLI signs them (account bootstrap). */
@@ -32,7 +43,7 @@ export function operatorSigned(
   body: string | Buffer | undefined,
   principal: Principal,
 ): Record<string, string> {
-  return operatorSigner.sign({ method, pathWithQuery, bodyDigest: bodyDigest(body) }, principal);
+  return operatorSigner(method, pathWithQuery, body, principal);
 }
 
 /** Calls a service the way the gateway does: with a principal signed for this request, once. */

@@ -1,7 +1,7 @@
-/** Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs`. */
+/** Polls `probe` until it returns a value other than undefined or false, or fails after `timeoutMs`. */
 export async function waitFor<T>(
   description: string,
-  probe: () => Promise<T | undefined>,
+  probe: () => Promise<T | undefined | false>,
   timeoutMs = 30000,
   intervalMs = 25,
 ): Promise<T> {
@@ -10,7 +10,7 @@ export async function waitFor<T>(
   while (Date.now() < deadline) {
     try {
       const value = await probe();
-      if (value !== undefined) return value;
+      if (value !== undefined && value !== false) return value;
     } catch (error) {
       lastError = error;
     }

@@ -1,7 +1,11 @@
 import {
   adminPrincipal,
   bootstrapAdmin,
+  campaignCreateBody,
   gatewayClient,
+  OTHER_VALUE,
+  PARTNER_CONDITION,
+  PARTNER_VALUE,
   Platform,
   RunningService,
   signedFetch,
@@ -62,30 +66,28 @@ describe('filter change propagation', () => {
   }
 
   it('reaches two leads and two docs replicas within one second, on create and on every change', async () => {
-    const campaign = await admin('POST', '/v1/admin/campaigns', {
-      name: 'Propagation',
-      selects: [
-        {
-          key: 'select_partner',
-          label: 'Source',
-          options: [
-            { value: 'A', label: 'A' },
-            { value: 'B', label: 'B' },
-          ],
-        },
-      ],
-    });
+    const campaign = await admin(
+      'POST',
+      '/v1/admin/campaigns',
+      campaignCreateBody({
+        name: 'Propagation',
+        fields: [],
+        selects: ['select_partner'],
+        statuses: [],
+        relations: false,
+      }),
+    );
     const campaignId = String(campaign.body['id']);
     const created = await admin('POST', `/v1/admin/campaigns/${campaignId}/filters`, {
-      name: 'A only',
-      condition: { all: [{ select: 'select_partner', op: 'eq', value: 'A' }] },
+      name: 'Partner only',
+      condition: PARTNER_CONDITION,
     });
     expect(created.status).toBe(201);
     const filterId = String(created.body['id']);
     const all: number[] = [...(await timesUntilEveryReplicaHas(filterId, 1, Date.now()))];
 
     for (let version = 2; version <= 6; version++) {
-      const value = version % 2 === 0 ? 'B' : 'A';
+      const value = version % 2 === 0 ? OTHER_VALUE : PARTNER_VALUE;
       const changed = await admin('PATCH', `/v1/admin/campaigns/${campaignId}/filters/${filterId}`, {
         condition: { all: [{ select: 'select_partner', op: 'eq', value }] },
       });

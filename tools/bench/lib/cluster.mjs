@@ -1,27 +1,19 @@
 // A bench platform: real service processes from dist/ on free ports, any number of replicas per
 // service, databases unique to the run, on the infrastructure of `tools/infra` (Kafka + FerretDB).
-import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { infraEnv, up } from '../../infra/infra.mjs';
+import { loadHarness } from '../../lib/built.mjs';
 import { generateKeyPair, keyEnv } from '../../lib/principal-keys.mjs';
-import { waitUntilReady } from '../../lib/services.mjs';
+
+// The service starter and free ports of the test harness (libs/testing).
+const { freePort: harnessFreePort, startService } = await loadHarness();
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+export const freePort = harnessFreePort;
 
 /** Resident set size of a process in MiB, from /proc (Linux). */
 export function rssMiB(pid) {
@@ -42,6 +34,8 @@ export class Cluster {
     this.keys = { gateway: generateKeyPair(), operator: generateKeyPair() };
     this.logDir = path.join(root, '.infra', 'bench', 'logs', this.runId);
     this.services = [];
+    /** Replicas started so far per app: numbers them in INSTANCE_ID and the log file names. */
+    this.replicas = {};
     this.infra = infraEnv();
   }
 
@@ -57,7 +51,6 @@ export class Cluster {
 
   baseEnv(app) {
     return {
-      PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       ...this.infra,
@@ -67,69 +60,35 @@ export class Cluster {
   }
 
   /**
-   * Starts one replica and waits for readiness. `nodeArgs` lets a run profile a service
-   * (`--cpu-prof`); `env` overrides the defaults.
+   * Starts one replica (libs/testing's service starter) and waits for readiness. `nodeArgs` lets a
+   * run profile a service (`--cpu-prof`); `env` overrides the defaults.
    */
   async start(app, { env = {}, port, nodeArgs = [], waitReady = true } = {}) {
     port ??= await freePort();
-    const managementPort = await freePort();
-    mkdirSync(this.logDir, { recursive: true });
-    const index = this.services.filter((service) => service.app === app).length;
-    const log = createWriteStream(path.join(this.logDir, `${app}-${index}-${port}.log`));
+    const index = (this.replicas[app] = (this.replicas[app] ?? 0) + 1) - 1;
     const started = Date.now();
     const profiling = this.profileDir
       ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`, `--cpu-prof-name=${app}-${index}-${port}.cpuprofile`]
       : [];
-    const child = spawn(
-      process.execPath,
-      [...profiling, ...nodeArgs, path.join(root, 'dist/apps', app, 'src/main.js')],
-      {
-        cwd: root,
-        env: {
-          ...this.baseEnv(app),
-          INSTANCE_ID: `${app}-${index}-${port}`,
-          ...env,
-          PORT: String(port),
-          MANAGEMENT_PORT: String(managementPort),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    child.stdout.pipe(log);
-    child.stderr.pipe(log);
-    const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+    const running = await startService(app, {
+      baseEnv: this.baseEnv(app),
+      env: { INSTANCE_ID: `${app}-${index}-${port}`, ...env, PORT: String(port) },
+      nodeArgs: [...profiling, ...nodeArgs],
+      logFile: path.join(this.logDir, `${app}-${index}-${port}.log`),
+      // Not the tests' processes: their global teardown must never kill a bench's.
+      pidDir: null,
+      waitFor: waitReady ? 'ready' : 'nothing',
+      timeoutMs: 120000,
+    });
     const service = {
-      app,
-      port,
-      url: `http://127.0.0.1:${port}`,
-      /** Metrics and detailed readiness (loopback). */
-      managementUrl: `http://127.0.0.1:${managementPort}`,
-      pid: child.pid,
-      child,
-      exited,
+      ...running,
+      pid: running.process.pid,
       alive: true,
-      readyMs: null,
-      rss: () => rssMiB(child.pid),
-      stop: async () => {
-        if (service.alive) child.kill('SIGTERM');
-        return exited;
-      },
-      kill: async () => {
-        if (service.alive) child.kill('SIGKILL');
-        return exited;
-      },
+      readyMs: waitReady ? Date.now() - started : null,
+      rss: () => rssMiB(running.process.pid),
     };
-    void exited.then(() => (service.alive = false));
+    void running.exited.then(() => (service.alive = false));
     this.services.push(service);
-    if (waitReady) {
-      // The management listener opens after the public port: once it is ready, both are.
-      await waitUntilReady(service.managementUrl, {
-        exited,
-        timeoutMs: 120000,
-        what: `${app} (log in ${this.logDir})`,
-      });
-      service.readyMs = Date.now() - started;
-    }
     return service;
   }
 

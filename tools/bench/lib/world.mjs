@@ -1,121 +1,55 @@
-// The partner world every bench and drill uses: an account, a campaign with a source select, the
-// filter select_partner = SELECT_PARTNER and a read+write campaign token restricted to it.
-import { bootstrapAccount } from '../../lib/operator.mjs';
-import { sleep } from './cluster.mjs';
+// The partner world every bench and drill uses, from the test harness (libs/testing, loaded from
+// dist/): an account, the test campaign with three fields, the filter select_partner =
+// SELECT_PARTNER and a read+write campaign token restricted to it.
+import { loadHarness } from '../../lib/built.mjs';
 
-export const PARTNER_VALUE = 'SELECT_PARTNER';
-export const OTHER_VALUE = 'VENDOR_NORTH';
+const harness = await loadHarness();
 
-/** fetch with a Bearer token and JSON; answers { status, body }. */
-export function client(baseUrl, token) {
-  return async (method, path, body, headers = {}) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    let parsed;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = text;
-    }
-    return { status: response.status, body: parsed };
-  };
-}
+export const { PARTNER_VALUE, OTHER_VALUE } = harness;
 
-export async function until(what, probe, timeoutMs = 30000, everyMs = 25) {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined && value !== false) return value;
-    await sleep(everyMs);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+/** fetch with a Bearer token and JSON; answers { status, headers, body }. */
+export const client = harness.gatewayClient;
 
-function expectStatus(response, status, what) {
-  if (response.status !== status) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
-}
+/** Polls until the probe gives something other than undefined or false (libs/testing's waitFor). */
+export const until = harness.waitFor;
 
-export const CAMPAIGN_SCHEMA = {
-  fields: [
-    { key: 'name', label: 'Name', type: 'text', required: true },
-    { key: 'email', label: 'E-mail', type: 'email' },
-    { key: 'postcode', label: 'Postcode', type: 'text' },
-  ],
-  selects: [
-    {
-      key: 'select_partner',
-      label: 'Source',
-      options: [
-        { value: PARTNER_VALUE, label: 'Partner ABC' },
-        { value: OTHER_VALUE, label: 'Vendor North' },
-      ],
-    },
-  ],
-  statuses: [
-    { slug: 'new', label: 'New', is_default: true },
-    { slug: 'won', label: 'Won' },
-  ],
+/** The part of the test campaign a bench writes: what leadBody fills in, one select, two statuses. */
+const BENCH_CAMPAIGN = {
+  fields: ['name', 'email', 'postcode'],
+  selects: ['select_partner'],
+  statuses: ['new', 'won'],
+  relations: false,
 };
 
 /** A new account on the cluster, its campaign, partner filter and partner token, ready at every gateway. */
 export async function partnerWorld(cluster, name = 'Bench') {
-  const gateways = cluster.platform.gateways;
-  const account = await bootstrapAccount(name, cluster.operatorEnv());
-  const admin = client(gateways[0].url, account.admin_token);
-  for (const gateway of gateways)
-    await until(
-      'owner token at every gateway',
-      async () => (await client(gateway.url, account.admin_token)('GET', '/v1/me')).status === 200,
-    );
+  const { identity, gateways } = cluster.platform;
+  const account = await harness.setUpAccount(name, {
+    identityUrl: identity.url,
+    gatewayUrls: gateways.map((gateway) => gateway.url),
+    signingKey: cluster.keys.operator.private,
+    tokenId: `operator:${cluster.runId}`.slice(0, 64),
+  });
+  const { admin } = account;
   const { campaignId, filterId, partnerToken } = await partnerCampaign({ gateways, admin }, name);
   return { account, admin, adminToken: account.admin_token, campaignId, filterId, partnerToken };
 }
 
 /** A campaign with the partner filter and a read+write partner token that every gateway accepts. */
 export async function partnerCampaign({ gateways, admin }, name) {
-  const campaign = expectStatus(
-    await admin('POST', '/v1/admin/campaigns', { name, ...CAMPAIGN_SCHEMA }),
-    201,
-    'campaign',
-  );
-  const filter = expectStatus(
-    await admin('POST', `/v1/admin/campaigns/${campaign.id}/filters`, {
-      name: 'Partner ABC - API access',
-      condition: { all: [{ select: 'select_partner', op: 'eq', value: PARTNER_VALUE }] },
-    }),
-    201,
-    'filter',
-  );
-  const partnerToken = await campaignToken(admin, campaign.id, filter.id, 'Partner ABC');
-  for (const gateway of gateways)
-    await until(
-      'partner token at every gateway and leads replica',
-      async () =>
-        (await client(gateway.url, partnerToken.token)('GET', `/v1/campaigns/${campaign.id}/leads?limit=1`)).status ===
-        200,
-    );
-  return { campaignId: campaign.id, filterId: filter.id, partnerToken };
+  return harness.partnerCampaign(admin, {
+    gatewayUrls: gateways.map((gateway) => gateway.url),
+    campaign: { ...BENCH_CAMPAIGN, name },
+  });
 }
 
 export async function campaignToken(admin, campaignId, filterId, name) {
-  return expectStatus(
-    await admin('POST', `/v1/admin/campaigns/${campaignId}/tokens`, {
-      name,
-      permissions: ['read', 'write'],
-      filter_id: filterId,
-    }),
-    201,
-    'campaign token',
-  );
+  const answer = await admin('POST', `/v1/admin/campaigns/${campaignId}/tokens`, {
+    name,
+    permissions: ['read', 'write'],
+    filter_id: filterId,
+  });
+  return harness.expectStatus(answer, 201, 'campaign token');
 }
 
 /** A lead create body as a web form or a partner would send it. */

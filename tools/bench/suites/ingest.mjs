@@ -6,9 +6,9 @@ import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { load, ratio, round } from '../lib/load.mjs';
 import { ensureTopic, watchTopic } from '../lib/events.mjs';
+import { LEAD_EVENTS_TOPIC as LEAD_EVENTS } from '../../events/lead-events.mjs';
 import { leadBody, partnerCampaign, PARTNER_VALUE } from '../lib/world.mjs';
 
-const LEAD_EVENTS = 'leads.events.v1';
 const REFERENCE_EVENTS = 'bench.reference-events.v1';
 
 export async function ingest({ cluster, world, settings, log }) {

@@ -4,8 +4,10 @@
 import { Cluster } from '../lib/cluster.mjs';
 import { percentile, round, startLoad } from '../lib/load.mjs';
 import { seedLeads } from '../lib/seed.mjs';
-import { principalSigner } from '../../lib/operator.mjs';
+import { loadHarness } from '../../lib/built.mjs';
 import { campaignToken, client, OTHER_VALUE, PARTNER_VALUE, partnerWorld, until } from '../lib/world.mjs';
+
+const { principalSigner } = await loadHarness();
 
 const GATEWAYS = 2;
 const LEADS_REPLICAS = 2;
@@ -36,9 +38,9 @@ function direct(cluster, replica, me, path) {
     filter_id: me.filter_id,
   };
   // Signed per call, as the gateway does: a signature is good for one request only.
-  const signer = principalSigner(cluster.keys.gateway.private);
+  const sign = principalSigner(cluster.keys.gateway.private);
   return () =>
-    fetch(`${replica.url}${path}`, { headers: signer.sign('GET', path, undefined, principal) }).then(
+    fetch(`${replica.url}${path}`, { headers: sign('GET', path, undefined, principal) }).then(
       (r) => (r.body?.cancel(), r),
     );
 }

@@ -2,8 +2,9 @@
 // stable id; re-deliveries of that id are allowed by the at-least-once contract) per stored lead.
 import { MongoClient } from 'mongodb';
 import { watchTopic } from '../../bench/lib/events.mjs';
+import { LEAD_EVENTS_TOPIC as LEAD_EVENTS } from '../../events/lead-events.mjs';
 
-export const LEAD_EVENTS = 'leads.events.v1';
+export { LEAD_EVENTS };
 
 export async function watchLeadEvents(cluster, campaignId, startOffsets) {
   return watchTopic({

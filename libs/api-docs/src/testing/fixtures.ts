@@ -1,50 +1,17 @@
 import { CampaignSchemaStateV1, FilterCondition } from '@leadgate/contracts';
+import { campaignFixture } from '@leadgate/contracts/testing';
 import { narrowSchema, pinnedValues } from '@leadgate/filters';
 import { fieldHints } from '../field-hints';
 import { CampaignDocs, TokenDocsInput } from '../model';
 
-export const CAMPAIGN: CampaignSchemaStateV1 = {
+/** The shared test campaign, with a name that must be escaped, a second required field, two selects and two statuses. */
+export const CAMPAIGN: CampaignSchemaStateV1 = campaignFixture({
   id: 'cmp_heat',
-  account_id: 'acc_1',
   name: 'Heat pumps <DK>',
-  fields: [
-    { key: 'name', label: 'Name', type: 'text', required: true },
-    { key: 'email', label: 'E-mail', type: 'email', required: true },
-    { key: 'phone', label: 'Phone', type: 'phone', required: false },
-    { key: 'website', label: 'Website', type: 'url', required: false },
-    { key: 'notes', label: 'Notes', type: 'textarea', required: false },
-    { key: 'rooms', label: 'Rooms', type: 'number', required: false },
-    { key: 'visit_on', label: 'Visit on', type: 'date', required: false },
-    { key: 'consent', label: 'Consent', type: 'boolean', required: false },
-    { key: 'postcode', label: 'Postcode', type: 'text', required: false },
-  ],
-  selects: [
-    {
-      key: 'select_partner',
-      label: 'Source',
-      options: [
-        { value: 'SELECT_PARTNER', label: 'Partner ABC' },
-        { value: 'VENDOR_NORTH', label: 'Vendor North' },
-      ],
-    },
-    {
-      key: 'heating',
-      label: 'Heating',
-      options: [
-        { value: 'OIL', label: 'Oil' },
-        { value: 'GAS', label: 'Gas' },
-      ],
-    },
-  ],
-  statuses: [
-    { slug: 'new', label: 'New', is_default: true, order: 0 },
-    { slug: 'won', label: 'Won', is_default: false, order: 1 },
-  ],
-  relations: [{ key: 'relation_installer', label: 'Installer', options: [{ id: 'inst_1', label: 'Installer A' }] }],
-  receiver: { require_authentication: false },
-  version: 3,
-  updated_at: '2024-05-01T00:00:00.000Z',
-};
+  required: ['email'],
+  selects: ['select_partner', 'heating'],
+  statuses: ['new', 'won'],
+});
 
 export const PARTNER_FILTER: FilterCondition = {
   all: [

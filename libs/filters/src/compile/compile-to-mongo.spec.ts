@@ -36,20 +36,20 @@ describe('compileToMongo', () => {
   });
 
   it('compiles not as $nor', () => {
-    expect(compileToMongo({ not: { field: 'has_roof', op: 'eq', value: true } }, CAMPAIGN)).toEqual({
-      $nor: [{ 'fields.has_roof': { $eq: true } }],
+    expect(compileToMongo({ not: { field: 'consent', op: 'eq', value: true } }, CAMPAIGN)).toEqual({
+      $nor: [{ 'fields.consent': { $eq: true } }],
     });
   });
 
   it('keeps two tests of one path apart instead of merging them', () => {
     const condition: FilterCondition = {
       all: [
-        { field: 'budget', op: 'gte', value: 10 },
-        { field: 'budget', op: 'lt', value: 20 },
+        { field: 'rooms', op: 'gte', value: 10 },
+        { field: 'rooms', op: 'lt', value: 20 },
       ],
     };
     expect(compileToMongo(condition, CAMPAIGN)).toEqual({
-      $and: [{ 'fields.budget': { $gte: 10 } }, { 'fields.budget': { $lt: 20 } }],
+      $and: [{ 'fields.rooms': { $gte: 10 } }, { 'fields.rooms': { $lt: 20 } }],
     });
   });
 
@@ -72,8 +72,8 @@ describe('compileToMongo', () => {
   });
 
   it('compiles date fields as day text', () => {
-    expect(compileToMongo({ field: 'install_on', op: 'lte', value: '2024-12-31' }, CAMPAIGN)).toEqual({
-      'fields.install_on': { $lte: '2024-12-31' },
+    expect(compileToMongo({ field: 'visit_on', op: 'lte', value: '2024-12-31' }, CAMPAIGN)).toEqual({
+      'fields.visit_on': { $lte: '2024-12-31' },
     });
   });
 
@@ -86,7 +86,7 @@ describe('compileToMongo', () => {
             { select: 'select_region', op: 'empty' },
           ],
         },
-        { not: { field: 'budget', op: 'nin', value: [1] } },
+        { not: { field: 'rooms', op: 'nin', value: [1] } },
         { field: 'email', op: 'not_empty' },
         { updated_at: true, op: 'gt', value: '2024-01-01T00:00:00Z' },
       ],

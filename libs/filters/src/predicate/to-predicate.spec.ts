@@ -11,9 +11,9 @@ const LEADS: StoredLead[] = [
       name: 'Jane Doe',
       email: 'JANE@Example.com',
       postcode: '8000',
-      budget: 100,
-      install_on: '2024-05-01',
-      has_roof: true,
+      rooms: 100,
+      visit_on: '2024-05-01',
+      consent: true,
       constructor: 'Straße',
     },
     select_field_values: { select_partner: 'SELECT_PARTNER', select_region: 'NORTH' },
@@ -23,7 +23,7 @@ const LEADS: StoredLead[] = [
   },
   {
     _id: 'blank',
-    fields: { name: '', email: '', budget: 0, has_roof: false, install_on: '2023-12-31' },
+    fields: { name: '', email: '', rooms: 0, consent: false, visit_on: '2023-12-31' },
     select_field_values: { select_partner: 'VENDOR_NORTH' },
     status: 'won',
     created_at: '2024-05-02T00:00:00.000Z',
@@ -31,7 +31,7 @@ const LEADS: StoredLead[] = [
   },
   {
     _id: 'nulls',
-    fields: { name: null, budget: null, has_roof: null },
+    fields: { name: null, rooms: null, consent: null },
     select_field_values: { select_partner: null },
     status: 'lost',
     created_at: '2024-04-30T23:59:59.999Z',
@@ -39,7 +39,7 @@ const LEADS: StoredLead[] = [
   },
   { _id: 'bare', status: 'new', created_at: '2024-05-01T00:00:00.001Z', updated_at: '2024-05-01T00:00:00.001Z' },
   // Not what the leads service stores; here to pin down type bracketing.
-  { _id: 'odd', fields: { name: 5, budget: '100', has_roof: 'true' }, status: 'won' },
+  { _id: 'odd', fields: { name: 5, rooms: '100', consent: 'true' }, status: 'won' },
 ];
 
 function matching(condition: FilterCondition): string[] {
@@ -84,41 +84,41 @@ describe('toPredicate', () => {
 
   describe('number fields', () => {
     it('eq / neq / in / nin compare numbers only, 0 is not empty', () => {
-      expect(matching({ field: 'budget', op: 'eq', value: 100 })).toEqual(['full']);
-      expect(matching({ field: 'budget', op: 'eq', value: -0 })).toEqual(['blank']);
-      expect(matching({ field: 'budget', op: 'neq', value: 100 })).toEqual(['blank', 'nulls', 'bare', 'odd']);
-      expect(matching({ field: 'budget', op: 'in', value: [0, 100] })).toEqual(['full', 'blank']);
-      expect(matching({ field: 'budget', op: 'nin', value: [0, 100] })).toEqual(['nulls', 'bare', 'odd']);
-      expect(matching({ field: 'budget', op: 'empty' })).toEqual(['nulls', 'bare']);
+      expect(matching({ field: 'rooms', op: 'eq', value: 100 })).toEqual(['full']);
+      expect(matching({ field: 'rooms', op: 'eq', value: -0 })).toEqual(['blank']);
+      expect(matching({ field: 'rooms', op: 'neq', value: 100 })).toEqual(['blank', 'nulls', 'bare', 'odd']);
+      expect(matching({ field: 'rooms', op: 'in', value: [0, 100] })).toEqual(['full', 'blank']);
+      expect(matching({ field: 'rooms', op: 'nin', value: [0, 100] })).toEqual(['nulls', 'bare', 'odd']);
+      expect(matching({ field: 'rooms', op: 'empty' })).toEqual(['nulls', 'bare']);
     });
 
     it('gt / gte / lt / lte bracket by type: missing, null and "100" never compare', () => {
-      expect(matching({ field: 'budget', op: 'gt', value: 0 })).toEqual(['full']);
-      expect(matching({ field: 'budget', op: 'gte', value: 0 })).toEqual(['full', 'blank']);
-      expect(matching({ field: 'budget', op: 'lt', value: 100 })).toEqual(['blank']);
-      expect(matching({ field: 'budget', op: 'lte', value: 100 })).toEqual(['full', 'blank']);
-      expect(matching({ not: { field: 'budget', op: 'lt', value: 100 } })).toEqual(['full', 'nulls', 'bare', 'odd']);
+      expect(matching({ field: 'rooms', op: 'gt', value: 0 })).toEqual(['full']);
+      expect(matching({ field: 'rooms', op: 'gte', value: 0 })).toEqual(['full', 'blank']);
+      expect(matching({ field: 'rooms', op: 'lt', value: 100 })).toEqual(['blank']);
+      expect(matching({ field: 'rooms', op: 'lte', value: 100 })).toEqual(['full', 'blank']);
+      expect(matching({ not: { field: 'rooms', op: 'lt', value: 100 } })).toEqual(['full', 'nulls', 'bare', 'odd']);
     });
   });
 
   describe('date fields', () => {
     it('compare days as text', () => {
-      expect(matching({ field: 'install_on', op: 'gte', value: '2024-01-01' })).toEqual(['full']);
-      expect(matching({ field: 'install_on', op: 'lt', value: '2024-05-01' })).toEqual(['blank']);
-      expect(matching({ field: 'install_on', op: 'lte', value: '2024-05-01' })).toEqual(['full', 'blank']);
-      expect(matching({ field: 'install_on', op: 'gt', value: '2024-05-01' })).toEqual([]);
-      expect(matching({ field: 'install_on', op: 'in', value: ['2023-12-31'] })).toEqual(['blank']);
-      expect(matching({ field: 'install_on', op: 'eq', value: '2024-05-01' })).toEqual(['full']);
+      expect(matching({ field: 'visit_on', op: 'gte', value: '2024-01-01' })).toEqual(['full']);
+      expect(matching({ field: 'visit_on', op: 'lt', value: '2024-05-01' })).toEqual(['blank']);
+      expect(matching({ field: 'visit_on', op: 'lte', value: '2024-05-01' })).toEqual(['full', 'blank']);
+      expect(matching({ field: 'visit_on', op: 'gt', value: '2024-05-01' })).toEqual([]);
+      expect(matching({ field: 'visit_on', op: 'in', value: ['2023-12-31'] })).toEqual(['blank']);
+      expect(matching({ field: 'visit_on', op: 'eq', value: '2024-05-01' })).toEqual(['full']);
     });
   });
 
   describe('boolean fields', () => {
     it('false is a value, not empty; "true" is not true', () => {
-      expect(matching({ field: 'has_roof', op: 'eq', value: true })).toEqual(['full']);
-      expect(matching({ field: 'has_roof', op: 'eq', value: false })).toEqual(['blank']);
-      expect(matching({ field: 'has_roof', op: 'neq', value: true })).toEqual(['blank', 'nulls', 'bare', 'odd']);
-      expect(matching({ field: 'has_roof', op: 'empty' })).toEqual(['nulls', 'bare']);
-      expect(matching({ field: 'has_roof', op: 'not_empty' })).toEqual(['full', 'blank', 'odd']);
+      expect(matching({ field: 'consent', op: 'eq', value: true })).toEqual(['full']);
+      expect(matching({ field: 'consent', op: 'eq', value: false })).toEqual(['blank']);
+      expect(matching({ field: 'consent', op: 'neq', value: true })).toEqual(['blank', 'nulls', 'bare', 'odd']);
+      expect(matching({ field: 'consent', op: 'empty' })).toEqual(['nulls', 'bare']);
+      expect(matching({ field: 'consent', op: 'not_empty' })).toEqual(['full', 'blank', 'odd']);
     });
   });
 

@@ -73,10 +73,10 @@ describe('checkReferences', () => {
 
     it.each([
       ['name', 'gt', 'a'],
-      ['budget', 'contains', '1'],
-      ['has_roof', 'in', [true]],
-      ['has_roof', 'lt', true],
-      ['install_on', 'contains', '2024'],
+      ['rooms', 'contains', '1'],
+      ['consent', 'in', [true]],
+      ['consent', 'lt', true],
+      ['visit_on', 'contains', '2024'],
     ] as const)('refuses %s %s: the operator does not fit the type', (field, op, value) => {
       expect(check({ field, op, value } as FilterCondition)).toEqual([
         { path: 'condition.op', message: expect.stringMatching(/does not apply to a \w+ field/) },
@@ -84,19 +84,19 @@ describe('checkReferences', () => {
     });
 
     it.each([
-      ['budget', 'eq', '100'],
-      ['budget', 'gt', true],
+      ['rooms', 'eq', '100'],
+      ['rooms', 'gt', true],
       ['name', 'eq', 1],
       ['email', 'contains', false],
-      ['has_roof', 'eq', 'true'],
-      ['install_on', 'gte', '2024-02-30'],
-      ['install_on', 'eq', '2024-05-01T00:00:00Z'],
+      ['consent', 'eq', 'true'],
+      ['visit_on', 'gte', '2024-02-30'],
+      ['visit_on', 'eq', '2024-05-01T00:00:00Z'],
     ] as const)('refuses %s %s %j: wrong value type', (field, op, value) => {
       expect(check({ field, op, value })).toEqual([{ path: 'condition.value', message: expect.any(String) }]);
     });
 
     it('checks each element of a list', () => {
-      expect(check({ field: 'budget', op: 'in', value: [1, '2', 3] })).toEqual([
+      expect(check({ field: 'rooms', op: 'in', value: [1, '2', 3] })).toEqual([
         { path: 'condition.value.1', message: 'must be a number for a number field' },
       ]);
     });
@@ -112,14 +112,14 @@ describe('checkReferences', () => {
         { field: 'name', op: 'contains', value: 'jane' },
         { field: 'email', op: 'nin', value: ['a@b.c'] },
         { field: 'phone', op: 'eq', value: '+4512345678' },
-        { field: 'site', op: 'not_empty' },
+        { field: 'website', op: 'not_empty' },
         { field: 'notes', op: 'neq', value: '' },
-        { field: 'budget', op: 'lte', value: 1e6 },
-        { field: 'budget', op: 'in', value: [0, -1.5] },
-        { field: 'install_on', op: 'gt', value: '2024-05-01' },
-        { field: 'install_on', op: 'in', value: ['2024-05-01'] },
-        { field: 'has_roof', op: 'eq', value: false },
-        { field: 'has_roof', op: 'empty' },
+        { field: 'rooms', op: 'lte', value: 1e6 },
+        { field: 'rooms', op: 'in', value: [0, -1.5] },
+        { field: 'visit_on', op: 'gt', value: '2024-05-01' },
+        { field: 'visit_on', op: 'in', value: ['2024-05-01'] },
+        { field: 'consent', op: 'eq', value: false },
+        { field: 'consent', op: 'empty' },
         { field: 'constructor', op: 'eq', value: 'x' },
       ];
       for (const condition of accepted) expect(check(condition)).toEqual([]);

@@ -67,6 +67,8 @@ export default tseslint.config(
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:testing'] },
             // Cross-service integration tests drive processes, never import app code.
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:testing'] },
+            // Tools (start, CLI, bench, drills) run the platform from outside, through the harness.
+            { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:testing'] },
           ],
         },
       ],

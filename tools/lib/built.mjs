@@ -1,3 +1,4 @@
+// @ts-check
 // The platform's own code for the tools: tools/build compiles apps and libs to dist/ as CommonJS;
 // these ESM scripts load it with createRequire, after building when a source is newer than dist/.
 // So the tools share libs/testing (gateway client, account setup, service starter, the test

@@ -2,7 +2,7 @@
 // never by hand: a renamed or re-versioned topic then reaches benches, drills and the CLI at once.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { TOPICS } from '../../libs/contracts/src/topics/topics';
+import { TOPICS } from '@leadgate/contracts';
 
 const toolsDir = path.resolve(__dirname, '..');
 

@@ -31,8 +31,28 @@ export function uniqueRunId(): string {
   return `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 }
 
-/** A loopback port that was free a moment ago. */
-export function freePort(): Promise<number> {
+/**
+ * Hands out ports from `source`, never the same one twice. A port is only reserved once its service
+ * binds it, and a platform hands out several (public and management ports) before any service has
+ * started: without this, the kernel may offer a just-released port again and two services collide
+ * (EADDRINUSE).
+ */
+export function portAllocator(source: () => Promise<number>): () => Promise<number> {
+  const handedOut = new Set<number>();
+  return async () => {
+    for (;;) {
+      const port = await source();
+      if (handedOut.has(port)) continue;
+      handedOut.add(port);
+      return port;
+    }
+  };
+}
+
+/** A loopback port that was free a moment ago and that this process has not handed out before. */
+export const freePort = portAllocator(unusedPort);
+
+function unusedPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -21,6 +21,19 @@ function libsTagged(tag) {
     .map((entry) => `libs/${entry.name}`);
 }
 
+/** Library entries besides the index that other projects may import (each has its own tsconfig path). */
+const PUBLIC_SUBENTRIES = ['@leadgate/contracts/testing'];
+
+/** `@leads/` → `apps/leads/`, `@leadgate/kafka/` → `libs/kafka/`: the wildcard aliases of tsconfig.base.json. */
+function internalAliasHomes() {
+  const { paths } = JSON.parse(readFileSync(`${import.meta.dirname}/tsconfig.base.json`, 'utf8')).compilerOptions;
+  return Object.fromEntries(
+    Object.entries(paths)
+      .filter(([alias]) => alias.endsWith('/*'))
+      .map(([alias, [target]]) => [alias.slice(0, -1), target.replace(/src\/\*$/, '')]),
+  );
+}
+
 /** Service and library code; tests, the harness and tools may use raw clients to observe from outside. */
 const PRODUCTION_CODE = ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'];
 const TEST_CODE = ['**/test/**', 'libs/testing/**'];
@@ -55,6 +68,9 @@ export default tseslint.config(
         'error',
         {
           enforceBuildableLibDependency: false,
+          // A project reaches its own files through its alias (no `../`); importing its own public
+          // entry instead is refused by leadgate/aliases-stay-home.
+          allowCircularSelfDependency: true,
           allow: [],
           depConstraints: [
             // Apps are deployables: they use libraries, never each other.
@@ -80,7 +96,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../../*'], message: 'Import across folders through a path alias (@leadgate/...).' }] },
+        {
+          patterns: [
+            {
+              group: ['..', '../*'],
+              message: "Import across folders through the project's alias (`@leads/store/...`, `@leadgate/kafka/...`).",
+            },
+          ],
+        },
       ],
     },
   },
@@ -110,6 +133,14 @@ export default tseslint.config(
     files: ['libs/kafka/**/*.ts'],
     plugins: { leadgate: houseRules },
     rules: { 'leadgate/no-openapi-in-kafka-lib': 'error' },
+  },
+  {
+    // Each project's alias into its own src/ (tsconfig.base.json) is for that project alone.
+    files: ['apps/**/*.ts', 'libs/**/*.ts', 'tests/**/*.ts', 'tools/**/*.ts'],
+    plugins: { leadgate: houseRules },
+    rules: {
+      'leadgate/aliases-stay-home': ['error', { homes: internalAliasHomes(), publicEntries: PUBLIC_SUBENTRIES }],
+    },
   },
   {
     // Every library tagged type:pure, its tests included: no I/O modules, no framework.
@@ -163,6 +194,7 @@ export default tseslint.config(
         'error',
         {
           enforceBuildableLibDependency: false,
+          allowCircularSelfDependency: true,
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:testing'] },
           ],
@@ -211,9 +243,9 @@ function importsRunDown(apps) {
                 patterns: [
                   {
                     group: [
-                      ...notBelow.flatMap((other) => [`../${other}`, `../${other}/**`]),
-                      `../${app}.module`,
-                      '../main',
+                      ...notBelow.flatMap((other) => [`@${app}/${other}`, `@${app}/${other}/**`]),
+                      `@${app}/${app}.module`,
+                      `@${app}/main`,
                     ],
                     message: `Imports run down: ${app}/src/${room}/ may not import ${notBelow.join(', ')} or the root module (docs/ARCHITECTURE.md).`,
                   },

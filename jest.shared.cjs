@@ -11,8 +11,13 @@ const path = require('node:path');
 const swcrc = JSON.parse(readFileSync(path.join(__dirname, '.swcrc'), 'utf8'));
 const { paths } = JSON.parse(readFileSync(path.join(__dirname, 'tsconfig.base.json'), 'utf8')).compilerOptions;
 
+// `@leads/*` → `apps/leads/src/*` becomes `^@leads/(.*)$` → `<rootDir>/apps/leads/src/$1`. Exact
+// aliases come first in tsconfig.base.json, and jest tries the mapper's entries in order.
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
+  Object.entries(paths).map(([alias, [target]]) => [
+    `^${alias.replace('*', '(.*)')}$`,
+    `<rootDir>/${target.replace('*', '$1')}`,
+  ]),
 );
 
 module.exports = {

@@ -39,8 +39,7 @@ function onlyAllowedNames(node, source, allowNames) {
 }
 
 /**
- * A rule that reports every import of `modules`: `import`, `export ... from`, `import()`,
- * `require()`, `import x = require()` and `import('x').Type`.
+ * A rule that reports every import of `modules` (every form: see importVisitors).
  * @param {{ modules: readonly string[]; why: string }} spec
  * @returns {RuleModule}
  */
@@ -69,27 +68,97 @@ function forbiddenImportsRule({ modules, why }) {
        * @param {unknown} literal the node holding the module name
        */
       const check = (node, literal) => {
-        const source = /** @type {{ type?: string; value?: unknown } | null | undefined} */ (literal);
-        if (source?.type !== 'Literal' || typeof source.value !== 'string') return;
-        if (!isForbiddenSource(source.value, modules) || onlyAllowedNames(node, source.value, allowNames)) return;
-        context.report({ node, messageId: 'forbidden', data: { source: source.value } });
+        const source = moduleName(literal);
+        if (source === null || !isForbiddenSource(source, modules) || onlyAllowedNames(node, source, allowNames))
+          return;
+        context.report({ node, messageId: 'forbidden', data: { source } });
       };
-      /** @param {any} node typescript-eslint nodes are not in ESLint's node types */
-      const tsNode = (node) => node;
-      return {
-        ImportDeclaration: (node) => check(node, node.source),
-        ExportNamedDeclaration: (node) => check(node, node.source),
-        ExportAllDeclaration: (node) => check(node, node.source),
-        ImportExpression: (node) => check(node, node.source),
-        CallExpression: (node) => {
-          if (node.callee.type === 'Identifier' && node.callee.name === 'require') check(node, node.arguments[0]);
-        },
-        TSImportEqualsDeclaration: (node) => check(node, tsNode(node).moduleReference?.expression),
-        TSImportType: (node) => check(node, tsNode(node).argument?.literal),
-      };
+      return importVisitors(check);
     },
   };
 }
+
+/**
+ * Visitors that call `check(node, literal)` for every way a file names a module: `import`,
+ * `export ... from`, `import()`, `require()`, `import x = require()` and `import('x').Type`.
+ * @param {(node: Node, literal: unknown) => void} check
+ * @returns {import('eslint').Rule.RuleListener}
+ */
+function importVisitors(check) {
+  /** @param {any} node typescript-eslint nodes are not in ESLint's node types */
+  const tsNode = (node) => node;
+  return {
+    ImportDeclaration: (node) => check(node, node.source),
+    ExportNamedDeclaration: (node) => check(node, node.source),
+    ExportAllDeclaration: (node) => check(node, node.source),
+    ImportExpression: (node) => check(node, node.source),
+    CallExpression: (node) => {
+      if (node.callee.type === 'Identifier' && node.callee.name === 'require') check(node, node.arguments[0]);
+    },
+    TSImportEqualsDeclaration: (node) => check(node, tsNode(node).moduleReference?.expression),
+    TSImportType: (node) => check(node, tsNode(node).argument?.literal),
+  };
+}
+
+/** @param {unknown} literal @returns {string | null} the module name a string literal holds */
+function moduleName(literal) {
+  const source = /** @type {{ type?: string; value?: unknown } | null | undefined} */ (literal);
+  return source?.type === 'Literal' && typeof source.value === 'string' ? source.value : null;
+}
+
+/**
+ * Every app and library has a path alias into its own `src/` (`@leads/store/...`,
+ * `@leadgate/kafka/topics`), so that files in one folder reach another without `../`. Such an alias
+ * stays home: another project reaches a library only through its public entries (`@leadgate/kafka`,
+ * and those listed in `publicEntries`), and an app's alias is for the app alone. Inside a library,
+ * its own public entry is not imported either (a module cycle through the index).
+ * Options: `homes` maps an alias prefix to the folder it may be used in (relative to the repo root).
+ * @type {RuleModule}
+ */
+const aliasesStayHome = {
+  meta: {
+    type: 'problem',
+    docs: { description: "Forbids using another project's internal path alias." },
+    messages: {
+      libInternals: "'{{source}}' is inside {{home}}: import its public entry {{entry}} instead.",
+      appInternals: "'{{source}}' is inside {{home}}: an app's files are its own; share code through a library.",
+      ownEntry: "'{{source}}' is this library's own entry: import the file you need through its alias.",
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          homes: { type: 'object', additionalProperties: { type: 'string' } },
+          publicEntries: { type: 'array', items: { type: 'string' } },
+        },
+        additionalProperties: false,
+      },
+    ],
+  },
+  create(context) {
+    /** @type {{ homes?: Record<string, string>; publicEntries?: string[] }} */
+    const options = context.options[0] ?? {};
+    const filename = context.filename.replaceAll('\\', '/');
+    const cwd = `${context.cwd.replaceAll('\\', '/')}/`;
+    const file = filename.startsWith(cwd) ? filename.slice(cwd.length) : filename;
+    const publicEntries = options.publicEntries ?? [];
+    return importVisitors((node, literal) => {
+      const source = moduleName(literal);
+      if (source === null || publicEntries.includes(source)) return;
+      for (const [prefix, home] of Object.entries(options.homes ?? {})) {
+        const entry = prefix.slice(0, -1);
+        if (source === entry && file.startsWith(home)) {
+          context.report({ node, messageId: 'ownEntry', data: { source } });
+          continue;
+        }
+        if (!source.startsWith(prefix) || file.startsWith(home)) continue;
+        const isLibrary = home.startsWith('libs/');
+        const data = { source, home, entry };
+        context.report({ node, messageId: isLibrary ? 'libInternals' : 'appInternals', data });
+      }
+    });
+  },
+};
 
 /** The modules that reach a database, a broker, the disk, the network or another process. */
 const IO_MODULES = Object.freeze([
@@ -137,6 +206,7 @@ const houseRules = {
   meta: { name: 'leadgate-house-rules' },
   rules: {
     'ts-check-first': tsCheckFirst,
+    'aliases-stay-home': aliasesStayHome,
     'mongoose-only-in-store': forbiddenImportsRule({
       modules: ['mongoose', 'mongodb', '@nestjs/mongoose'],
       why: 'database access lives in a *.repository.ts or *.schema.ts file (or libs/mongo).',

@@ -2,6 +2,7 @@
 // by putting a violation in a file and running `npx eslint <file>`.
 import * as tsParser from '@typescript-eslint/parser';
 import { RuleTester } from 'eslint';
+import path from 'node:path';
 import { houseRules, IO_MODULES, isForbiddenSource } from './house-rules.cjs';
 
 const tester = new RuleTester({ languageOptions: { parser: tsParser, sourceType: 'module' } });
@@ -67,5 +68,36 @@ describe('house rules', () => {
       { code: 'export const a = 1;', errors: [{ messageId: 'missing' }] },
       { code: '// a tool\n// @ts-check\nexport const a = 1;', errors: [{ messageId: 'missing' }] },
     ],
+  });
+
+  describe('aliases-stay-home', () => {
+    const homes = { '@leads/': 'apps/leads/', '@leadgate/kafka/': 'libs/kafka/' };
+    const options = [{ homes, publicEntries: ['@leadgate/kafka/testing'] }];
+    const at = (file: string, code: string) => ({ code, options, filename: path.join(process.cwd(), file) });
+    tester.run('aliases-stay-home', rule('aliases-stay-home'), {
+      valid: [
+        at('apps/leads/src/leads/a.ts', "import { LeadsRepository } from '@leads/store/leads.repository';"),
+        at('apps/leads/test/a.ts', "import { LeadsRepository } from '@leads/store/leads.repository';"),
+        at('libs/kafka/src/a/b.ts', "import { TOPICS } from '@leadgate/kafka/topics';"),
+        at('apps/leads/src/a.ts', "import { KafkaClient } from '@leadgate/kafka';"),
+        at('apps/leads/src/a.ts', "import { fake } from '@leadgate/kafka/testing';"),
+        at('apps/leadsx/src/a.ts', "import { x } from '@leadsx/a';"),
+      ],
+      invalid: [
+        {
+          ...at('apps/campaigns/src/a.ts', "import { LeadsRepository } from '@leads/store/leads.repository';"),
+          errors: [{ messageId: 'appInternals' }],
+        },
+        {
+          ...at('apps/leads/src/a.ts', "export { TOPICS } from '@leadgate/kafka/topics';"),
+          errors: [{ messageId: 'libInternals' }],
+        },
+        { ...at('libs/mongo/src/a.ts', "void import('@leadgate/kafka/x');"), errors: [{ messageId: 'libInternals' }] },
+        {
+          ...at('libs/kafka/src/a/b.ts', "import { TOPICS } from '@leadgate/kafka';"),
+          errors: [{ messageId: 'ownEntry' }],
+        },
+      ],
+    });
   });
 });

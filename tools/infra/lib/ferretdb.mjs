@@ -59,13 +59,15 @@ export function ferretdbMeta(cfg) {
 }
 
 /**
- * Healthy = a MongoDB `hello` round trip plus `listDatabases`, which (unlike hello) goes through
- * the backend: a FerretDB whose PostgreSQL is down answers hello but fails this.
+ * Healthy = a MongoDB `hello` round trip plus `listCollections` of one database, which (unlike
+ * hello) goes through the backend: a FerretDB whose PostgreSQL is down answers hello but fails
+ * this. Not `listDatabases`: its cost grows with the databases that tests and benchmarks leave, and
+ * a slow answer under load made `up` restart a FerretDB that was merely busy.
  */
-export async function ferretdbHealthy(cfg, timeoutMs = 2000) {
+export async function ferretdbHealthy(cfg, timeoutMs = 5000) {
   try {
     const hello = await mongoCommand(cfg.host, cfg.ferretdb.port, { hello: 1 }, { timeoutMs });
-    await mongoCommand(cfg.host, cfg.ferretdb.port, { listDatabases: 1, nameOnly: true }, { timeoutMs });
+    await mongoCommand(cfg.host, cfg.ferretdb.port, { listCollections: 1, nameOnly: true }, { timeoutMs });
     return { maxWireVersion: hello.maxWireVersion };
   } catch {
     return null;

@@ -2,11 +2,11 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { assertPayload, ContractViolationError, TOPICS } from '@leadgate/contracts';
 import { validateCondition } from '@leadgate/filters';
 import { Principal, ProblemException } from '@leadgate/service-kit';
-import { CampaignDocument } from '../store/campaign.schema';
-import { CampaignStatePublisher } from '../publishers/campaign-state.publisher';
-import { CampaignChanges, CampaignsRepository } from '../store/campaigns.repository';
-import { CampaignView, toCampaignState, toCampaignView } from '../store/campaign-view';
-import { FiltersRepository } from '../store/filters.repository';
+import { CampaignDocument } from '@campaigns/store/campaign.schema';
+import { CampaignStatePublisher } from '@campaigns/publishers/campaign-state.publisher';
+import { CampaignChanges, CampaignsRepository } from '@campaigns/store/campaigns.repository';
+import { CampaignView, toCampaignState, toCampaignView } from '@campaigns/store/campaign-view';
+import { FiltersRepository } from '@campaigns/store/filters.repository';
 import { SchemaChangeRefused } from './schema-pieces';
 
 /**

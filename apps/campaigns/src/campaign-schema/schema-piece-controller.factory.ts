@@ -19,8 +19,8 @@ import {
   ZodValidationPipe,
 } from '@leadgate/service-kit';
 import { z } from 'zod';
-import { CampaignDocument } from '../store/campaign.schema';
-import { CampaignChanges } from '../store/campaigns.repository';
+import { CampaignDocument } from '@campaigns/store/campaign.schema';
+import { CampaignChanges } from '@campaigns/store/campaigns.repository';
 import { CampaignSchemaEditor } from './campaign-schema.editor';
 
 export interface SchemaPieceRoutes<A extends z.ZodTypeAny, C extends z.ZodTypeAny> {

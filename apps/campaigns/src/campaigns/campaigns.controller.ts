@@ -19,7 +19,7 @@ import {
   ZodValidationPipe,
 } from '@leadgate/service-kit';
 import type { Response } from 'express';
-import { CampaignView } from '../store/campaign-view';
+import { CampaignView } from '@campaigns/store/campaign-view';
 import { CampaignsService } from './campaigns.service';
 import {
   CreateCampaignDto,

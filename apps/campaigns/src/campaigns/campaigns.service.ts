@@ -1,13 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Principal, ProblemException } from '@leadgate/service-kit';
 import { randomBytes } from 'node:crypto';
-import { CampaignSchemaEditor } from '../campaign-schema/campaign-schema.editor';
-import { addField, addRelation, addSelect, addStatus } from '../campaign-schema/schema-mutations';
-import { SchemaChangeRefused, SchemaPieces } from '../campaign-schema/schema-pieces';
-import { CampaignDocument } from '../store/campaign.schema';
-import { CampaignStatePublisher } from '../publishers/campaign-state.publisher';
-import { CampaignView, toCampaignView } from '../store/campaign-view';
-import { CampaignsRepository } from '../store/campaigns.repository';
+import { CampaignSchemaEditor } from '@campaigns/campaign-schema/campaign-schema.editor';
+import { addField, addRelation, addSelect, addStatus } from '@campaigns/campaign-schema/schema-mutations';
+import { SchemaChangeRefused, SchemaPieces } from '@campaigns/campaign-schema/schema-pieces';
+import { CampaignDocument } from '@campaigns/store/campaign.schema';
+import { CampaignStatePublisher } from '@campaigns/publishers/campaign-state.publisher';
+import { CampaignView, toCampaignView } from '@campaigns/store/campaign-view';
+import { CampaignsRepository } from '@campaigns/store/campaigns.repository';
 import { CreateCampaignDto, UpdateCampaignDto } from './create-campaign.dto';
 
 /** API.md §6: a new campaign has one status, `new`, as its default, unless the body gives statuses. */

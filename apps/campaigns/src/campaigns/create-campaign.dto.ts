@@ -4,7 +4,7 @@ import {
   addRelationSchema,
   addSelectSchema,
   addStatusSchema,
-} from '../campaign-schema/dto/schema-bodies';
+} from '@campaigns/campaign-schema/dto/schema-bodies';
 
 /** A campaign, optionally with its schema pieces in the shapes of the piece endpoints (API.md §6). */
 export const createCampaignSchema = z

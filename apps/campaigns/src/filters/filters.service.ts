@@ -4,14 +4,14 @@ import { validateCondition } from '@leadgate/filters';
 import { ReadModels } from '@leadgate/kafka';
 import { Principal, ProblemException } from '@leadgate/service-kit';
 import { randomBytes } from 'node:crypto';
-import { CampaignDocument } from '../store/campaign.schema';
-import { toCampaignState } from '../store/campaign-view';
-import { CampaignsRepository } from '../store/campaigns.repository';
+import { CampaignDocument } from '@campaigns/store/campaign.schema';
+import { toCampaignState } from '@campaigns/store/campaign-view';
+import { CampaignsRepository } from '@campaigns/store/campaigns.repository';
 import { CreateFilterBody, UpdateFilterBody } from './dto/filter-bodies';
-import { FilterDocument } from '../store/filter.schema';
-import { FilterStatePublisher } from '../publishers/filter-state.publisher';
-import { toFilterState } from '../store/filter-view';
-import { FiltersRepository } from '../store/filters.repository';
+import { FilterDocument } from '@campaigns/store/filter.schema';
+import { FilterStatePublisher } from '@campaigns/publishers/filter-state.publisher';
+import { toFilterState } from '@campaigns/store/filter-view';
+import { FiltersRepository } from '@campaigns/store/filters.repository';
 
 export type FilterView = FilterStateV1 & { created_at: string };
 

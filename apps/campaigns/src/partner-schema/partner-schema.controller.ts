@@ -7,9 +7,9 @@ import {
   ProblemException,
   requireScope,
 } from '@leadgate/service-kit';
-import { toCampaignState } from '../store/campaign-view';
-import { CampaignsRepository } from '../store/campaigns.repository';
-import { FiltersRepository } from '../store/filters.repository';
+import { toCampaignState } from '@campaigns/store/campaign-view';
+import { CampaignsRepository } from '@campaigns/store/campaigns.repository';
+import { FiltersRepository } from '@campaigns/store/filters.repository';
 
 const notFound = () => new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such resource.');
 

@@ -4,10 +4,10 @@ import { KafkaPublisher, StateOutboxService } from '@leadgate/kafka';
 import { ROOT_LOGGER } from '@leadgate/observability';
 import { SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Logger } from 'pino';
-import { CampaignsConfig } from '../config';
-import { CampaignDocument } from '../store/campaign.schema';
-import { toCampaignState } from '../store/campaign-view';
-import { CampaignsRepository } from '../store/campaigns.repository';
+import { CampaignsConfig } from '@campaigns/config';
+import { CampaignDocument } from '@campaigns/store/campaign.schema';
+import { toCampaignState } from '@campaigns/store/campaign-view';
+import { CampaignsRepository } from '@campaigns/store/campaigns.repository';
 
 /** Publishes campaign state to `campaigns.schemas.v1` through a state outbox (see StateOutbox). */
 @Injectable()

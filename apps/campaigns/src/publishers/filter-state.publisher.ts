@@ -4,10 +4,10 @@ import { KafkaPublisher, StateOutboxService } from '@leadgate/kafka';
 import { ROOT_LOGGER } from '@leadgate/observability';
 import { SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Logger } from 'pino';
-import { CampaignsConfig } from '../config';
-import { FilterDocument } from '../store/filter.schema';
-import { toFilterState } from '../store/filter-view';
-import { FiltersRepository } from '../store/filters.repository';
+import { CampaignsConfig } from '@campaigns/config';
+import { FilterDocument } from '@campaigns/store/filter.schema';
+import { toFilterState } from '@campaigns/store/filter-view';
+import { FiltersRepository } from '@campaigns/store/filters.repository';
 
 /** Publishes filter state to `campaigns.filters.v1`; a deleted filter becomes a tombstone. */
 @Injectable()

@@ -4,7 +4,7 @@ import { CampaignSchemaStateV1, TokenStateV1, TOPICS } from '@leadgate/contracts
 import { narrowSchema, pinnedValues } from '@leadgate/filters';
 import { ReadModels } from '@leadgate/kafka';
 import { SERVICE_CONFIG } from '@leadgate/service-kit';
-import { DocsConfig } from '../config';
+import { DocsConfig } from '@docs/config';
 import { DocsKeyIndex } from './docs-key-index';
 
 /**

@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
-import { GatewayConfig } from '../config';
+import { GatewayConfig } from '@gateway/config';
 import { AuthFailureWindows } from './auth-failure-window';
 
 /**

@@ -1,8 +1,8 @@
 import { Controller, Get, Req, UseGuards } from '@nestjs/common';
 import type { Request } from 'express';
-import { BearerAuthGuard } from '../auth/bearer-auth.guard';
-import { AuthenticatedToken } from '../auth/token-verifier';
-import { RateLimitService } from '../rate-limit/rate-limit.service';
+import { BearerAuthGuard } from '@gateway/auth/bearer-auth.guard';
+import { AuthenticatedToken } from '@gateway/auth/token-verifier';
+import { RateLimitService } from '@gateway/rate-limit/rate-limit.service';
 
 /** GET /v1/me, answered by the gateway itself: the calling token as the platform sees it. */
 @Controller('v1/me')

@@ -3,9 +3,9 @@ import { TOPICS } from '@leadgate/contracts';
 import { ReadModels } from '@leadgate/kafka';
 import { ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
 import type { Response } from 'express';
-import { AuthenticatedToken } from '../auth/token-verifier';
-import { GatewayConfig } from '../config';
-import { TokenUsageRecorder } from '../usage/token-usage.recorder';
+import { AuthenticatedToken } from '@gateway/auth/token-verifier';
+import { GatewayConfig } from '@gateway/config';
+import { TokenUsageRecorder } from '@gateway/usage/token-usage.recorder';
 import { BucketDecision, TokenBuckets } from './token-bucket';
 
 /**

@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { GatewayConfig } from '../config';
+import { GatewayConfig } from '@gateway/config';
 import { principalSignerFrom } from './principal-signing';
 
 const pair = generateKeyPairSync('ed25519');

@@ -1,6 +1,6 @@
 import { ConfigError, encodePublicKey, parsePrivateKey, parsePublicKeys, PrincipalSigner } from '@leadgate/service-kit';
 import { readFileSync } from 'node:fs';
-import { GatewayConfig } from '../config';
+import { GatewayConfig } from '@gateway/config';
 
 /**
  * The gateway's signer, from PRINCIPAL_SIGNING_KEY or the file PRINCIPAL_SIGNING_KEY_FILE names. It

@@ -1,10 +1,10 @@
 import { ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { ProblemException } from '@leadgate/service-kit';
 import type { Request } from 'express';
-import { BearerAuthGuard } from '../auth/bearer-auth.guard';
-import { isBearerAuthorization } from '../auth/bearer-scheme';
-import { refuseTokenInQuery } from '../auth/token-outside-header';
-import { AuthenticatedToken } from '../auth/token-verifier';
+import { BearerAuthGuard } from '@gateway/auth/bearer-auth.guard';
+import { isBearerAuthorization } from '@gateway/auth/bearer-scheme';
+import { refuseTokenInQuery } from '@gateway/auth/token-outside-header';
+import { AuthenticatedToken } from '@gateway/auth/token-verifier';
 import { matchRoute, RouteMatch } from './route-table';
 
 export type RoutedRequest = Request & {

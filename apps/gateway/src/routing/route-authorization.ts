@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { grants } from '@leadgate/auth-core';
 import { ProblemException } from '@leadgate/service-kit';
-import { AuthenticatedToken } from '../auth/token-verifier';
+import { AuthenticatedToken } from '@gateway/auth/token-verifier';
 import { Route } from './route-table';
 
 /**

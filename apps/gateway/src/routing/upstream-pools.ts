@@ -3,7 +3,7 @@ import { ROOT_LOGGER, ServiceMetrics } from '@leadgate/observability';
 import { SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Logger } from 'pino';
 import { Gauge } from 'prom-client';
-import { GatewayConfig } from '../config';
+import { GatewayConfig } from '@gateway/config';
 import { probeReadiness } from './replica-readiness';
 import { Upstream } from './route-table';
 import { Replica, UpstreamPool } from './upstream-pool';

@@ -5,7 +5,7 @@ import express from 'express';
 import { AddressInfo, connect, createServer as createTcpServer, Server as TcpServer, Socket } from 'node:net';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import type { Logger } from 'pino';
-import { GatewayConfig } from '../config';
+import { GatewayConfig } from '@gateway/config';
 import { Route } from './route-table';
 import { UpstreamPools } from './upstream-pools';
 import { UpstreamProxy } from './upstream-proxy';

@@ -12,9 +12,9 @@ import {
 } from '@leadgate/service-kit';
 import type { Request, Response } from 'express';
 import { Agent, IncomingHttpHeaders, request as httpRequest } from 'node:http';
-import { isBearerAuthorization } from '../auth/bearer-scheme';
-import { GatewayConfig } from '../config';
-import { carriesForbiddenBody, isBodilessMethod } from '../edge/bodiless-methods';
+import { isBearerAuthorization } from '@gateway/auth/bearer-scheme';
+import { GatewayConfig } from '@gateway/config';
+import { carriesForbiddenBody, isBodilessMethod } from '@gateway/edge/bodiless-methods';
 import { Route } from './route-table';
 import { Replica } from './upstream-pool';
 import { UpstreamPools } from './upstream-pools';

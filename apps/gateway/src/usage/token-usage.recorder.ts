@@ -4,7 +4,7 @@ import { KafkaPublisher } from '@leadgate/kafka';
 import { ROOT_LOGGER, ServiceInfo } from '@leadgate/observability';
 import { SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Logger } from 'pino';
-import { GatewayConfig } from '../config';
+import { GatewayConfig } from '@gateway/config';
 
 /**
  * Remembers when each token was last used and reports it to identity every few seconds in one

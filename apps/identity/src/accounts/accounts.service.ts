@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { AccountStateV1 } from '@leadgate/contracts';
 import { ProblemException } from '@leadgate/service-kit';
 import { randomBytes } from 'node:crypto';
-import { TokenIssuer } from '../tokens/token-issuer';
+import { TokenIssuer } from '@identity/tokens/token-issuer';
 import { AccountStatePublisher, toAccountState } from './account-state.publisher';
 import { AccountsRepository } from './accounts.repository';
 

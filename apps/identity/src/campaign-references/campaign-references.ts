@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { TOPICS } from '@leadgate/contracts';
 import { ReadModels } from '@leadgate/kafka';
 import { SERVICE_CONFIG } from '@leadgate/service-kit';
-import { IdentityConfig } from '../config';
+import { IdentityConfig } from '@identity/config';
 
 export type ReferenceProblem = { path: string; message: string };
 

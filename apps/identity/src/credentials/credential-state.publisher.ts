@@ -4,7 +4,7 @@ import { KafkaPublisher, StateOutboxService } from '@leadgate/kafka';
 import { ROOT_LOGGER } from '@leadgate/observability';
 import { SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Logger } from 'pino';
-import { IdentityConfig } from '../config';
+import { IdentityConfig } from '@identity/config';
 import { CredentialDocument } from './credential.schema';
 import { CredentialsRepository } from './credentials.repository';
 

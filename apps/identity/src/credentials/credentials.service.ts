@@ -9,9 +9,9 @@ import {
   tokenIdFor,
 } from '@leadgate/auth-core';
 import { Principal, ProblemException } from '@leadgate/service-kit';
-import { requirePrivilege } from '../privilege/privilege-rule';
-import { validationProblem } from '../tokens/scope-rules';
-import { TokenManagementService } from '../tokens/token-management.service';
+import { requirePrivilege } from '@identity/privilege/privilege-rule';
+import { validationProblem } from '@identity/tokens/scope-rules';
+import { TokenManagementService } from '@identity/tokens/token-management.service';
 import { CredentialDocument } from './credential.schema';
 import { CredentialStatePublisher, toCredentialState } from './credential-state.publisher';
 import { CredentialsRepository } from './credentials.repository';

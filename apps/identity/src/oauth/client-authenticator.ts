@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { parseClientId, parseTokenString, secretMatches } from '@leadgate/auth-core';
-import { CredentialDocument } from '../credentials/credential.schema';
-import { CredentialsRepository } from '../credentials/credentials.repository';
+import { CredentialDocument } from '@identity/credentials/credential.schema';
+import { CredentialsRepository } from '@identity/credentials/credentials.repository';
 import { ClientCredentialsPresented, invalidClient } from './client-authentication';
 
 /**

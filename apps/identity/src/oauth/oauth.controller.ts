@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { CurrentPrincipal, InternalPrincipalGuard, Principal } from '@leadgate/service-kit';
 import type { Response } from 'express';
-import { requireOperation } from '../privilege/privilege-rule';
+import { requireOperation } from '@identity/privilege/privilege-rule';
 import { presentsClientCredentials, readClientCredentials } from './client-authentication';
 import { OAuthErrorFilter } from './oauth-error.filter';
 import { OAuthError } from './oauth-error';

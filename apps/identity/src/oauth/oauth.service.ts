@@ -8,12 +8,12 @@ import {
   tokenIdFor,
 } from '@leadgate/auth-core';
 import { Principal, SERVICE_CONFIG } from '@leadgate/service-kit';
-import { IdentityConfig } from '../config';
-import { requirePrivilege } from '../privilege/privilege-rule';
-import { CredentialsRepository } from '../credentials/credentials.repository';
-import { TokenIssuer } from '../tokens/token-issuer';
-import { TokenManagementService } from '../tokens/token-management.service';
-import { TokensRepository } from '../tokens/tokens.repository';
+import { IdentityConfig } from '@identity/config';
+import { requirePrivilege } from '@identity/privilege/privilege-rule';
+import { CredentialsRepository } from '@identity/credentials/credentials.repository';
+import { TokenIssuer } from '@identity/tokens/token-issuer';
+import { TokenManagementService } from '@identity/tokens/token-management.service';
+import { TokensRepository } from '@identity/tokens/tokens.repository';
 import { ClientCredentialsPresented, invalidClient } from './client-authentication';
 import { ClientAuthenticator } from './client-authenticator';
 import { OAuthError } from './oauth-error';

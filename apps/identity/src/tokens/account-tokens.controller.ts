@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Res, UseGuards } from '@nestjs/common';
 import { CurrentPrincipal, InternalPrincipalGuard, Principal, ZodValidationPipe } from '@leadgate/service-kit';
 import type { Response } from 'express';
-import { requireOperation } from '../privilege/privilege-rule';
+import { requireOperation } from '@identity/privilege/privilege-rule';
 import {
   CreateAccountTokenBody,
   createAccountTokenSchema,

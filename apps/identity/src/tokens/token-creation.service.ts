@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isAccountPreset, parseCampaignPermissions, parseScopeList, scopesForPreset } from '@leadgate/auth-core';
 import { Principal, SERVICE_CONFIG } from '@leadgate/service-kit';
-import { CampaignReferences } from '../campaign-references/campaign-references';
-import { IdentityConfig } from '../config';
+import { CampaignReferences } from '@identity/campaign-references/campaign-references';
+import { IdentityConfig } from '@identity/config';
 import { CreateAccountTokenBody, CreateCampaignTokenBody } from './dto/token-bodies';
-import { requirePrivilege } from '../privilege/privilege-rule';
+import { requirePrivilege } from '@identity/privilege/privilege-rule';
 import { expiryProblems, validationProblem } from './scope-rules';
 import { TokenIssuer } from './token-issuer';
 import { toTokenView, TokenView } from './token-view';

@@ -1,9 +1,9 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { generateTokenString, hashSecret, publicIdOfTokenId } from '@leadgate/auth-core';
 import { Principal, ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
-import { IdentityConfig } from '../config';
-import { maySeeSecretsOf, requirePrivilege } from '../privilege/privilege-rule';
-import { TokenUsageRepository } from '../token-usage/token-usage.repository';
+import { IdentityConfig } from '@identity/config';
+import { maySeeSecretsOf, requirePrivilege } from '@identity/privilege/privilege-rule';
+import { TokenUsageRepository } from '@identity/token-usage/token-usage.repository';
 import { RotateTokenBody, UpdateTokenBody } from './dto/token-bodies';
 import { expiryProblems, validationProblem } from './scope-rules';
 import { newDocsKey } from './token-issuer';

@@ -1,4 +1,4 @@
-import { LeadChange } from '../store/lead-change.schema';
+import { LeadChange } from '@leads/store/lead-change.schema';
 import { eventRecordsOf } from './lead-event-records';
 
 function change(leadId: string, version: number): LeadChange {

@@ -1,6 +1,6 @@
 import { LeadEventV1 } from '@leadgate/contracts';
-import { LeadChange } from '../store/lead-change.schema';
-import { toLeadView } from '../store/lead-view';
+import { LeadChange } from '@leads/store/lead-change.schema';
+import { toLeadView } from '@leads/store/lead-view';
 
 export function toCloudEvent(change: LeadChange): LeadEventV1 {
   return {

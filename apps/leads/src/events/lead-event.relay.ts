@@ -4,9 +4,9 @@ import { KafkaPublisher } from '@leadgate/kafka';
 import { ROOT_LOGGER } from '@leadgate/observability';
 import { SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Logger } from 'pino';
-import { LeadChangesRepository } from '../store/lead-changes.repository';
-import { LeadStore } from '../store/lead-store.service';
-import { LeadsConfig } from '../config';
+import { LeadChangesRepository } from '@leads/store/lead-changes.repository';
+import { LeadStore } from '@leads/store/lead-store.service';
+import { LeadsConfig } from '@leads/config';
 import { eventRecordsOf } from './lead-event-records';
 
 /**

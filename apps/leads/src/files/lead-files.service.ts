@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Principal, ProblemException } from '@leadgate/service-kit';
-import { LeadReadsService } from '../leads/lead-reads.service';
+import { LeadReadsService } from '@leads/leads/lead-reads.service';
 import { LeadFileMetadata, LeadFilesRepository } from './lead-files.repository';
 import { servedContentType } from './served-file-headers';
 

@@ -1,5 +1,5 @@
 import { ProblemException } from '@leadgate/service-kit';
-import { LeadsConfig } from '../config';
+import { LeadsConfig } from '@leads/config';
 import { IdempotencyRecord, StoredOutcome } from './idempotency-record.schema';
 import { IdempotencyRepository } from './idempotency.repository';
 import { IdempotencyService } from './idempotency.service';

@@ -1,8 +1,8 @@
 import { HttpStatus, Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { createHash } from 'node:crypto';
-import { LeadsConfig } from '../config';
-import { jsonText } from '../json/json-text';
+import { LeadsConfig } from '@leads/config';
+import { jsonText } from '@leads/json/json-text';
 import { IdempotencyRecord, StoredOutcome } from './idempotency-record.schema';
 import { IdempotencyRepository } from './idempotency.repository';
 

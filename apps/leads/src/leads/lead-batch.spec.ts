@@ -1,4 +1,4 @@
-import { LeadDocument } from '../store/lead.schema';
+import { LeadDocument } from '@leads/store/lead.schema';
 import { batchBody, chunksOf, validItems } from './lead-batch';
 import { Prepared, validationFailed } from './lead-writer';
 

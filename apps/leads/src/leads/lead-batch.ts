@@ -1,6 +1,6 @@
 import { ProblemException } from '@leadgate/service-kit';
-import { LeadDocument } from '../store/lead.schema';
-import { toLeadView } from '../store/lead-view';
+import { LeadDocument } from '@leads/store/lead.schema';
+import { toLeadView } from '@leads/store/lead-view';
 import { Prepared } from './lead-writer';
 
 /** Leads committed per bulk write: keeps each insert and `$in` list moderate on FerretDB. */

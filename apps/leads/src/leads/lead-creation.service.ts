@@ -1,14 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Principal, ProblemException } from '@leadgate/service-kit';
-import { LeadEventRelay } from '../events/lead-event.relay';
-import { IdempotencyService } from '../idempotency/idempotency.service';
-import { idempotencyScope } from '../idempotency/idempotency-scope';
-import { StoredOutcome } from '../idempotency/idempotency-record.schema';
-import { LeadScope, LeadScopeService } from '../scope/lead-scope.service';
-import { LeadDocument, LeadSource } from '../store/lead.schema';
-import { etagOf, toLeadView } from '../store/lead-view';
+import { LeadEventRelay } from '@leads/events/lead-event.relay';
+import { IdempotencyService } from '@leads/idempotency/idempotency.service';
+import { idempotencyScope } from '@leads/idempotency/idempotency-scope';
+import { StoredOutcome } from '@leads/idempotency/idempotency-record.schema';
+import { LeadScope, LeadScopeService } from '@leads/scope/lead-scope.service';
+import { LeadDocument, LeadSource } from '@leads/store/lead.schema';
+import { etagOf, toLeadView } from '@leads/store/lead-view';
 import { actorOf, leadIdFor, LeadWriter } from './lead-writer';
-import { ChangeMeta, LeadStore } from '../store/lead-store.service';
+import { ChangeMeta, LeadStore } from '@leads/store/lead-store.service';
 import { batchBody, chunksOf, COMMIT_CHUNK, validItems } from './lead-batch';
 
 export const MAX_BATCH = 1000;

@@ -1,9 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Principal, ProblemException } from '@leadgate/service-kit';
-import { LeadScope, LeadScopeService } from '../scope/lead-scope.service';
-import { LeadDocument } from '../store/lead.schema';
-import { filterable, toLeadView } from '../store/lead-view';
-import { LeadsRepository } from '../store/leads.repository';
+import { LeadScope, LeadScopeService } from '@leads/scope/lead-scope.service';
+import { LeadDocument } from '@leads/store/lead.schema';
+import { filterable, toLeadView } from '@leads/store/lead-view';
+import { LeadsRepository } from '@leads/store/leads.repository';
 import { encodeCursor, parseListQuery } from './list-query';
 
 export const leadNotFound = () => new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such lead.');

@@ -1,13 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Principal, ProblemException } from '@leadgate/service-kit';
-import { LeadEventRelay } from '../events/lead-event.relay';
-import { LeadScopeService } from '../scope/lead-scope.service';
+import { LeadEventRelay } from '@leads/events/lead-event.relay';
+import { LeadScopeService } from '@leads/scope/lead-scope.service';
 import { missingRequired, parseLeadInput } from './lead-input';
 import { LeadReadsService } from './lead-reads.service';
-import { LeadDocument } from '../store/lead.schema';
-import { etagOf, filterable } from '../store/lead-view';
+import { LeadDocument } from '@leads/store/lead.schema';
+import { etagOf, filterable } from '@leads/store/lead-view';
 import { actorOf, outOfScope, validationFailed } from './lead-writer';
-import { LeadStore } from '../store/lead-store.service';
+import { LeadStore } from '@leads/store/lead-store.service';
 
 type LeadChanges = Pick<LeadDocument, 'fields' | 'select_field_values' | 'status' | 'relations'>;
 

@@ -1,11 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Principal, ProblemException } from '@leadgate/service-kit';
 import { createHash, randomBytes } from 'node:crypto';
-import { LeadScope } from '../scope/lead-scope.service';
+import { LeadScope } from '@leads/scope/lead-scope.service';
 import { LeadInput, missingRequired, parseLeadInput } from './lead-input';
-import { LeadChange } from '../store/lead-change.schema';
-import { LeadDocument, LeadSource } from '../store/lead.schema';
-import { filterable } from '../store/lead-view';
+import { LeadChange } from '@leads/store/lead-change.schema';
+import { LeadDocument, LeadSource } from '@leads/store/lead.schema';
+import { filterable } from '@leads/store/lead-view';
 
 export type Prepared = { ok: true; lead: LeadDocument } | { ok: false; problem: ProblemException };
 

@@ -14,10 +14,10 @@ import {
 } from '@nestjs/common';
 import { CurrentPrincipal, InternalPrincipalGuard, Principal, requireScope } from '@leadgate/service-kit';
 import type { Response } from 'express';
-import { IdempotentResult } from '../idempotency/idempotency.service';
+import { IdempotentResult } from '@leads/idempotency/idempotency.service';
 import { LeadReadsService } from './lead-reads.service';
 import { LeadUpdatesService } from './lead-updates.service';
-import { etagOf, LeadView, toLeadView } from '../store/lead-view';
+import { etagOf, LeadView, toLeadView } from '@leads/store/lead-view';
 import { LeadCreationService } from './lead-creation.service';
 
 function answer(response: Response, result: IdempotentResult): unknown {

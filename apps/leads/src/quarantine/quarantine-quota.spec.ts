@@ -1,4 +1,4 @@
-import { LeadsConfig } from '../config';
+import { LeadsConfig } from '@leads/config';
 import { QuarantineCountsRepository, Reservation } from './quarantine-counts.repository';
 import { QuarantineQuota } from './quarantine-quota';
 import { QuarantineRepository } from './quarantine.repository';

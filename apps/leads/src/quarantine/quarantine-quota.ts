@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
-import { LeadsConfig } from '../config';
+import { LeadsConfig } from '@leads/config';
 import { QuarantineCountsRepository } from './quarantine-counts.repository';
 import { QuarantineRepository } from './quarantine.repository';
 

@@ -1,11 +1,11 @@
 import { Body, Controller, Headers, HttpStatus, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { CurrentPrincipal, hasScope, InternalPrincipalGuard, Principal, ProblemException } from '@leadgate/service-kit';
 import type { Request, Response } from 'express';
-import { LeadCreationService } from '../leads/lead-creation.service';
-import { QuarantineService } from '../quarantine/quarantine.service';
-import { QuarantineReason } from '../quarantine/quarantine.schema';
-import { LeadScopeService } from '../scope/lead-scope.service';
-import { receiverBodyToLead } from '../leads/receiver-body';
+import { LeadCreationService } from '@leads/leads/lead-creation.service';
+import { QuarantineService } from '@leads/quarantine/quarantine.service';
+import { QuarantineReason } from '@leads/quarantine/quarantine.schema';
+import { LeadScopeService } from '@leads/scope/lead-scope.service';
+import { receiverBodyToLead } from '@leads/leads/receiver-body';
 
 /**
  * The lead receiver (API.md §4) for web forms and lead sellers, JSON or form-encoded. When the

@@ -1,8 +1,8 @@
 import { CampaignSchemaStateV1, FilterCondition } from '@leadgate/contracts';
 import { campaignFixture } from '@leadgate/contracts/testing';
 import { narrowSchema, pinnedValues } from '@leadgate/filters';
-import { fieldHints } from '../field-hints';
-import { CampaignDocs, TokenDocsInput } from '../model';
+import { fieldHints } from '@leadgate/api-docs/field-hints';
+import { CampaignDocs, TokenDocsInput } from '@leadgate/api-docs/model';
 
 /** The shared test campaign, with a name that must be escaped, a second required field, two selects and two statuses. */
 export const CAMPAIGN: CampaignSchemaStateV1 = campaignFixture({
@@ -36,4 +36,4 @@ export function tokenInput(scopes: string[], campaigns = [campaignDocs(PARTNER_F
 export const READ = ['leads:read', 'files:read', 'campaigns:read'];
 export const WRITE = [...READ, 'leads:write', 'files:write'];
 
-export { schemaProblems } from '../json-schema-check';
+export { schemaProblems } from '@leadgate/api-docs/json-schema-check';

@@ -1,4 +1,4 @@
-import { hashSecret } from '../tokens/secret-hash';
+import { hashSecret } from '@leadgate/auth-core/tokens/secret-hash';
 import { checkPresentedSecret, VerifiableToken } from './presented-secret';
 
 const now = new Date('2026-11-22T12:00:00Z');

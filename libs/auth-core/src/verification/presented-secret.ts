@@ -1,4 +1,4 @@
-import { secretMatches } from '../tokens/secret-hash';
+import { secretMatches } from '@leadgate/auth-core/tokens/secret-hash';
 
 /** The parts of a token's state that decide whether a presented secret is accepted. */
 export interface VerifiableToken {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateTimeSchema } from '../state/ids';
+import { idSchema, isoDateTimeSchema } from '@leadgate/contracts/state/ids';
 
 export const LEAD_EVENT_TYPES = [
   'lead.created',

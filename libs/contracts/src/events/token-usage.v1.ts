@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateTimeSchema } from '../state/ids';
+import { idSchema, isoDateTimeSchema } from '@leadgate/contracts/state/ids';
 
 /** Value of `identity.token-usage.v1`: when each token was last used, as seen by one gateway. */
 export const tokenUsageV1 = z.object({

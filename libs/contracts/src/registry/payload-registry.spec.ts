@@ -1,4 +1,4 @@
-import { TOPICS } from '../topics/topics';
+import { TOPICS } from '@leadgate/contracts/topics/topics';
 import { assertPayload, ContractViolationError, decodePayload } from './payload-registry';
 
 const campaign = {

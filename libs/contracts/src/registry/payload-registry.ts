@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { accountStateV1 } from '../state/account-state.v1';
-import { apiDocsStateV1 } from '../state/api-docs-state.v1';
-import { campaignSchemaStateV1 } from '../state/campaign-schema.v1';
-import { credentialStateV1 } from '../state/credential-state.v1';
-import { filterStateV1 } from '../state/filter-state.v1';
-import { tokenStateV1 } from '../state/token-state.v1';
-import { deadLetterV1 } from '../events/dead-letter.v1';
-import { leadEventV1 } from '../events/lead-event.v1';
-import { tokenUsageV1 } from '../events/token-usage.v1';
-import { TOPICS, TopicName } from '../topics/topics';
+import { accountStateV1 } from '@leadgate/contracts/state/account-state.v1';
+import { apiDocsStateV1 } from '@leadgate/contracts/state/api-docs-state.v1';
+import { campaignSchemaStateV1 } from '@leadgate/contracts/state/campaign-schema.v1';
+import { credentialStateV1 } from '@leadgate/contracts/state/credential-state.v1';
+import { filterStateV1 } from '@leadgate/contracts/state/filter-state.v1';
+import { tokenStateV1 } from '@leadgate/contracts/state/token-state.v1';
+import { deadLetterV1 } from '@leadgate/contracts/events/dead-letter.v1';
+import { leadEventV1 } from '@leadgate/contracts/events/lead-event.v1';
+import { tokenUsageV1 } from '@leadgate/contracts/events/token-usage.v1';
+import { TOPICS, TopicName } from '@leadgate/contracts/topics/topics';
 
 /** The payload schema of each topic: producers validate before sending, consumers after receiving. */
 export const PAYLOAD_SCHEMAS = {

@@ -1,5 +1,5 @@
-import { campaignSchemaStateV1 } from '../state/campaign-schema.v1';
-import { filterConditionSchema } from '../state/filter-state.v1';
+import { campaignSchemaStateV1 } from '@leadgate/contracts/state/campaign-schema.v1';
+import { filterConditionSchema } from '@leadgate/contracts/state/filter-state.v1';
 import { CAMPAIGN, campaignCreateBody, campaignFixture, PARTNER_CONDITION } from './campaign-fixture';
 
 describe('the test campaign', () => {

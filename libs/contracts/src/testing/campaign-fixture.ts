@@ -1,5 +1,5 @@
-import type { CampaignSchemaStateV1 } from '../state/campaign-schema.v1';
-import type { FilterCondition } from '../state/filter-state.v1';
+import type { CampaignSchemaStateV1 } from '@leadgate/contracts/state/campaign-schema.v1';
+import type { FilterCondition } from '@leadgate/contracts/state/filter-state.v1';
 
 // The one test campaign ("Heat pumps DK"), for unit specs, integration tests, benches and drills:
 // a field of every type, three selects (the partner's source among them), three statuses and an

@@ -1,5 +1,5 @@
 import { FilterScalar } from '@leadgate/contracts';
-import { ResolvedLeaf, targetPath } from '../model/leaf-target';
+import { ResolvedLeaf, targetPath } from '@leadgate/filters/model/leaf-target';
 import { containsPattern } from './contains-pattern';
 
 // "Empty" is absent, null or '': `$in: [null, '']` matches all three (null matches a missing path).

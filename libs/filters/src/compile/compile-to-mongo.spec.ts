@@ -1,6 +1,6 @@
 import { FilterCondition } from '@leadgate/contracts';
-import { CAMPAIGN } from '../testing/campaign-fixture';
-import { InvalidFilterError } from '../validate/filter-error';
+import { CAMPAIGN } from '@leadgate/filters/testing/campaign-fixture';
+import { InvalidFilterError } from '@leadgate/filters/validate/filter-error';
 import { compileToMongo } from './compile-to-mongo';
 
 const ALLOWED = new Set(['$and', '$or', '$nor', '$eq', '$ne', '$in', '$nin', '$gt', '$gte', '$lt', '$lte', '$regex']);

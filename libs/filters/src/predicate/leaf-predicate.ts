@@ -1,5 +1,5 @@
 import { FilterScalar } from '@leadgate/contracts';
-import { ResolvedLeaf } from '../model/leaf-target';
+import { ResolvedLeaf } from '@leadgate/filters/model/leaf-target';
 import { asciiLower } from './ascii-lower';
 import { bsonCompare, bsonEquals } from './bson-order';
 import { readTarget, StoredLead } from './stored-lead';

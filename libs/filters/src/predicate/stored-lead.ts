@@ -1,4 +1,4 @@
-import { LeafTarget } from '../model/leaf-target';
+import { LeafTarget } from '@leadgate/filters/model/leaf-target';
 
 /** A lead as stored (and as the predicate sees it); only the parts a filter can test are typed. */
 export interface StoredLead {

@@ -1,6 +1,6 @@
 import { FilterCondition } from '@leadgate/contracts';
-import { CAMPAIGN } from '../testing/campaign-fixture';
-import { InvalidFilterError } from '../validate/filter-error';
+import { CAMPAIGN } from '@leadgate/filters/testing/campaign-fixture';
+import { InvalidFilterError } from '@leadgate/filters/validate/filter-error';
 import { StoredLead } from './stored-lead';
 import { toPredicate } from './to-predicate';
 

@@ -1,6 +1,6 @@
 import { CampaignSchemaStateV1, FilterCondition } from '@leadgate/contracts';
-import { resolveLeaf } from '../model/leaf-target';
-import { assertValidCondition } from '../validate/validate-condition';
+import { resolveLeaf } from '@leadgate/filters/model/leaf-target';
+import { assertValidCondition } from '@leadgate/filters/validate/validate-condition';
 import { LeadPredicate, leafPredicate } from './leaf-predicate';
 
 function predicateOf(node: FilterCondition): LeadPredicate {

@@ -1,6 +1,6 @@
 import { FilterCondition } from '@leadgate/contracts';
-import { leavesOf } from '../model/condition-nodes';
-import { resolveLeaf } from '../model/leaf-target';
+import { leavesOf } from '@leadgate/filters/model/condition-nodes';
+import { resolveLeaf } from '@leadgate/filters/model/leaf-target';
 
 export interface ConditionReferences {
   /** Select key -> the option values named with it (empty when only its presence is tested). */

@@ -1,4 +1,4 @@
-import { CAMPAIGN } from '../testing/campaign-fixture';
+import { CAMPAIGN } from '@leadgate/filters/testing/campaign-fixture';
 import { narrowSchema } from './narrow-schema';
 
 const optionsOf = (schema: typeof CAMPAIGN, key: string) =>

@@ -1,5 +1,5 @@
 import { CampaignSchemaStateV1, FilterCondition, FilterLeaf } from '@leadgate/contracts';
-import { resolveLeaf } from '../model/leaf-target';
+import { resolveLeaf } from '@leadgate/filters/model/leaf-target';
 import { topLevelConjuncts } from './top-level-conjuncts';
 
 type Status = CampaignSchemaStateV1['statuses'][number];

@@ -1,5 +1,5 @@
 import { FilterCondition, FilterLeaf } from '@leadgate/contracts';
-import { resolveLeaf } from '../model/leaf-target';
+import { resolveLeaf } from '@leadgate/filters/model/leaf-target';
 import { topLevelConjuncts } from './top-level-conjuncts';
 
 export interface PinnedValues {

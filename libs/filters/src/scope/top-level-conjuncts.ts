@@ -1,5 +1,5 @@
 import { FilterCondition, FilterLeaf } from '@leadgate/contracts';
-import { isLeaf } from '../model/condition-nodes';
+import { isLeaf } from '@leadgate/filters/model/condition-nodes';
 
 /**
  * The leaves every matching lead must satisfy on their own: the root leaf, or the leaves of the top

@@ -1,5 +1,5 @@
 import { FilterCondition } from '@leadgate/contracts';
-import { CAMPAIGN } from '../testing/campaign-fixture';
+import { CAMPAIGN } from '@leadgate/filters/testing/campaign-fixture';
 import { checkReferences } from './check-references';
 
 const check = (condition: FilterCondition) => checkReferences(condition, CAMPAIGN);

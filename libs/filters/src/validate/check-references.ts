@@ -1,6 +1,6 @@
 import { CampaignSchemaStateV1, FilterCondition, FilterLeaf } from '@leadgate/contracts';
-import { resolveLeaf } from '../model/leaf-target';
-import { allowsOperator } from '../model/operator-matrix';
+import { resolveLeaf } from '@leadgate/filters/model/leaf-target';
+import { allowsOperator } from '@leadgate/filters/model/operator-matrix';
 import { fieldValueMessage } from './field-values';
 import { FilterError } from './filter-error';
 

@@ -1,5 +1,5 @@
 import { FilterScalar } from '@leadgate/contracts';
-import { FieldType } from '../model/operator-matrix';
+import { FieldType } from '@leadgate/filters/model/operator-matrix';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,5 +1,5 @@
 import { CampaignSchemaStateV1 } from '@leadgate/contracts';
-import { CAMPAIGN } from '../testing/campaign-fixture';
+import { CAMPAIGN } from '@leadgate/filters/testing/campaign-fixture';
 import { InvalidFilterError } from './filter-error';
 import { assertValidCondition, validateCondition } from './validate-condition';
 

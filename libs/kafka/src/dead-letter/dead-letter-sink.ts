@@ -1,7 +1,7 @@
 import { assertPayload, HEADERS, TOPICS } from '@leadgate/contracts';
 import { KafkaMessage } from 'kafkajs';
 import { Logger } from 'pino';
-import { KafkaPublisher } from '../publisher/kafka-publisher';
+import { KafkaPublisher } from '@leadgate/kafka/publisher/kafka-publisher';
 
 export interface PoisonMessage {
   topic: string;

@@ -1,7 +1,7 @@
 import { ServerKafka } from '@nestjs/microservices';
 import { Partitioners } from 'kafkajs';
 import { Logger } from 'pino';
-import { createKafkaClient } from '../client/kafka-client';
+import { createKafkaClient } from '@leadgate/kafka/client/kafka-client';
 
 export interface KafkaEventServerOptions {
   brokers: string[];

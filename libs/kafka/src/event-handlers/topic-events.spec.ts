@@ -1,7 +1,7 @@
 import { KafkaContext } from '@nestjs/microservices';
 import { HEADERS, TOPICS } from '@leadgate/contracts';
 import { currentRequestId } from '@leadgate/observability';
-import { DeadLetterSink, PoisonMessage } from '../dead-letter/dead-letter-sink';
+import { DeadLetterSink, PoisonMessage } from '@leadgate/kafka/dead-letter/dead-letter-sink';
 import { TopicEvents } from './topic-events';
 
 /** A message the way Nest's transport hands it over with keepBinary: value bytes, key and headers strings. */

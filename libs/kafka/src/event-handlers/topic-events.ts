@@ -3,8 +3,8 @@ import { KafkaContext } from '@nestjs/microservices';
 import { ContractViolationError, decodePayload, PayloadOf, TopicName } from '@leadgate/contracts';
 import { runWithRequestContext } from '@leadgate/observability';
 import { KafkaMessage } from 'kafkajs';
-import { DeadLetterSink } from '../dead-letter/dead-letter-sink';
-import { requestIdOf } from '../read-model/message-headers';
+import { DeadLetterSink } from '@leadgate/kafka/dead-letter/dead-letter-sink';
+import { requestIdOf } from '@leadgate/kafka/read-model/message-headers';
 
 /**
  * The platform's rules for one event that reached an `@OnTopicEvent` handler: it is handled inside

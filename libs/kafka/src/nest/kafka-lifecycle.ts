@@ -4,8 +4,8 @@ import { ReadinessRegistry, ROOT_LOGGER } from '@leadgate/observability';
 import { BaseConfig, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Kafka } from 'kafkajs';
 import { Logger } from 'pino';
-import { ensureTopics } from '../client/topic-admin';
-import { KafkaPublisher } from '../publisher/kafka-publisher';
+import { ensureTopics } from '@leadgate/kafka/client/topic-admin';
+import { KafkaPublisher } from '@leadgate/kafka/publisher/kafka-publisher';
 import { KAFKA_CLIENT } from './kafka.tokens';
 import { ReadModels } from './read-models';
 

@@ -1,5 +1,5 @@
 import { TopicName } from '@leadgate/contracts';
-import { ReadModelReader } from '../read-model/read-model-reader';
+import { ReadModelReader } from '@leadgate/kafka/read-model/read-model-reader';
 
 /** The read models this service keeps, by topic. Inject it and ask `of(TOPICS.x)`. */
 export class ReadModels {

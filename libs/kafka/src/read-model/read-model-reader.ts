@@ -3,8 +3,8 @@ import { runWithRequestContext } from '@leadgate/observability';
 import { createHash, randomUUID } from 'node:crypto';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { Logger } from 'pino';
-import { withKafkaRetries } from '../client/retry';
-import { DeadLetterSink } from '../dead-letter/dead-letter-sink';
+import { withKafkaRetries } from '@leadgate/kafka/client/retry';
+import { DeadLetterSink } from '@leadgate/kafka/dead-letter/dead-letter-sink';
 import { CatchUpTracker } from './catch-up-tracker';
 import { requestIdOf } from './message-headers';
 

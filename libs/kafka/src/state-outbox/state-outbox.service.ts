@@ -2,7 +2,7 @@ import { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { TopicName } from '@leadgate/contracts';
 import { PayloadOf } from '@leadgate/contracts';
 import { Logger } from 'pino';
-import { KafkaPublisher } from '../publisher/kafka-publisher';
+import { KafkaPublisher } from '@leadgate/kafka/publisher/kafka-publisher';
 import { PendingStateStore, StateOutbox } from './state-outbox';
 
 export interface StateOutboxDeps {

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { TOPICS } from '@leadgate/contracts';
-import { KafkaPublisher } from '../publisher/kafka-publisher';
+import { KafkaPublisher } from '@leadgate/kafka/publisher/kafka-publisher';
 import { StateOutbox } from './state-outbox';
 
 interface Doc {

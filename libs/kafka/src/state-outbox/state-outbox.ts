@@ -2,7 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { PayloadOf, TopicName } from '@leadgate/contracts';
 import { ProblemException } from '@leadgate/service-kit';
 import { Logger } from 'pino';
-import { KafkaPublisher } from '../publisher/kafka-publisher';
+import { KafkaPublisher } from '@leadgate/kafka/publisher/kafka-publisher';
 
 /** What a state outbox needs from the repository that owns the documents. */
 export interface PendingStateStore<D> {

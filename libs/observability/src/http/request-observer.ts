@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'pino';
-import { normalizeRequestId, runWithRequestContext } from '../context/request-context';
-import { ServiceMetrics } from '../metrics/metrics';
+import { normalizeRequestId, runWithRequestContext } from '@leadgate/observability/context/request-context';
+import { ServiceMetrics } from '@leadgate/observability/metrics/metrics';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 

@@ -1,5 +1,5 @@
 import pino, { Logger } from 'pino';
-import { currentRequestId } from '../context/request-context';
+import { currentRequestId } from '@leadgate/observability/context/request-context';
 
 /**
  * Paths whose values never reach a log line, wherever they appear. Secrets are also never passed to

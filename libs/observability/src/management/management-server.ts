@@ -1,7 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { ReadinessRegistry } from '../health/readiness';
-import { ServiceMetrics } from '../metrics/metrics';
-import { ServiceInfo } from '../service-info';
+import { ReadinessRegistry } from '@leadgate/observability/health/readiness';
+import { ServiceMetrics } from '@leadgate/observability/metrics/metrics';
+import { ServiceInfo } from '@leadgate/observability/service-info';
 
 export interface ManagementOptions {
   host: string;

@@ -2,7 +2,7 @@ import express from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { bodyDigest } from '../internal-auth/principal';
+import { bodyDigest } from '@leadgate/service-kit/internal-auth/principal';
 import { bodyDigestOf, containsNul, installBodyParsing, rawBodyOf } from './body-parsing';
 
 describe('containsNul', () => {

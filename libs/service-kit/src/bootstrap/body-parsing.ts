@@ -1,7 +1,7 @@
 import express, { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import type { IncomingMessage } from 'node:http';
-import { sendProblem } from '../errors/send-problem';
-import { bodyDigest, EMPTY_BODY_DIGEST } from '../internal-auth/principal';
+import { sendProblem } from '@leadgate/service-kit/errors/send-problem';
+import { bodyDigest, EMPTY_BODY_DIGEST } from '@leadgate/service-kit/internal-auth/principal';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth';
 
 type RequestWithRawBody = IncomingMessage & { bodyDigest?: string; rawBody?: Buffer };

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import { sendProblem } from '../errors/send-problem';
+import { sendProblem } from '@leadgate/service-kit/errors/send-problem';
 
 /** True for a parsed form body (application/x-www-form-urlencoded) that has an `access_token` field. */
 export function hasFormAccessToken(request: Pick<Request, 'body' | 'is'>): boolean {

@@ -13,8 +13,8 @@ import {
   startManagementServer,
 } from '@leadgate/observability';
 import { z } from 'zod';
-import { BaseConfig, ConfigError, loadConfig } from '../config/load-config';
-import { managementPortOf } from '../config/management-port';
+import { BaseConfig, ConfigError, loadConfig } from '@leadgate/service-kit/config/load-config';
+import { managementPortOf } from '@leadgate/service-kit/config/management-port';
 import { installBodyParsing } from './body-parsing';
 import { refuseTokenInFormBody } from './form-token-refusal';
 import { ServiceContext } from './service-context';

@@ -1,6 +1,6 @@
 import { Logger } from 'pino';
 import { ServiceInfo, ServiceMetrics } from '@leadgate/observability';
-import { BaseConfig } from '../config/load-config';
+import { BaseConfig } from '@leadgate/service-kit/config/load-config';
 
 /** Everything a service's root module is built from, created once in main.ts before Nest starts. */
 export interface ServiceContext<C extends BaseConfig = BaseConfig> {

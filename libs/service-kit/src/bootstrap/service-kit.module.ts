@@ -1,9 +1,9 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ProblemFilter } from '../errors/problem.filter';
-import { InternalPrincipalGuard } from '../internal-auth/internal-principal.guard';
-import { parsePublicKeys } from '../internal-auth/principal-keys';
-import { PrincipalVerifier } from '../internal-auth/principal-verifier';
+import { ProblemFilter } from '@leadgate/service-kit/errors/problem.filter';
+import { InternalPrincipalGuard } from '@leadgate/service-kit/internal-auth/internal-principal.guard';
+import { parsePublicKeys } from '@leadgate/service-kit/internal-auth/principal-keys';
+import { PrincipalVerifier } from '@leadgate/service-kit/internal-auth/principal-verifier';
 import { SERVICE_CONFIG, ServiceContext } from './service-context';
 
 /** Config, the principal verifier/guard and the problem+json filter, available to every module. */

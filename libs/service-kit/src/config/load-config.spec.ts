@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { encodePublicKey } from '../internal-auth/principal-keys';
+import { encodePublicKey } from '@leadgate/service-kit/internal-auth/principal-keys';
 import { baseConfigSchema, ConfigError, loadConfig } from './load-config';
 
 const key = encodePublicKey(generateKeyPairSync('ed25519').publicKey);

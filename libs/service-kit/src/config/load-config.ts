@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { publicKeysProblem } from '../internal-auth/principal-keys';
+import { publicKeysProblem } from '@leadgate/service-kit/internal-auth/principal-keys';
 
 /** Ed25519 public keys (base64 DER SPKI, comma-separated, or PEM), checked at boot. */
 const publicKeys = z.string().superRefine((value, context) => {

@@ -1,6 +1,6 @@
 import { grants } from '@leadgate/auth-core';
 import { HttpStatus } from '@nestjs/common';
-import { ProblemException } from '../errors/problem';
+import { ProblemException } from '@leadgate/service-kit/errors/problem';
 import { Principal } from './principal';
 
 /** True when the principal holds `scope` itself, `resource:*`, or `admin`. */

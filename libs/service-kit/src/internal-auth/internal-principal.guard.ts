@@ -1,7 +1,7 @@
 import { CanActivate, createParamDecorator, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { bodyDigestOf } from '../bootstrap/body-parsing';
-import { ProblemException } from '../errors/problem';
+import { bodyDigestOf } from '@leadgate/service-kit/bootstrap/body-parsing';
+import { ProblemException } from '@leadgate/service-kit/errors/problem';
 import { Principal, PRINCIPAL_HEADER, SIGNATURE_HEADER } from './principal';
 import { PrincipalVerifier } from './principal-verifier';
 

@@ -1,6 +1,6 @@
 import { HttpStatus, PipeTransform } from '@nestjs/common';
 import { z } from 'zod';
-import { ProblemException } from '../errors/problem';
+import { ProblemException } from '@leadgate/service-kit/errors/problem';
 
 /**
  * Validates a request body against a zod schema. Unknown keys are refused (schemas are strict),

@@ -128,8 +128,10 @@ async function statusCommand(json) {
   return healthy ? 0 : 1;
 }
 
-/** A key pair for a deployment: the private half goes into a Secret, the public half into config. */
-/** @param {string[]} args */
+/**
+ * A key pair for a deployment: the private half goes into a Secret, the public half into config.
+ * @param {string[]} args
+ */
 function keysCommand(args) {
   if (args[0] !== 'generate') {
     console.error('usage: keys generate [--json]');

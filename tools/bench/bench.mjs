@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run bench`: the platform measured side by side with its references, in one run on this
 // machine. `--quick` (CI) runs every suite small to prove the harness works and writes nothing into
 // docs/; the full run (by hand, ~20 min) rewrites the generated part of docs/BENCHMARKS.md.
@@ -15,6 +16,7 @@ import { footprint, idleMemory, memorySampler } from './suites/footprint.mjs';
 import { propagation } from './suites/propagation.mjs';
 import { scopedRead } from './suites/scoped-read.mjs';
 
+/** @type {Record<string, import('./lib/suite.mjs').Suite>} */
 const SUITES = { edge, read: scopedRead, ingest, footprint, propagation };
 
 const { values } = parseArgs({
@@ -50,7 +52,7 @@ const settings = values.quick
 // A smaller campaign for profiling runs; a run with it never writes into docs/.
 if (values.leads) settings.leads = Number(values.leads);
 const selected = values.only ? values.only.split(',') : Object.keys(SUITES);
-const log = (line) => console.log(`[bench] ${line}`);
+const log = (/** @type {string} */ line) => console.log(`[bench] ${line}`);
 
 async function main() {
   const startedAt = new Date().toISOString();
@@ -101,6 +103,7 @@ async function main() {
   }
 }
 
+/** @param {import('./lib/suite.mjs').SuiteResult} result */
 function problemsOf(result) {
   return result.rows.flatMap((row) => {
     const name = `${result.title}: ${row.case ?? row.change ?? row.process ?? ''}`;
@@ -112,11 +115,15 @@ function problemsOf(result) {
   });
 }
 
-/** Top self-time costs of every service that was profiled (profiles slow the run: separate from the numbers). */
+/**
+ * Top self-time costs of every service that was profiled (profiles slow the run: separate from the numbers).
+ * @param {string | null} dir null when the run was not profiled
+ * @returns {import('./lib/suite.mjs').SuiteResult}
+ */
 function profileSection(dir) {
   const rows = profilesIn(dir).flatMap((file) => {
     const { busyMs, packages, functions } = summarizeProfile(file, 8);
-    const service = file.split('/').pop().replace('.cpuprofile', '');
+    const service = /** @type {string} */ (file.split('/').pop()).replace('.cpuprofile', '');
     return [
       {
         service,

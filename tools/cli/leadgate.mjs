@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // The operator CLI: `npm run leadgate -- <command>`. Commands talk to the platform that
 // `npm start` runs (or to the URLs in LEADGATE_<SERVICE>_URL and LEADGATE_<SERVICE>_MANAGEMENT_URL).
 import { status as infraStatus } from '../infra/infra.mjs';
@@ -15,11 +16,16 @@ const USAGE = `usage: npm run leadgate -- <command>
                                           prints lead events (one JSON line each) as they arrive
   keys generate [--json]                  a new Ed25519 key pair for the signed principal (gateway or operator)`;
 
+/**
+ * @param {string[]} args
+ * @param {string} name
+ */
 function option(args, name) {
   const index = args.indexOf(name);
   return index >= 0 ? args[index + 1] : undefined;
 }
 
+/** @param {string[]} args */
 async function eventsCommand(args) {
   if (args[0] !== 'tail') {
     console.error('usage: events tail [--campaign <id>] [--from-beginning] [--max <n>]');
@@ -28,7 +34,9 @@ async function eventsCommand(args) {
   const campaign = option(args, '--campaign');
   const max = Number(option(args, '--max') ?? Infinity);
   let printed = 0;
+  /** @type {() => Promise<void>} */
   let stop = async () => {};
+  /** @type {Promise<void>} */
   const done = new Promise((resolve) => {
     process.once('SIGINT', resolve);
     consumeLeadEvents({
@@ -40,13 +48,17 @@ async function eventsCommand(args) {
         console.log(JSON.stringify(event));
         if (++printed >= max) resolve();
       },
-    }).then((stopper) => (stop = stopper), resolve);
+    }).then(
+      (stopper) => (stop = stopper),
+      () => resolve(),
+    );
   });
   await done;
   await stop();
   return 0;
 }
 
+/** @param {string[]} args */
 async function bootstrapCommand(args) {
   const name = option(args, '--account');
   if (!name) {
@@ -62,13 +74,16 @@ async function bootstrapCommand(args) {
   return 0;
 }
 
+/** @param {boolean} json */
 async function statusCommand(json) {
   const [infra, probes] = await Promise.all([
     infraStatus(),
     Promise.all(SERVICES.map(async (service) => ({ service, probe: await probeReadiness(service) }))),
   ]);
   const services = probes.map(({ service, probe }) => {
-    const readModels = probe.body?.checks?.read_models?.detail ?? {};
+    const readModels = /** @type {Record<string, import('../lib/services.mjs').ReadModelState>} */ (
+      probe.body?.checks?.read_models?.detail ?? {}
+    );
     return {
       name: service.app,
       url: serviceUrl(service),
@@ -93,7 +108,7 @@ async function statusCommand(json) {
     return healthy ? 0 : 1;
   }
   console.log('infrastructure');
-  for (const name of ['kafka', 'ferretdb']) {
+  for (const name of /** @type {const} */ (['kafka', 'ferretdb'])) {
     const part = infra[name];
     console.log(
       `  ${name.padEnd(10)} ${part.state.padEnd(10)} ${String(part.address).padEnd(18)} ${part.version ?? ''}`,
@@ -113,7 +128,10 @@ async function statusCommand(json) {
   return healthy ? 0 : 1;
 }
 
-/** A key pair for a deployment: the private half goes into a Secret, the public half into config. */
+/**
+ * A key pair for a deployment: the private half goes into a Secret, the public half into config.
+ * @param {string[]} args
+ */
 function keysCommand(args) {
   if (args[0] !== 'generate') {
     console.error('usage: keys generate [--json]');
@@ -128,6 +146,7 @@ function keysCommand(args) {
   return 0;
 }
 
+/** @param {string[]} argv */
 async function main(argv) {
   const [command, ...rest] = argv;
   switch (command) {

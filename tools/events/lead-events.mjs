@@ -13,10 +13,21 @@ export function kafkaBrokers(env = process.env) {
   return (env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',').map((broker) => broker.trim());
 }
 
+/** @typedef {import('../../libs/contracts/src/events/lead-event.v1.js').LeadEventV1} LeadEvent */
+/** @typedef {{ partition: number; offset: string; key?: string; requestId?: string }} LeadEventMeta */
+
 /**
  * Calls `onEvent(event, meta)` for every lead event. `groupId` null reads without a consumer group
  * offset (a throwaway group that commits nothing); a durable group resumes where it stopped.
  * Returns a function that stops the consumer.
+ * @param {{
+ *   clientId: string;
+ *   groupId: string | null;
+ *   fromBeginning?: boolean;
+ *   onEvent: (event: LeadEvent, meta: LeadEventMeta) => Promise<void>;
+ *   brokers?: string[];
+ * }} options
+ * @returns {Promise<() => Promise<void>>}
  */
 export async function consumeLeadEvents({
   clientId,
@@ -37,7 +48,7 @@ export async function consumeLeadEvents({
   await consumer.run({
     autoCommit: durable,
     eachMessage: async ({ partition, message }) => {
-      const event = JSON.parse(message.value?.toString('utf8') ?? 'null');
+      const event = /** @type {LeadEvent | null} */ (JSON.parse(message.value?.toString('utf8') ?? 'null'));
       if (!event) return;
       const requestId = message.headers?.['x-request-id']?.toString();
       // Throwing here makes kafkajs retry the message: handlers must be idempotent (dedupe by event.id).

@@ -19,11 +19,22 @@ export async function loadBuilt(relativePath) {
   return require(path.join(root, 'dist', relativePath));
 }
 
-/** The test harness, libs/testing (loads the service kit: for benches, drills and the operator bootstrap). */
+// dist/ is the compiled source: the loaders below carry the source's types (`require` gives `any`).
+
+/**
+ * The test harness, libs/testing (loads the service kit: for benches, drills and the operator bootstrap).
+ * @returns {Promise<typeof import('../../libs/testing/src/index.js')>}
+ */
 export const loadHarness = () => loadBuilt('libs/testing/src/index.js');
 
-/** The readiness probe and wait of libs/testing alone (no framework code: fast for the CLI). */
+/**
+ * The readiness probe and wait of libs/testing alone (no framework code: fast for the CLI).
+ * @returns {Promise<typeof import('../../libs/testing/src/readiness.js')>}
+ */
 export const loadReadiness = () => loadBuilt('libs/testing/src/readiness.js');
 
-/** Every Kafka topic name, from libs/contracts. */
+/**
+ * Every Kafka topic name, from libs/contracts.
+ * @returns {Promise<typeof import('../../libs/contracts/src/topics/topics.js').TOPICS>}
+ */
 export const loadTopics = async () => (await loadBuilt('libs/contracts/src/topics/topics.js')).TOPICS;

@@ -1,3 +1,4 @@
+// @ts-check
 // Operator access to a running platform: the operator's own Ed25519 signing key (env, a file, or the
 // embedded default's .infra/keys) and account bootstrap through identity, signed with it. The
 // operator key signs 'service' principals only, and identity alone accepts them (ADR 010).
@@ -20,10 +21,12 @@ export function operatorSigningKey(env = process.env) {
 /**
  * POST /internal/accounts on identity, signed with the operator's key (libs/testing's bootstrap, so
  * the CLI and the tests make accounts one way): a new account and its owner token (shown once).
+ * @param {string} name
  */
 export async function bootstrapAccount(name, env = process.env) {
   const identity = serviceUrl(
-    SERVICES.find((service) => service.app === 'identity'),
+    // Identity is one of the five SERVICES: find() cannot miss it.
+    /** @type {import('./services.mjs').Service} */ (SERVICES.find((service) => service.app === 'identity')),
     env,
   );
   const signingKey = operatorSigningKey(env);

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm start`: the whole platform on the embedded default. Brings up Kafka and FerretDB
 // (tools/infra), builds the services, starts all five, waits until every one is ready, then prints
 // where to go. Ctrl-C stops the services gracefully, then the infrastructure this command started.
@@ -14,6 +15,7 @@ import { GATEWAY_URL, managementUrl, SERVICES, serviceUrl, waitUntilReady } from
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const logDir = path.join(root, '.infra', 'logs', 'services');
+/** @param {string} line */
 const say = (line) => console.log(`[start] ${line}`);
 
 /** Key settings of the caller's shell never reach a service: each gets exactly the keys keyEnv() gives it. */
@@ -24,6 +26,13 @@ const KEY_VARIABLES = [
   'OPERATOR_SIGNING_KEY_FILE',
 ];
 
+/** @typedef {import('node:child_process').ChildProcess & { exited: Promise<number | string | null> }} ServiceChild */
+
+/**
+ * @param {import('../lib/services.mjs').Service} service
+ * @param {Record<string, string>} env
+ * @returns {ServiceChild}
+ */
 function startProcess({ app, port, managementPort }, env) {
   const inherited = { ...process.env };
   for (const name of KEY_VARIABLES) delete inherited[name];
@@ -35,16 +44,25 @@ function startProcess({ app, port, managementPort }, env) {
   });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
-  child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
-  return child;
+  return Object.assign(child, {
+    /** @type {Promise<number | string | null>} */
+    exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal))),
+  });
 }
 
-/** Ready in ms, or an error that points at the service's log. */
+/**
+ * Ready in ms, or an error that points at the service's log.
+ * @param {import('../lib/services.mjs').Service} service
+ * @param {ServiceChild | undefined} child
+ * @param {number} timeoutMs
+ */
 function serviceReady(service, child, timeoutMs) {
-  return waitUntilReady(serviceUrl(service), { exited: child.exited, timeoutMs, what: service.app }).catch((error) => {
+  return waitUntilReady(serviceUrl(service), { exited: child?.exited, timeoutMs, what: service.app }).catch((error) => {
     throw new Error(`${error.message}; see .infra/logs/services/${service.app}.log`);
   });
 }
+
+/** @typedef {import('../../libs/testing/src/accounts.js').BootstrappedAccount} BootstrappedAccount */
 
 /**
  * The demo account's owner token, made once per machine with the operator bootstrap and kept in
@@ -53,7 +71,7 @@ function serviceReady(service, child, timeoutMs) {
 async function demoAccount() {
   const file = path.join(root, '.infra', 'demo-account.json');
   if (existsSync(file)) {
-    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    const saved = /** @type {BootstrappedAccount} */ (JSON.parse(readFileSync(file, 'utf8')));
     const me = await fetch(`${GATEWAY_URL}/v1/me`, { headers: { authorization: `Bearer ${saved.admin_token}` } });
     if (me.status === 200) return saved;
   }
@@ -81,8 +99,10 @@ async function main() {
   // gateway (as a file, like a mounted Secret), the operator's to nobody (the CLI reads it).
   const keys = ensureKeyPairs();
 
+  /** @type {Map<string, ServiceChild>} */
   const children = new Map();
   let stopping = false;
+  /** @param {string} reason */
   const stopAll = async (reason) => {
     if (stopping) return;
     stopping = true;
@@ -104,6 +124,8 @@ async function main() {
   ).catch(async (error) => {
     console.error(`[start] ${error.message}`);
     await stopAll('start failed');
+    // stopAll exits the process; were a stop already under way, the start still failed.
+    throw error;
   });
   for (const [app, child] of children) {
     void child.exited.then((code) => {

@@ -1,3 +1,4 @@
+// @ts-check
 // A bench platform: real service processes from dist/ on free ports, any number of replicas per
 // service, databases unique to the run, on the infrastructure of `tools/infra` (Kafka + FerretDB).
 import { readFileSync } from 'node:fs';
@@ -11,11 +12,40 @@ import { generateKeyPair, keyEnv } from '../../lib/principal-keys.mjs';
 const { freePort: harnessFreePort, startService } = await loadHarness();
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** @typedef {import('../../../libs/testing/src/service-process.js').AppName} AppName */
+/** @typedef {import('../../../libs/testing/src/service-process.js').RunningService} RunningService */
+/**
+ * One replica a bench started: libs/testing's running service, plus what the footprint suite reads.
+ * @typedef {RunningService & {
+ *   pid: number | undefined; alive: boolean; readyMs: number | null; rss: () => number | null;
+ * }} BenchService
+ */
+/**
+ * The platform of startPlatform(): every replica, and the settings a drill restarts one with.
+ * @typedef {{
+ *   identity: BenchService; campaigns: BenchService; docs: BenchService | null;
+ *   leads: BenchService[]; gateways: BenchService[];
+ *   upstreams: Record<string, string>; leadsEnv: Record<string, string>; startToReadyMs: number;
+ * }} BenchPlatform
+ */
+/**
+ * @typedef {{
+ *   gateways?: number; leads?: number; docs?: boolean;
+ *   gatewayEnv?: Record<string, string>; leadsEnv?: Record<string, string>; spareLeadsPorts?: number[];
+ * }} PlatformOptions
+ */
+/** @typedef {{ env?: Record<string, string>; port?: number; nodeArgs?: string[]; waitReady?: boolean }} StartOptions */
+
+/** @type {(ms: number) => Promise<void>} */
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const freePort = harnessFreePort;
 
-/** Resident set size of a process in MiB, from /proc (Linux). */
+/**
+ * Resident set size of a process in MiB, from /proc (Linux).
+ * @param {number | undefined} pid
+ * @returns {number | null}
+ */
 export function rssMiB(pid) {
   try {
     const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
@@ -26,17 +56,29 @@ export function rssMiB(pid) {
 }
 
 export class Cluster {
-  /** @param {{ profile?: boolean }} options profile: every service writes a V8 CPU profile on exit */
+  /**
+   * @param {string} name
+   * @param {{ profile?: boolean }} options profile: every service writes a V8 CPU profile on exit
+   */
   constructor(name = 'bench', { profile = false } = {}) {
     this.runId = `${name}_${Date.now().toString(36)}`.toLowerCase();
     this.profileDir = profile ? path.join(root, '.infra', 'bench', 'profiles', this.runId) : null;
     // Key pairs of this run only: the gateway's signs forwarded calls, the operator's the bootstrap.
     this.keys = { gateway: generateKeyPair(), operator: generateKeyPair() };
     this.logDir = path.join(root, '.infra', 'bench', 'logs', this.runId);
+    /** @type {BenchService[]} */
     this.services = [];
-    /** Replicas started so far per app: numbers them in INSTANCE_ID and the log file names. */
+    /** @type {Partial<Record<AppName, number>>} Replicas started so far per app: numbers them in INSTANCE_ID and the log file names. */
     this.replicas = {};
     this.infra = infraEnv();
+    /** @type {BenchPlatform | undefined} */
+    this.started = undefined;
+  }
+
+  /** The platform startPlatform() started (there is none to read before). */
+  get platform() {
+    if (!this.started) throw new Error('the bench platform is not started yet (Cluster.startPlatform)');
+    return this.started;
   }
 
   /** Brings Kafka and FerretDB up (a no-op when `npm run infra:up` already did). */
@@ -45,10 +87,12 @@ export class Cluster {
     this.infra = infraEnv();
   }
 
+  /** @param {AppName} app */
   database(app) {
     return `${this.runId}_${app}`.slice(0, 41);
   }
 
+  /** @param {AppName} app */
   baseEnv(app) {
     return {
       NODE_ENV: 'production',
@@ -62,6 +106,9 @@ export class Cluster {
   /**
    * Starts one replica (libs/testing's service starter) and waits for readiness. `nodeArgs` lets a
    * run profile a service (`--cpu-prof`); `env` overrides the defaults.
+   * @param {AppName} app
+   * @param {StartOptions} options
+   * @returns {Promise<BenchService>}
    */
   async start(app, { env = {}, port, nodeArgs = [], waitReady = true } = {}) {
     port ??= await freePort();
@@ -80,6 +127,7 @@ export class Cluster {
       waitFor: waitReady ? 'ready' : 'nothing',
       timeoutMs: 120000,
     });
+    /** @type {BenchService} */
     const service = {
       ...running,
       pid: running.process.pid,
@@ -96,6 +144,8 @@ export class Cluster {
    * The platform: identity, campaigns, `leads` replicas of leads, docs and `gateways` gateways that
    * route to every leads replica (plus `spareLeadsPorts`, where a drill may add a replica later), all
    * started at once as an operator would. Rate limits are lifted so load measures work, not 429s.
+   * @param {PlatformOptions} options
+   * @returns {Promise<BenchPlatform>}
    */
   async startPlatform({
     gateways = 1,
@@ -109,7 +159,7 @@ export class Cluster {
     const ports = { identity: await freePort(), campaigns: await freePort(), docs: await freePort() };
     const leadsPorts = [];
     for (let index = 0; index < leads; index++) leadsPorts.push(await freePort());
-    const url = (port) => `http://127.0.0.1:${port}`;
+    const url = (/** @type {number} */ port) => `http://127.0.0.1:${port}`;
     const upstreams = {
       IDENTITY_URL: url(ports.identity),
       CAMPAIGNS_URL: url(ports.campaigns),
@@ -126,7 +176,7 @@ export class Cluster {
       ...leadsPorts.map((port) => this.start('leads', { env: leadsEnv, port })),
       ...Array.from({ length: gateways }, () => this.start('gateway', { env: upstreams })),
     ]);
-    this.platform = {
+    this.started = {
       identity,
       campaigns,
       docs: docsService,
@@ -136,7 +186,7 @@ export class Cluster {
       leadsEnv,
       startToReadyMs: Date.now() - started,
     };
-    return this.platform;
+    return this.started;
   }
 
   /** Operator environment for tools/lib/operator.mjs (bootstrap signing) pointed at this cluster. */

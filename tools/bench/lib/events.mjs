@@ -1,9 +1,25 @@
+// @ts-check
 // Watches a Kafka topic from its current end (or given offsets): counts the events a bench or a drill
 // caused, by key, with the time each one arrived. Starts at the end offsets taken before any load,
 // so nothing the load produced can be missed while the consumer group is still joining.
 import { Kafka, logLevel } from 'kafkajs';
 
-/** The topic's current end offsets: where a watch started later should begin to see everything after now. */
+/** @typedef {{ partition: number; offset: string }} PartitionOffset */
+/**
+ * What a watch has seen, by key; `seen` counts copies (re-deliveries), `ids` the distinct event ids.
+ * @typedef {{
+ *   seen: Map<string, number>; ids: Map<string, Set<string>>; total: number; lastAt: number;
+ *   consumer: import('kafkajs').Consumer;
+ *   stop: () => Promise<void>; until: (count: number, timeoutMs?: number) => Promise<number>;
+ * }} TopicWatch
+ */
+
+/**
+ * The topic's current end offsets: where a watch started later should begin to see everything after now.
+ * @param {string} brokers comma-separated
+ * @param {string} topic
+ * @returns {Promise<PartitionOffset[]>}
+ */
 export async function topicEnds(brokers, topic) {
   const kafka = new Kafka({ clientId: 'leadgate-bench', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
@@ -15,7 +31,15 @@ export async function topicEnds(brokers, topic) {
   }
 }
 
-/** @param {{ startOffsets?: { partition: number, offset: string }[] }} options default: the end offsets now */
+/**
+ * `select` names the key an event counts under, or null for an event the watch ignores.
+ * @template {{ id: string }} Event the JSON value of the topic's messages
+ * @param {{
+ *   brokers: string; topic: string; select: (event: Event) => string | null;
+ *   startOffsets?: PartitionOffset[];
+ * }} options startOffsets default: the end offsets now
+ * @returns {Promise<TopicWatch>}
+ */
 export async function watchTopic({ brokers, topic, select, startOffsets }) {
   const ends = startOffsets ?? (await topicEnds(brokers, topic));
   const kafka = new Kafka({ clientId: 'leadgate-bench', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
@@ -23,16 +47,33 @@ export async function watchTopic({ brokers, topic, select, startOffsets }) {
     groupId: `bench-${topic}-${Date.now()}-${Math.random().toString(36).slice(2)}`,
     maxWaitTimeInMs: 50,
   });
+  /** @type {Map<string, number>} */
   const seen = new Map();
-  /** Distinct event ids per key: more than one would be a duplicated event, not a re-delivery. */
+  /** @type {Map<string, Set<string>>} Distinct event ids per key: more than one would be a duplicated event, not a re-delivery. */
   const ids = new Map();
-  const watch = { seen, ids, total: 0, lastAt: 0, consumer };
+  /** @type {TopicWatch} */
+  const watch = {
+    seen,
+    ids,
+    total: 0,
+    lastAt: 0,
+    consumer,
+    stop: () => consumer.disconnect(),
+    /** Resolves when `count` distinct keys have arrived (or after timeoutMs), with the time of the last. */
+    until: async (count, timeoutMs = 120000) => {
+      const started = Date.now();
+      while (seen.size < count && Date.now() - started < timeoutMs)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      return watch.lastAt;
+    },
+  };
   const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: false });
   await consumer.run({
     eachMessage: async ({ message }) => {
-      const event = JSON.parse(message.value.toString());
+      // Every message of a watched topic has a JSON value (no tombstones): typed where it enters.
+      const event = /** @type {Event} */ (JSON.parse(String(message.value)));
       const key = select(event);
       if (!key) return;
       ids.set(key, (ids.get(key) ?? new Set()).add(event.id));
@@ -43,18 +84,15 @@ export async function watchTopic({ brokers, topic, select, startOffsets }) {
   });
   for (const { partition, offset } of ends) consumer.seek({ topic, partition, offset });
   await joined;
-  watch.stop = () => consumer.disconnect();
-  /** Resolves when `count` distinct keys have arrived (or after timeoutMs), with the time of the last. */
-  watch.until = async (count, timeoutMs = 120000) => {
-    const started = Date.now();
-    while (seen.size < count && Date.now() - started < timeoutMs)
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    return watch.lastAt;
-  };
   return watch;
 }
 
-/** Creates a topic for reference events (never leads.events.v1: its consumers must not see bench data). */
+/**
+ * Creates a topic for reference events (never leads.events.v1: its consumers must not see bench data).
+ * @param {string} brokers comma-separated
+ * @param {string} topic
+ * @param {number} partitions
+ */
 export async function ensureTopic(brokers, topic, partitions) {
   const kafka = new Kafka({ clientId: 'leadgate-bench', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
   const admin = kafka.admin();

@@ -1,69 +1,112 @@
+// @ts-check
 // Load generation with autocannon, in this process. Every answer that is not the expected status is
 // counted as an error, so a fast stream of 401s or 429s can never pass for throughput.
 import autocannon from 'autocannon';
 
 /**
- * @param {object} options url, method, headers, body, connections, duration (s) or amount,
- *   overallRate (requests/s for a fixed-rate run), expect (status, default 200), requests (autocannon
- *   request list, e.g. with setupRequest to vary the path)
- * @returns {{ rps, p50, p90, p99, max, ok, errors, total, seconds }}
+ * autocannon's options as the benches use them: duration in seconds or an amount of requests,
+ * overallRate (requests/s for a fixed-rate run), expect (status, default 200), requests (autocannon
+ * request list, e.g. with setupRequest to vary the path).
+ * @typedef {{
+ *   url: string; method?: string; headers?: Record<string, string>; body?: string;
+ *   connections?: number; duration?: number; amount?: number; overallRate?: number; expect?: number;
+ *   requests?: { setupRequest?: (request: Record<string, unknown>) => Record<string, unknown> }[];
+ * }} LoadOptions
+ */
+/**
+ * Requests per second and latencies in ms (NaN when no request was answered at all); `errors`
+ * counts every answer with another status too.
+ * @typedef {{
+ *   rps: number; p50: number; p90: number; p99: number; max: number;
+ *   ok: number; errors: number; total: number; seconds: number;
+ * }} LoadResult
+ */
+/**
+ * The answer of autocannon's callback (the package has no types).
+ * @typedef {{ latency: { p50: number; p90: number; p99: number; max: number }; errors: number; timeouts: number }} AutocannonResult
+ */
+/** @typedef {{ stop(): void; on(event: 'response', listener: (client: unknown, statusCode: number) => void): void }} AutocannonInstance */
+
+/**
+ * @param {LoadOptions} options
+ * @returns {Promise<LoadResult>}
  */
 export function load(options) {
   return startLoad(options).done;
 }
 
-/** Starts load and hands back the autocannon instance too (stop() ends a background load early). */
+/**
+ * Starts load and hands back the autocannon instance too (stop() ends a background load early).
+ * @param {LoadOptions} options
+ */
 export function startLoad({ expect = 200, ...options }) {
+  /** @type {AutocannonInstance | undefined} */
   let instance;
+  /** @type {Promise<LoadResult>} */
   const done = new Promise((resolve, reject) => {
     let ok = 0;
     let wrong = 0;
     const started = process.hrtime.bigint();
-    instance = autocannon(
-      {
-        connections: 8,
-        pipelining: 1,
-        timeout: 30,
-        ...options,
-        headers: { accept: 'application/json', ...options.headers },
-      },
-      (error, result) => {
-        if (error) return reject(error);
-        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        resolve({
-          rps: ok / seconds,
-          p50: result.latency.p50,
-          p90: result.latency.p90,
-          p99: result.latency.p99,
-          max: result.latency.max,
-          ok,
-          errors: wrong + result.errors + result.timeouts,
-          total: ok + wrong + result.errors + result.timeouts,
-          seconds,
-        });
-      },
+    instance = /** @type {AutocannonInstance} */ (
+      autocannon(
+        {
+          connections: 8,
+          pipelining: 1,
+          timeout: 30,
+          ...options,
+          headers: { accept: 'application/json', ...options.headers },
+        },
+        (/** @type {Error | null} */ error, /** @type {AutocannonResult} */ result) => {
+          if (error) return reject(error);
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          resolve({
+            rps: ok / seconds,
+            p50: result.latency.p50,
+            p90: result.latency.p90,
+            p99: result.latency.p99,
+            max: result.latency.max,
+            ok,
+            errors: wrong + result.errors + result.timeouts,
+            total: ok + wrong + result.errors + result.timeouts,
+            seconds,
+          });
+        },
+      )
     );
     instance.on('response', (_client, statusCode) => (statusCode === expect ? ok++ : wrong++));
   });
-  return { instance, done, stop: () => (instance.stop(), done) };
+  // The executor above ran already: instance is set.
+  return { instance, done, stop: () => (instance?.stop(), done) };
 }
 
+/**
+ * The p-th percentile (nearest rank), or null without values.
+ * @param {number[]} values
+ * @param {number} p
+ */
 export function percentile(values, p) {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/** @type {(value: number | null | undefined, digits?: number) => number | null} */
 export const round = (value, digits = 1) =>
   value === null || value === undefined ? null : Number(value.toFixed(digits));
+/** @type {(value: number, reference: number | null | undefined) => number | null} */
 export const ratio = (value, reference) => (reference ? round(value / reference, 2) : null);
 
 /**
  * An open-loop run below autocannon's 1 request/s granularity: one request every 1/rate seconds
  * whether or not earlier ones have answered, each timed from its own start. For list pages that
  * take seconds on FerretDB. `paths` are picked in turn.
+ * @param {{
+ *   url: string; headers?: Record<string, string>; rate: number; amount: number; expect?: number; paths?: string[];
+ * }} options
+ * @returns {Promise<LoadResult>}
  */
 export async function paced({ url, headers = {}, rate, amount, expect = 200, paths }) {
+  /** @type {number[]} */
   const latencies = [];
   let ok = 0;
   let errors = 0;
@@ -85,9 +128,10 @@ export async function paced({ url, headers = {}, rate, amount, expect = 200, pat
   const seconds = (Date.now() - started) / 1000;
   return {
     rps: ok / seconds,
-    p50: percentile(latencies, 50),
-    p90: percentile(latencies, 90),
-    p99: percentile(latencies, 99),
+    // No latency at all (every request failed on the network): not a number, never a 0 in a difference.
+    p50: percentile(latencies, 50) ?? NaN,
+    p90: percentile(latencies, 90) ?? NaN,
+    p99: percentile(latencies, 99) ?? NaN,
     max: Math.max(...latencies),
     ok,
     errors,

@@ -1,3 +1,4 @@
+// @ts-check
 // Seeds a campaign with leads straight into the lead service's collection, in the shape the service
 // writes (LeadDocument), half of them in the partner's slice. Faster than the API for 100k leads;
 // the ingest suite measures the API's own writes.
@@ -5,15 +6,26 @@ import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { OTHER_VALUE, PARTNER_VALUE } from './world.mjs';
 
-/** @returns {Promise<{ partnerIds: string[], otherIds: string[] }>} ids in and outside the partner's slice */
+/** @typedef {import('../../../apps/leads/src/store/lead.schema.js').LeadDocument} LeadDocument */
+
+/**
+ * @param {import('./cluster.mjs').Cluster} cluster
+ * @param {import('./world.mjs').BenchWorld} world
+ * @param {number} count
+ * @returns {Promise<{ partnerIds: string[], otherIds: string[] }>} ids in and outside the partner's slice
+ */
 export async function seedLeads(cluster, world, count) {
   const client = await MongoClient.connect(cluster.infra.MONGO_URL);
+  /** @type {import('mongodb').Collection<LeadDocument>} */
   const collection = client.db(cluster.database('leads')).collection('leads');
+  /** @type {string[]} */
   const partnerIds = [];
+  /** @type {string[]} */
   const otherIds = [];
   const base = Date.parse('2026-01-01T00:00:00.000Z');
   try {
     for (let start = 0; start < count; start += 1000) {
+      /** @type {LeadDocument[]} */
       const batch = [];
       for (let index = start; index < Math.min(count, start + 1000); index++) {
         const id = `ld_${randomBytes(16).toString('base64url')}`;

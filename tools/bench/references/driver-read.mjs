@@ -1,3 +1,4 @@
+// @ts-check
 // Reference for the scoped read: a bare node:http server that runs the lead API's own queries with
 // the MongoDB driver on the same database, with no gateway, no auth and no framework.
 //   GET /lead/<id>  findOne by _id and campaign, then the partner filter checked on the document
@@ -6,21 +7,37 @@ import { createServer } from 'node:http';
 import { MongoClient } from 'mongodb';
 
 const port = Number(process.argv[2]);
-const { MONGO_URL, LEADS_DATABASE, CAMPAIGN_ID, SELECT_KEY, SELECT_VALUE } = process.env;
+/** @typedef {import('../../../apps/leads/src/store/lead.schema.js').LeadDocument} LeadDocument */
+
+// The scoped-read suite starts this process with every one of these set.
+const { MONGO_URL, LEADS_DATABASE, CAMPAIGN_ID, SELECT_KEY, SELECT_VALUE } = /** @type {Record<string, string>} */ (
+  process.env
+);
 const client = await MongoClient.connect(MONGO_URL);
+/** @type {import('mongodb').Collection<LeadDocument>} */
 const leads = client.db(LEADS_DATABASE).collection('leads');
 const inScope = { [`select_field_values.${SELECT_KEY}`]: { $eq: SELECT_VALUE } };
 
-const view = ({ _id, account_id: _account, ...lead }) => ({ id: _id, ...lead });
+/** The lead as the API shows it: `id` for `_id`, no account. */
+const view = (/** @type {LeadDocument} */ { _id, account_id: _account, ...lead }) => ({ id: _id, ...lead });
 
+/**
+ * @param {import('node:http').ServerResponse} response
+ * @param {number} status
+ * @param {unknown} body
+ */
 function send(response, status, body) {
   const text = JSON.stringify(body);
   response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
   response.end(text);
 }
 
+/**
+ * @param {import('node:http').IncomingMessage} request
+ * @param {import('node:http').ServerResponse} response
+ */
 async function answer(request, response) {
-  const url = new URL(request.url, 'http://reference');
+  const url = new URL(request.url ?? '/', 'http://reference');
   if (url.pathname.startsWith('/lead/')) {
     const lead = await leads.findOne({
       _id: { $eq: url.pathname.slice('/lead/'.length) },

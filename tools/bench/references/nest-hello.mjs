@@ -1,3 +1,4 @@
+// @ts-check
 // Second reference for the edge cost: the same fixed answer from a bare NestJS 11 + Express app
 // (no auth, no logging, no metrics), so the report can tell the framework's cost from ours.
 import 'reflect-metadata';
@@ -21,7 +22,11 @@ class MeController {
   }
 }
 // Decorators applied by hand: this file is plain JavaScript.
-Get('me')(MeController.prototype, 'me', Object.getOwnPropertyDescriptor(MeController.prototype, 'me'));
+Get('me')(
+  MeController.prototype,
+  'me',
+  /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(MeController.prototype, 'me')),
+);
 Controller('v1')(MeController);
 class ReferenceModule {}
 Module({ controllers: [MeController] })(ReferenceModule);

@@ -1,3 +1,4 @@
+// @ts-check
 // 5. Footprint: start-to-ready of the whole platform (warm caches: infrastructure provisioned,
 // dist/ built) and resident memory of each service idle and at its peak during the other suites;
 // the reference is a bare node:http process started and measured the same way.
@@ -5,8 +6,15 @@ import { rssMiB, sleep } from '../lib/cluster.mjs';
 import { round } from '../lib/load.mjs';
 import { startReference } from '../lib/reference.mjs';
 
-/** Samples every service's RSS twice a second while the load suites run. */
+/** @typedef {import('../lib/cluster.mjs').Cluster} Cluster */
+/** @typedef {import('../lib/cluster.mjs').BenchService} BenchService */
+
+/**
+ * Samples every service's RSS twice a second while the load suites run.
+ * @param {Cluster} cluster
+ */
 export function memorySampler(cluster) {
+  /** @type {Map<BenchService, number>} */
   const peaks = new Map();
   const timer = setInterval(() => {
     for (const service of cluster.services) {
@@ -17,11 +25,17 @@ export function memorySampler(cluster) {
   return { peaks, stop: () => clearInterval(timer) };
 }
 
+/**
+ * Every service's RSS after `settleMs`.
+ * @param {Cluster} cluster
+ * @param {number} settleMs
+ */
 export async function idleMemory(cluster, settleMs) {
   await sleep(settleMs);
   return new Map(cluster.services.map((service) => [service, service.rss()]));
 }
 
+/** @type {import('../lib/suite.mjs').Suite} */
 export async function footprint({ cluster, footprintData }) {
   const { idle, peaks, infraMs } = footprintData;
   const started = Date.now();
@@ -31,20 +45,24 @@ export async function footprint({ cluster, footprintData }) {
   const referenceRss = rssMiB(reference.pid);
   await reference.stop();
   const platform = cluster.platform;
-  const main = [platform.identity, platform.campaigns, platform.leads[0], platform.docs, platform.gateways[0]];
+  const main = [platform.identity, platform.campaigns, platform.leads[0], platform.docs, platform.gateways[0]].filter(
+    (service) => service !== null,
+  );
+  // A missing RSS (null: no /proc entry) counts as 0 in the sums and ratios, as plain arithmetic has it.
+  /** @type {import('../lib/suite.mjs').Row[]} */
   const rows = main.map((service) => ({
     process: service.app,
     'ready ms': service.readyMs,
     'idle RSS MiB': round(idle.get(service), 0),
     'peak RSS under load MiB': round(peaks.get(service), 0),
-    'idle vs reference': `${round(idle.get(service) / referenceRss, 1)}x`,
+    'idle vs reference': `${round(Number(idle.get(service)) / Number(referenceRss), 1)}x`,
   }));
   rows.push(
     {
       process: 'whole platform (5 services in parallel)',
       'ready ms': platform.startToReadyMs,
       'idle RSS MiB': round(
-        main.reduce((sum, service) => sum + idle.get(service), 0),
+        main.reduce((sum, service) => sum + Number(idle.get(service)), 0),
         0,
       ),
       'peak RSS under load MiB': round(

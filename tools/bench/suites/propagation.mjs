@@ -1,3 +1,4 @@
+// @ts-check
 // 4. Propagation: token revocation and filter change, from the admin call's 2xx to the first
 // refusal / first request that sees the new filter, and until every gateway (and so every leads
 // replica behind it) agrees. Two gateways and two leads replicas, under background read load.
@@ -9,6 +10,14 @@ import { campaignToken, client, OTHER_VALUE, PARTNER_VALUE, partnerWorld, until 
 
 const { principalSigner } = await loadHarness();
 
+/** @typedef {import('../lib/cluster.mjs').BenchService} BenchService */
+/** @typedef {import('../lib/world.mjs').BenchWorld} BenchWorld */
+/**
+ * GET /v1/me: the calling token as the platform sees it, which is the principal the gateway signs.
+ * @typedef {Omit<import('../../../libs/service-kit/src/internal-auth/principal.js').Principal, 'token_id'> & { id: string }} Me
+ */
+/** @typedef {{ first: number; all: number }} Sample ms from the change's 2xx to the first and the last observer */
+
 const GATEWAYS = 2;
 const LEADS_REPLICAS = 2;
 
@@ -16,6 +25,10 @@ const LEADS_REPLICAS = 2;
  * Every observer (a gateway, or a leads replica called directly with the signed principal the gateway
  * would send) polls in its own loop until `done(status)`; first = the earliest observer to see the
  * change, everywhere = the last one.
+ * @param {(() => Promise<{ status: number }>)[]} observers
+ * @param {(status: number) => boolean} done
+ * @param {number} acknowledged
+ * @returns {Promise<Sample>}
  */
 async function observe(observers, done, acknowledged) {
   const seenAt = await Promise.all(
@@ -27,7 +40,13 @@ async function observe(observers, done, acknowledged) {
   return { first: Math.min(...seenAt), all: Math.max(...seenAt) };
 }
 
-/** Calls a leads replica as the gateway does for this token. */
+/**
+ * Calls a leads replica as the gateway does for this token.
+ * @param {Cluster} cluster
+ * @param {BenchService} replica
+ * @param {Me} me
+ * @param {string} path
+ */
 function direct(cluster, replica, me, path) {
   const principal = {
     token_id: me.id,
@@ -45,16 +64,23 @@ function direct(cluster, replica, me, path) {
     );
 }
 
+/**
+ * @param {Cluster} cluster
+ * @param {BenchWorld} world
+ * @param {number} count
+ * @param {string} leadId
+ */
 async function revocations(cluster, world, count, leadId) {
   const { gateways, leads } = cluster.platform;
+  /** @type {Sample[]} */
   const samples = [];
   for (let change = 0; change < count; change++) {
     const token = await campaignToken(world.admin, world.campaignId, world.filterId, `Revoked ${change}`);
-    const me = (gateway) => () => client(gateway.url, token.token)('GET', '/v1/me');
+    const me = (/** @type {BenchService} */ gateway) => () => client(gateway.url, token.token)('GET', '/v1/me');
     await until('new token at both gateways', async () =>
       (await Promise.all(gateways.map((gateway) => me(gateway)()))).every((answer) => answer.status === 200),
     );
-    const identity = (await me(gateways[0])()).body;
+    const identity = /** @type {Me} */ ((await me(gateways[0])()).body);
     const path = `/v1/campaigns/${world.campaignId}/leads/${leadId}`;
     const observers = [...gateways.map(me), ...leads.map((replica) => direct(cluster, replica, identity, path))];
     const revoked = await world.admin('POST', `/v1/admin/tokens/${token.id}/revoke`);
@@ -64,9 +90,18 @@ async function revocations(cluster, world, count, leadId) {
   return samples;
 }
 
-/** Flips the partner filter between the two select values; the lead of the new slice must become readable. */
+/**
+ * Flips the partner filter between the two select values; the lead of the new slice must become readable.
+ * @param {Cluster} cluster
+ * @param {BenchWorld} world
+ * @param {number} count
+ * @param {Record<string, string>} leadOf a lead id per select value
+ */
 async function filterChanges(cluster, world, count, leadOf) {
-  const identity = (await client(cluster.platform.gateways[0].url, world.partnerToken.token)('GET', '/v1/me')).body;
+  const identity = /** @type {Me} */ (
+    (await client(cluster.platform.gateways[0].url, world.partnerToken.token)('GET', '/v1/me')).body
+  );
+  /** @type {Sample[]} */
   const samples = [];
   for (let change = 0; change < count; change++) {
     const value = change % 2 === 0 ? OTHER_VALUE : PARTNER_VALUE;
@@ -82,6 +117,11 @@ async function filterChanges(cluster, world, count, leadOf) {
   return samples;
 }
 
+/**
+ * @param {string} name
+ * @param {Sample[]} samples
+ * @returns {import('../lib/suite.mjs').Row}
+ */
 function summarize(name, samples) {
   const first = samples.map((sample) => sample.first);
   const all = samples.map((sample) => sample.all);
@@ -97,6 +137,7 @@ function summarize(name, samples) {
   };
 }
 
+/** @type {import('../lib/suite.mjs').Suite} */
 export async function propagation({ settings, log }) {
   const cluster = new Cluster('prop');
   try {
@@ -113,8 +154,11 @@ export async function propagation({ settings, log }) {
         duration: 3600,
       }),
     );
+    /** @type {Sample[]} */
     let revoked;
+    /** @type {Sample[]} */
     let filtered;
+    /** @type {import('../lib/load.mjs').LoadResult[]} */
     let loadResults;
     try {
       log(`propagation: ${settings.changes} revocations`);

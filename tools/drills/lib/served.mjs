@@ -1,5 +1,10 @@
 // @ts-check
 // How many HTTP requests a service process has answered, from its Prometheus histogram (management listener).
+
+/**
+ * @param {{ managementUrl: string }} service
+ * @returns {Promise<number | null>} null when the listener did not answer
+ */
 export async function requestsServed(service) {
   try {
     const text = await (await fetch(`${service.managementUrl}/metrics`)).text();

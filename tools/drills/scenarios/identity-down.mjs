@@ -74,7 +74,8 @@ export async function run({ cluster, log, leads = 300 }) {
         if (answer.status !== 201) return undefined;
         await until(
           'the new token at the gateway',
-          async () => (await client(gateway, answer.body.token)('GET', '/v1/me')).status === 200,
+          async () =>
+            (await client(gateway, /** @type {string} */ (answer.body.token))('GET', '/v1/me')).status === 200,
           30000,
           10,
         );
@@ -88,7 +89,8 @@ export async function run({ cluster, log, leads = 300 }) {
     await readers.stop();
     await creators.done;
     const listed = await world.admin('GET', `/v1/admin/campaigns/${world.campaignId}/tokens`);
-    const names = (listed.body?.data ?? []).map((item) => String(item.name));
+    const tokens = /** @type {{ name: string }[]} */ (listed.body?.data ?? []);
+    const names = tokens.map((item) => String(item.name));
     const leftovers = names.filter((name) => name.startsWith('During outage')).length;
     const ledger = await reconcile(cluster, world.campaignId, watch, leads);
     const down = readers.phases['identity down'] ?? {};

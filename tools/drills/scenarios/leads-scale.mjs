@@ -1,3 +1,4 @@
+// @ts-check
 // A leads replica added and then removed under load: the gateway's upstream pool picks it up from
 // its readiness, and on SIGTERM it drains (readiness 503, then closes) so nothing in flight fails.
 import { freePort, sleep } from '../../bench/lib/cluster.mjs';
@@ -12,6 +13,9 @@ export const title = 'A leads replica added and removed under load';
 /** As deploy/k8s and docker-compose run the services: drain before closing. */
 const LEADS_ENV = { SHUTDOWN_DRAIN_MS: '3000', SHUTDOWN_GRACE_MS: '20000' };
 
+/**
+ * @param {{ cluster: import('../../bench/lib/cluster.mjs').Cluster; log: (line: string) => void; leads?: number }} drill
+ */
 export async function run({ cluster, log, leads = 1000 }) {
   const spare = await freePort();
   const platform = await cluster.startPlatform({
@@ -42,7 +46,7 @@ export async function run({ cluster, log, leads = 1000 }) {
     await sleep(3000);
     log(`adding a third leads replica on :${spare}`);
     const third = await cluster.start('leads', { port: spare, env: LEADS_ENV });
-    await until('the new replica takes traffic', async () => (await requestsServed(third)) > 50, 30000, 100);
+    await until('the new replica takes traffic', async () => ((await requestsServed(third)) ?? 0) > 50, 30000, 100);
     await sleep(5000);
     const servedByThird = await requestsServed(third);
     log(`removing it (SIGTERM) after it answered ${servedByThird} requests`);
@@ -63,7 +67,7 @@ export async function run({ cluster, log, leads = 1000 }) {
       counts: { ...ledger.counts, readsOk: reads.ok, readErrors: reads.errors, createErrors, servedByThird },
       checks: {
         ...ledger.checks,
-        'the added replica took traffic': servedByThird > 50,
+        'the added replica took traffic': (servedByThird ?? 0) > 50,
         'no read failed while the replica came and went': reads.errors === 0,
         'no create failed (not even retried) while the replica came and went':
           createErrors === 0 && creators.stats.networkErrors === 0,

@@ -1,27 +1,14 @@
-import { CampaignSchemaStateV1 } from '@leadgate/contracts';
+import { campaignFixture } from '@leadgate/contracts/testing';
 import { fieldValueProblem, missingRequired, parseLeadInput } from './lead-input';
 
-const schema: CampaignSchemaStateV1 = {
-  id: 'cmp_1',
-  account_id: 'acc_1',
-  name: 'Heat pumps',
-  fields: [
-    { key: 'name', label: 'Name', type: 'text', required: true },
-    { key: 'email', label: 'E-mail', type: 'email', required: false },
-    { key: 'size', label: 'Size', type: 'number', required: false },
-  ],
-  selects: [{ key: 'select_partner', label: 'Source', options: [{ value: 'SELECT_PARTNER', label: 'P' }] }],
-  statuses: [{ slug: 'new', label: 'New', is_default: true, order: 0 }],
-  relations: [{ key: 'relation_installer', label: 'Installer', options: [{ id: 'inst_1', label: 'A' }] }],
-  receiver: { require_authentication: false },
-  version: 1,
-  updated_at: '2026-11-22T00:00:00.000Z',
-};
+// The shared test campaign, narrowed to what these cases are about: name (required), e-mail and a
+// number field, the partner's select, one status ('won' is then unknown) and the installer relation.
+const schema = campaignFixture({ fields: ['name', 'email', 'rooms'], selects: ['select_partner'], statuses: ['new'] });
 
 describe('parseLeadInput', () => {
   it('accepts a body that fits the schema', () => {
     const body = {
-      fields: { name: 'Jane', email: 'jane@example.com', size: 12.5 },
+      fields: { name: 'Jane', email: 'jane@example.com', rooms: 12.5 },
       select_field_values: { select_partner: 'SELECT_PARTNER' },
       status: 'new',
       relations: { relation_installer: 'inst_1' },

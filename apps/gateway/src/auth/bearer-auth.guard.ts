@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { ProblemException } from '@leadgate/service-kit';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AuthFailureThrottle } from './auth-failure-throttle';
 import { invalidToken } from './invalid-token';
 import { refuseTokenInQuery } from './token-outside-header';
@@ -19,9 +19,9 @@ export class BearerAuthGuard extends AuthGuard('bearer') {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     refuseTokenInQuery(request);
-    const address = request.ip ?? 'unknown';
+    const address = request.ip;
     const presented = request.headers.authorization !== undefined;
     if (presented) this.failures.enforce(address);
     try {

@@ -1,13 +1,13 @@
 import { ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { ProblemException } from '@leadgate/service-kit';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { BearerAuthGuard } from '../auth/bearer-auth.guard';
 import { isBearerAuthorization } from '../auth/bearer-scheme';
 import { refuseTokenInQuery } from '../auth/token-outside-header';
 import { AuthenticatedToken } from '../auth/token-verifier';
 import { matchRoute, RouteMatch } from './route-table';
 
-export type RoutedRequest = Request & {
+export type RoutedRequest = FastifyRequest & {
   routeMatch: RouteMatch;
   user?: AuthenticatedToken;
   /** Optional-auth routes only: the token was refused, and the request goes on without it. */
@@ -24,7 +24,7 @@ export class RouteAuthGuard extends BearerAuthGuard {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<RoutedRequest>();
     refuseTokenInQuery(request);
-    const match = matchRoute(request.method, request.path);
+    const match = matchRoute(request.method, pathOf(request.url));
     if (match === null) {
       throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such resource.');
     }
@@ -59,4 +59,10 @@ export class RouteAuthGuard extends BearerAuthGuard {
     }
     return true;
   }
+}
+
+/** The request's path as sent, without its query (what Express called request.path). */
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
 }

@@ -11,10 +11,7 @@ export class MeController {
   constructor(private readonly rateLimits: RateLimitService) {}
 
   @Get()
-  me(
-    @Req() request: FastifyRequest & { user: AuthenticatedToken },
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  me(@Req() request: FastifyRequest & { user: AuthenticatedToken }, @Res({ passthrough: true }) reply: FastifyReply) {
     const token = request.user;
     this.rateLimits.enforceForToken(token, reply.raw);
     return {

@@ -107,7 +107,11 @@ export async function runService<S extends ServiceConfigSchema>(
   });
   if (definition.parseBodies !== false) {
     const limit = definition.bodyLimit ?? '1mb';
-    installBodyParsing(app.getHttpAdapter().getInstance() as Express, limit, definition.rawBodyLimit?.(config) ?? limit);
+    installBodyParsing(
+      app.getHttpAdapter().getInstance() as Express,
+      limit,
+      definition.rawBodyLimit?.(config) ?? limit,
+    );
     app.use(refuseTokenInFormBody);
   }
 

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { observeRequests, requestObserver, ServiceMetrics } from '@leadgate/observability';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { Logger } from 'pino';
@@ -56,11 +56,17 @@ async function createFastifyApp(module: EntryModule, setup: HttpSetup): Promise<
   const adapter = new FastifyAdapter({
     trustProxy: setup.trustedProxies.length > 0 ? setup.trustedProxies : false,
     // Routing as Express does it, so a path answers the same whichever adapter a service runs on.
-    caseSensitive: false,
-    ignoreTrailingSlash: true,
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true },
     // Nest middleware is not used on this adapter: the edge is Fastify hooks (below), one layer less.
     skipMiddie: true,
     clientErrorHandler: answerClientError,
+    // Errors Fastify answers before any hook or filter runs (a path that is not valid URL encoding).
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      void reply
+        .code(error.statusCode ?? 400)
+        .type(PROBLEM_CONTENT_TYPE)
+        .send(problemBody(error.statusCode ?? 400, 'bad_request', 'Bad request', 'The request target is not valid.'));
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: setup.nestLogger,
@@ -119,4 +125,8 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
+}
+
+function problemBody(status: number, type: string, title: string, detail: string): string {
+  return JSON.stringify({ type: problemTypeUri(type), title, status, detail });
 }

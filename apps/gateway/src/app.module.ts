@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PassportModule } from '@nestjs/passport';
 import { TOPICS } from '@leadgate/contracts';
 import { KafkaModule } from '@leadgate/kafka';
 import { PrincipalSigner, SERVICE_CONFIG } from '@leadgate/service-kit';
@@ -25,7 +24,6 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        PassportModule,
         KafkaModule.forRoot({
           readModels: [TOPICS.identityTokens, TOPICS.identityCredentials, TOPICS.identityAccounts],
         }),

@@ -20,7 +20,8 @@ export class GatewayController {
     private readonly rateLimits: RateLimitService,
   ) {}
 
-  @All(['v1/*path', 'oauth/*path', 'receiver/*path', 'docs/*path'])
+  // Fastify (find-my-way) wildcards: everything below these prefixes; the route table decides the rest.
+  @All(['v1/*', 'oauth/*', 'receiver/*', 'docs/*'])
   async forward(@Req() request: RoutedRequest, @Res() reply: FastifyReply): Promise<void> {
     const { route, params } = request.routeMatch;
     let token = request.user;

@@ -17,11 +17,11 @@ export type RoutedRequest = FastifyRequest & {
 /**
  * Finds the route (404 / 405 as problem+json when there is none) and authenticates as the route
  * asks: public routes pass without a token, the receiver authenticates only when a token is
- * given, every other route needs a valid Bearer token (passport, see BearerStrategy).
+ * given, every other route needs a valid Bearer token (passport-http-bearer, see BearerStrategy).
  */
 @Injectable()
 export class RouteAuthGuard extends BearerAuthGuard {
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+  override canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<RoutedRequest>();
     refuseTokenInQuery(request);
     const match = matchRoute(request.method, pathOf(request.url));
@@ -39,19 +39,20 @@ export class RouteAuthGuard extends BearerAuthGuard {
     request.routeMatch = match;
     const auth = match.route.auth;
     if (auth.kind === 'public') return true;
-    if (auth.kind === 'optional') return this.tryAuthenticate(context, request);
+    if (auth.kind === 'optional') return this.tryAuthenticate(request);
     if (auth.kind === 'client_or_bearer' && !isBearerAuthorization(request.headers.authorization)) return true;
-    return super.canActivate(context);
+    this.authenticate(request);
+    return true;
   }
 
   /**
    * The receiver accepts posts without a token; one that comes with a bad token is still passed
    * on, marked, so that a campaign requiring authentication keeps it in quarantine (nothing lost).
    */
-  private async tryAuthenticate(context: ExecutionContext, request: RoutedRequest): Promise<boolean> {
+  private tryAuthenticate(request: RoutedRequest): boolean {
     if (request.headers.authorization === undefined) return true;
     try {
-      await super.canActivate(context);
+      this.authenticate(request);
     } catch (error) {
       if (!(error instanceof ProblemException) || error.getStatus() !== 401) throw error;
       request.user = undefined;

@@ -44,12 +44,6 @@ export class RateLimitService {
   }
 
   private apply(decision: BucketDecision, response: HeaderSink | undefined): void {
-    const headers = {
-      'RateLimit-Limit': String(decision.limit),
-      'RateLimit-Remaining': String(decision.remaining),
-      'RateLimit-Reset': String(decision.resetSeconds),
-      'RateLimit-Policy': `${decision.limit};w=60`,
-    };
     if (!decision.allowed) {
       throw new ProblemException(
         HttpStatus.TOO_MANY_REQUESTS,
@@ -57,9 +51,24 @@ export class RateLimitService {
         'Too many requests',
         `This token may make ${decision.limit} requests a minute; retry after ${decision.retryAfterSeconds} s.`,
         undefined,
-        { ...headers, 'Retry-After': String(decision.retryAfterSeconds) },
+        { ...rateLimitHeaders(decision), 'Retry-After': String(decision.retryAfterSeconds) },
       );
     }
-    for (const [name, value] of Object.entries(headers)) response?.setHeader(name, value);
+    if (!response) return;
+    // Set one by one: the per-request path builds no header object.
+    response.setHeader('RateLimit-Limit', String(decision.limit));
+    response.setHeader('RateLimit-Remaining', String(decision.remaining));
+    response.setHeader('RateLimit-Reset', String(decision.resetSeconds));
+    response.setHeader('RateLimit-Policy', `${decision.limit};w=60`);
   }
+}
+
+/** The IETF RateLimit headers of a decision. */
+function rateLimitHeaders(decision: BucketDecision): Record<string, string> {
+  return {
+    'RateLimit-Limit': String(decision.limit),
+    'RateLimit-Remaining': String(decision.remaining),
+    'RateLimit-Reset': String(decision.resetSeconds),
+    'RateLimit-Policy': `${decision.limit};w=60`,
+  };
 }

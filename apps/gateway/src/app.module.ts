@@ -1,12 +1,10 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { PassportModule } from '@nestjs/passport';
+import { DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@leadgate/contracts';
 import { KafkaModule } from '@leadgate/kafka';
 import { PrincipalSigner, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { AuthFailureThrottle } from './auth/auth-failure-throttle';
 import { BearerStrategy } from './auth/bearer.strategy';
 import { TokenVerifier } from './auth/token-verifier';
-import { refuseBodiesOnBodilessMethods } from './edge/bodiless-methods';
 import { MeController } from './me/me.controller';
 import { RateLimitService } from './rate-limit/rate-limit.service';
 import { GatewayController } from './routing/gateway.controller';
@@ -17,15 +15,15 @@ import { TokenUsageRecorder } from './usage/token-usage.recorder';
 
 /**
  * The edge. It keeps read models of token and credential state so it can authorize locally,
- * without a call per request, and serves nothing from a database of its own.
+ * without a call per request, and serves nothing from a database of its own. Bodies on GET, HEAD
+ * and DELETE are refused before routing (refuseBodiesOnBodilessMethods, an edge check in main.ts).
  */
 @Module({})
-export class GatewayModule implements NestModule {
+export class GatewayModule {
   static register(): DynamicModule {
     return {
       module: GatewayModule,
       imports: [
-        PassportModule,
         KafkaModule.forRoot({
           readModels: [TOPICS.identityTokens, TOPICS.identityCredentials, TOPICS.identityAccounts],
         }),
@@ -43,9 +41,5 @@ export class GatewayModule implements NestModule {
         { provide: PrincipalSigner, useFactory: principalSignerFrom, inject: [SERVICE_CONFIG] },
       ],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(refuseBodiesOnBodilessMethods).forRoutes('{*path}');
   }
 }

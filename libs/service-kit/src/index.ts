@@ -12,6 +12,7 @@ export * from './internal-auth/authorization';
 export * from './bootstrap/service-context';
 export * from './bootstrap/service-kit.module';
 export * from './bootstrap/run-service';
+export type { EdgeCheck, HttpAdapterKind } from './bootstrap/http-adapter';
 export { bodyDigestOf, rawBodyOf } from './bootstrap/body-parsing';
 export * from './bootstrap/json-depth';
 export * from './validation/zod-validation.pipe';

@@ -1,9 +1,11 @@
 // @ts-check
-// Second reference for the edge cost: the same fixed answer from a bare NestJS 11 + Express app
-// (no auth, no logging, no metrics), so the report can tell the framework's cost from ours.
+// Second reference for the edge cost: the same fixed answer from a bare NestJS 11 app on the HTTP
+// adapter the gateway runs on (Fastify), with no auth, no logging, no metrics, so the report can
+// tell the framework's cost from ours.
 import 'reflect-metadata';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 
 const port = Number(process.argv[2]);
 const body = {
@@ -31,6 +33,6 @@ Controller('v1')(MeController);
 class ReferenceModule {}
 Module({ controllers: [MeController] })(ReferenceModule);
 
-const app = await NestFactory.create(ReferenceModule, { logger: false });
+const app = await NestFactory.create(ReferenceModule, new FastifyAdapter(), { logger: false });
 await app.listen(port, '127.0.0.1');
 process.stdout.write('listening\n');

@@ -1,5 +1,5 @@
 // @ts-check
-// 1. Edge cost: GET /v1/me answered by the gateway itself (Bearer check against the local read
+// 1. Edge cost: GET /v1/me answered by the gateway itself (NestJS on Fastify; Bearer check against the local read
 // model, rate-limit bucket, JSON log line, metrics) vs a bare node:http server and a bare NestJS
 // app giving the same answer: same load, same run.
 import { load, ratio, round } from '../lib/load.mjs';
@@ -25,12 +25,12 @@ export async function edge({ cluster, world, settings, log }) {
     }
     const { bare, framework, me } = measured;
     return {
-      title: 'Edge cost: GET /v1/me at the gateway vs bare node:http and bare NestJS',
+      title: 'Edge cost: GET /v1/me at the gateway vs bare node:http and bare NestJS on Fastify',
       load: `autocannon in the bench process, ${settings.connections} connections, ${settings.loadSeconds} s each, one after the other`,
       rows: [
         { case: 'bare node:http, fixed JSON (reference)', ...summary(bare) },
         {
-          case: 'bare NestJS 11 + Express, same JSON (framework floor)',
+          case: 'bare NestJS 11 + Fastify, the gateway adapter, same JSON (framework floor)',
           ...summary(framework),
           vs_reference: `${ratio(framework.rps, bare.rps)}x req/s`,
         },

@@ -1,42 +1,44 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
-import { AuthGuard } from '@nestjs/passport';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { ProblemException } from '@leadgate/service-kit';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AuthFailureThrottle } from './auth-failure-throttle';
-import { invalidToken } from './invalid-token';
+import { BearerStrategy } from './bearer.strategy';
 import { refuseTokenInQuery } from './token-outside-header';
 import { AuthenticatedToken } from './token-verifier';
 
+export type AuthenticatedRequest = FastifyRequest & { user?: AuthenticatedToken };
+
 /**
- * Passport's bearer guard with our errors: problem+json 401 and the WWW-Authenticate challenge.
- * A token only counts in the Authorization header (400 for one in the query), and an address
- * whose tokens keep being refused is throttled before any token it sends is checked.
+ * The bearer guard (passport-http-bearer, see BearerStrategy) with our errors: problem+json 401 and
+ * the WWW-Authenticate challenge. A token only counts in the Authorization header (400 for one in
+ * the query), and an address whose tokens keep being refused is throttled before any token it
+ * sends is checked. Synchronous: no promise per request.
  */
 @Injectable()
-export class BearerAuthGuard extends AuthGuard('bearer') {
-  constructor(private readonly failures: AuthFailureThrottle) {
-    super();
+export class BearerAuthGuard implements CanActivate {
+  constructor(
+    private readonly failures: AuthFailureThrottle,
+    private readonly strategy: BearerStrategy,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    refuseTokenInQuery(request);
+    this.authenticate(request);
+    return true;
   }
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<Request>();
-    refuseTokenInQuery(request);
-    const address = request.ip ?? 'unknown';
+  /** Sets request.user to the caller's token, or throws (401, 429 for a throttled address, 503). */
+  protected authenticate(request: AuthenticatedRequest): void {
     const presented = request.headers.authorization !== undefined;
-    if (presented) this.failures.enforce(address);
+    if (presented) this.failures.enforce(request.ip);
     try {
-      return (await super.canActivate(context)) as boolean;
+      request.user = this.strategy.authenticate(request);
     } catch (error) {
       if (presented && error instanceof ProblemException && error.getStatus() === 401) {
-        this.failures.recordFailure(address);
+        this.failures.recordFailure(request.ip);
       }
       throw error;
     }
-  }
-
-  override handleRequest<T = AuthenticatedToken>(error: unknown, token: T | false): T {
-    if (error) throw error instanceof Error ? error : new Error('bearer authentication failed');
-    if (!token) throw invalidToken('missing');
-    return token;
   }
 }

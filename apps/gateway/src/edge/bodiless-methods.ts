@@ -1,5 +1,4 @@
-import { sendProblem } from '@leadgate/service-kit';
-import type { NextFunction, Request, Response } from 'express';
+import { EdgeCheck, sendProblem } from '@leadgate/service-kit';
 import type { IncomingMessage } from 'node:http';
 
 /** Methods whose requests carry no body here (API.md §9); one that comes with a body is refused, never forwarded. */
@@ -16,12 +15,12 @@ export function carriesForbiddenBody(request: IncomingMessage): boolean {
 }
 
 /**
- * The first thing the gateway does with any request, on every path (routed, local or unknown): a
+ * The first check the gateway makes on any request, on every path (routed, local or unknown): a
  * GET, HEAD or DELETE with a body is answered 400 and its connection closed, so the unread body's
  * bytes can never be taken for a next request on this socket or any other.
  */
-export function refuseBodiesOnBodilessMethods(request: Request, response: Response, next: NextFunction): void {
-  if (!carriesForbiddenBody(request)) return next();
+export const refuseBodiesOnBodilessMethods: EdgeCheck = (request, response) => {
+  if (!carriesForbiddenBody(request)) return false;
   response.setHeader('Connection', 'close');
   sendProblem(
     response,
@@ -30,4 +29,5 @@ export function refuseBodiesOnBodilessMethods(request: Request, response: Respon
     'Body not allowed',
     `A ${request.method} request may not carry a body (Content-Length or Transfer-Encoding).`,
   );
-}
+  return true;
+};

@@ -1,5 +1,5 @@
-import { Controller, Get, Req, UseGuards } from '@nestjs/common';
-import type { Request } from 'express';
+import { Controller, Get, Req, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BearerAuthGuard } from '@gateway/auth/bearer-auth.guard';
 import { AuthenticatedToken } from '@gateway/auth/token-verifier';
 import { RateLimitService } from '@gateway/rate-limit/rate-limit.service';
@@ -11,9 +11,9 @@ export class MeController {
   constructor(private readonly rateLimits: RateLimitService) {}
 
   @Get()
-  me(@Req() request: Request & { user: AuthenticatedToken }) {
+  me(@Req() request: FastifyRequest & { user: AuthenticatedToken }, @Res({ passthrough: true }) reply: FastifyReply) {
     const token = request.user;
-    this.rateLimits.enforceForToken(token, request.res);
+    this.rateLimits.enforceForToken(token, reply.raw);
     return {
       id: token.id,
       kind: token.kind,

@@ -2,11 +2,15 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { TOPICS } from '@leadgate/contracts';
 import { ReadModels } from '@leadgate/kafka';
 import { ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
-import type { Response } from 'express';
 import { AuthenticatedToken } from '@gateway/auth/token-verifier';
 import { GatewayConfig } from '@gateway/config';
 import { TokenUsageRecorder } from '@gateway/usage/token-usage.recorder';
 import { BucketDecision, TokenBuckets } from './token-bucket';
+
+/** Where the RateLimit headers go: Node's response under either adapter. */
+export interface HeaderSink {
+  setHeader(name: string, value: string): unknown;
+}
 
 /**
  * Per-token rate limits (the token's own, else the account's default, else the platform's) and per-address limits for
@@ -29,23 +33,17 @@ export class RateLimitService {
     return token.rate_limit_per_minute ?? account?.default_rate_limit_per_minute ?? this.config.RATE_LIMIT_PER_MINUTE;
   }
 
-  enforceForToken(token: AuthenticatedToken, response: Response | undefined): void {
+  enforceForToken(token: AuthenticatedToken, response: HeaderSink | undefined): void {
     this.usage.record(token.id);
     const limit = this.limitFor(token);
     this.apply(this.buckets.take(`token:${token.id}`, limit), response);
   }
 
-  enforceForAddress(address: string, response: Response | undefined): void {
+  enforceForAddress(address: string, response: HeaderSink | undefined): void {
     this.apply(this.buckets.take(`address:${address}`, this.config.ANONYMOUS_RATE_LIMIT_PER_MINUTE), response);
   }
 
-  private apply(decision: BucketDecision, response: Response | undefined): void {
-    const headers = {
-      'RateLimit-Limit': String(decision.limit),
-      'RateLimit-Remaining': String(decision.remaining),
-      'RateLimit-Reset': String(decision.resetSeconds),
-      'RateLimit-Policy': `${decision.limit};w=60`,
-    };
+  private apply(decision: BucketDecision, response: HeaderSink | undefined): void {
     if (!decision.allowed) {
       throw new ProblemException(
         HttpStatus.TOO_MANY_REQUESTS,
@@ -53,9 +51,24 @@ export class RateLimitService {
         'Too many requests',
         `This token may make ${decision.limit} requests a minute; retry after ${decision.retryAfterSeconds} s.`,
         undefined,
-        { ...headers, 'Retry-After': String(decision.retryAfterSeconds) },
+        { ...rateLimitHeaders(decision), 'Retry-After': String(decision.retryAfterSeconds) },
       );
     }
-    for (const [name, value] of Object.entries(headers)) response?.setHeader(name, value);
+    if (!response) return;
+    // Set one by one: the per-request path builds no header object.
+    response.setHeader('RateLimit-Limit', String(decision.limit));
+    response.setHeader('RateLimit-Remaining', String(decision.remaining));
+    response.setHeader('RateLimit-Reset', String(decision.resetSeconds));
+    response.setHeader('RateLimit-Policy', `${decision.limit};w=60`);
   }
+}
+
+/** The IETF RateLimit headers of a decision. */
+function rateLimitHeaders(decision: BucketDecision): Record<string, string> {
+  return {
+    'RateLimit-Limit': String(decision.limit),
+    'RateLimit-Remaining': String(decision.remaining),
+    'RateLimit-Reset': String(decision.resetSeconds),
+    'RateLimit-Policy': `${decision.limit};w=60`,
+  };
 }

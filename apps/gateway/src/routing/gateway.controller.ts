@@ -1,7 +1,7 @@
 import { All, Controller, Req, Res, UseGuards } from '@nestjs/common';
 import { grants } from '@leadgate/auth-core';
 import { Principal } from '@leadgate/service-kit';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AuthenticatedToken } from '@gateway/auth/token-verifier';
 import { RateLimitService } from '@gateway/rate-limit/rate-limit.service';
 import { RouteAuthGuard, RoutedRequest } from './route-auth.guard';
@@ -20,8 +20,9 @@ export class GatewayController {
     private readonly rateLimits: RateLimitService,
   ) {}
 
-  @All(['v1/*path', 'oauth/*path', 'receiver/*path', 'docs/*path'])
-  async forward(@Req() request: RoutedRequest, @Res() response: Response): Promise<void> {
+  // Fastify (find-my-way) wildcards: everything below these prefixes; the route table decides the rest.
+  @All(['v1/*', 'oauth/*', 'receiver/*', 'docs/*'])
+  async forward(@Req() request: RoutedRequest, @Res() reply: FastifyReply): Promise<void> {
     const { route, params } = request.routeMatch;
     let token = request.user;
     let authFailure = request.authFailure ?? null;
@@ -32,11 +33,13 @@ export class GatewayController {
     }
     if (token) {
       authorizeForRoute(token, route, params);
-      this.rateLimits.enforceForToken(token, response);
+      this.rateLimits.enforceForToken(token, reply.raw);
     } else {
-      this.rateLimits.enforceForAddress(request.ip ?? 'unknown', response);
+      this.rateLimits.enforceForAddress(request.ip, reply.raw);
     }
-    await this.proxy.forward(request, response, route, principalOf(token, authFailure, request.ip ?? null));
+    // From here the proxy answers on Node's own response, streaming the service's answer through.
+    void reply.hijack();
+    await this.proxy.forward(request.raw, reply.raw, route, principalOf(token, authFailure, request.ip));
   }
 }
 

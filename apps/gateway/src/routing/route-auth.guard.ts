@@ -1,13 +1,13 @@
 import { ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { ProblemException } from '@leadgate/service-kit';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { BearerAuthGuard } from '@gateway/auth/bearer-auth.guard';
 import { isBearerAuthorization } from '@gateway/auth/bearer-scheme';
 import { refuseTokenInQuery } from '@gateway/auth/token-outside-header';
 import { AuthenticatedToken } from '@gateway/auth/token-verifier';
 import { matchRoute, RouteMatch } from './route-table';
 
-export type RoutedRequest = Request & {
+export type RoutedRequest = FastifyRequest & {
   routeMatch: RouteMatch;
   user?: AuthenticatedToken;
   /** Optional-auth routes only: the token was refused, and the request goes on without it. */
@@ -17,14 +17,14 @@ export type RoutedRequest = Request & {
 /**
  * Finds the route (404 / 405 as problem+json when there is none) and authenticates as the route
  * asks: public routes pass without a token, the receiver authenticates only when a token is
- * given, every other route needs a valid Bearer token (passport, see BearerStrategy).
+ * given, every other route needs a valid Bearer token (passport-http-bearer, see BearerStrategy).
  */
 @Injectable()
 export class RouteAuthGuard extends BearerAuthGuard {
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+  override canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<RoutedRequest>();
     refuseTokenInQuery(request);
-    const match = matchRoute(request.method, request.path);
+    const match = matchRoute(request.method, pathOf(request.url));
     if (match === null) {
       throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such resource.');
     }
@@ -39,19 +39,20 @@ export class RouteAuthGuard extends BearerAuthGuard {
     request.routeMatch = match;
     const auth = match.route.auth;
     if (auth.kind === 'public') return true;
-    if (auth.kind === 'optional') return this.tryAuthenticate(context, request);
+    if (auth.kind === 'optional') return this.tryAuthenticate(request);
     if (auth.kind === 'client_or_bearer' && !isBearerAuthorization(request.headers.authorization)) return true;
-    return super.canActivate(context);
+    this.authenticate(request);
+    return true;
   }
 
   /**
    * The receiver accepts posts without a token; one that comes with a bad token is still passed
    * on, marked, so that a campaign requiring authentication keeps it in quarantine (nothing lost).
    */
-  private async tryAuthenticate(context: ExecutionContext, request: RoutedRequest): Promise<boolean> {
+  private tryAuthenticate(request: RoutedRequest): boolean {
     if (request.headers.authorization === undefined) return true;
     try {
-      await super.canActivate(context);
+      this.authenticate(request);
     } catch (error) {
       if (!(error instanceof ProblemException) || error.getStatus() !== 401) throw error;
       request.user = undefined;
@@ -59,4 +60,10 @@ export class RouteAuthGuard extends BearerAuthGuard {
     }
     return true;
   }
+}
+
+/** The request's path as sent, without its query (what Express called request.path). */
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
 }

@@ -10,8 +10,7 @@ import {
   sendProblem,
   SERVICE_CONFIG,
 } from '@leadgate/service-kit';
-import type { Request, Response } from 'express';
-import { Agent, IncomingHttpHeaders, request as httpRequest } from 'node:http';
+import { Agent, IncomingHttpHeaders, IncomingMessage, request as httpRequest, ServerResponse } from 'node:http';
 import { isBearerAuthorization } from '@gateway/auth/bearer-scheme';
 import { GatewayConfig } from '@gateway/config';
 import { carriesForbiddenBody, isBodilessMethod } from '@gateway/edge/bodiless-methods';
@@ -86,7 +85,7 @@ export class UpstreamProxy implements OnModuleDestroy {
     this.agent.destroy();
   }
 
-  async forward(request: Request, response: Response, route: Route, principal: Principal): Promise<void> {
+  async forward(request: IncomingMessage, response: ServerResponse, route: Route, principal: Principal): Promise<void> {
     const limit = route.upload ? this.config.FILE_UPLOAD_LIMIT_BYTES : this.config.BODY_LIMIT_BYTES;
     const declared = Number(request.headers['content-length'] ?? 0);
     const framed = request.headers['transfer-encoding'] !== undefined || declared > 0;
@@ -115,11 +114,13 @@ export class UpstreamProxy implements OnModuleDestroy {
     return this.send(request, response, route, principal, body);
   }
 
-  private send(request: Request, response: Response, route: Route, principal: Principal, body: Buffer) {
-    const path = request.originalUrl;
+  private send(request: IncomingMessage, response: ServerResponse, route: Route, principal: Principal, body: Buffer) {
+    // The request target as the caller sent it (Fastify never rewrites the raw request's url).
+    const path = request.url ?? '/';
+    const method = request.method ?? 'GET';
     const headers = this.forwardedHeaders(request.headers, route);
     if (!isBodilessMethod(request.method) || body.length > 0) headers['content-length'] = String(body.length);
-    const signed = { method: request.method, pathWithQuery: path, bodyDigest: bodyDigest(body) };
+    const signed = { method, pathWithQuery: path, bodyDigest: bodyDigest(body) };
     const pool = this.upstreams.pools[route.upstream];
     const tried = new Set<Replica>();
 
@@ -144,7 +145,7 @@ export class UpstreamProxy implements OnModuleDestroy {
             protocol: replica.url.protocol,
             hostname: replica.url.hostname,
             port: replica.url.port,
-            method: request.method,
+            method,
             path,
             // Signed per attempt: each replica sees a fresh one-time id.
             headers: { ...headers, ...this.signer.sign(signed, principal) },
@@ -153,7 +154,7 @@ export class UpstreamProxy implements OnModuleDestroy {
           },
           (answer) => {
             answered = true;
-            response.status(answer.statusCode ?? 502);
+            response.statusCode = answer.statusCode ?? 502;
             for (const [name, value] of Object.entries(answer.headers)) {
               if (value !== undefined && !HOP_BY_HOP.has(name)) response.setHeader(name, value);
             }
@@ -177,7 +178,7 @@ export class UpstreamProxy implements OnModuleDestroy {
           }
           // A call that never connected reached no replica: any method may go to another one. Once
           // connected, the replica may have acted on it: only a safe call without a body may.
-          const retryable = !answered && (!connected || (SAFE_METHODS.has(request.method) && body.length === 0));
+          const retryable = !answered && (!connected || (SAFE_METHODS.has(method) && body.length === 0));
           if (retryable) attempt();
           else finish(UNAVAILABLE);
         });
@@ -208,7 +209,7 @@ export class UpstreamProxy implements OnModuleDestroy {
 const EMPTY = Buffer.alloc(0);
 
 /** The caller's whole body, or why there is none: over the limit, or the caller went away. */
-function readBody(request: Request, limit: number): Promise<Buffer | 'too_large' | 'aborted'> {
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'too_large' | 'aborted'> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let received = 0;
@@ -230,7 +231,7 @@ function readBody(request: Request, limit: number): Promise<Buffer | 'too_large'
 }
 
 /** A refusal before anything was forwarded; the caller's unread bytes die with the connection. */
-function refuse(response: Response, problem: Problem): void {
+function refuse(response: ServerResponse, problem: Problem): void {
   response.setHeader('Connection', 'close');
   sendProblem(response, ...problem);
 }

@@ -12,7 +12,8 @@ import { GatewayConfig } from '@gateway/config';
  */
 @Injectable()
 export class TokenUsageRecorder implements OnApplicationBootstrap, OnModuleDestroy {
-  private pending = new Map<string, string>();
+  /** Token id to its last use, in epoch ms: a number per call, the ISO text only once per flush. */
+  private pending = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -23,7 +24,7 @@ export class TokenUsageRecorder implements OnApplicationBootstrap, OnModuleDestr
   ) {}
 
   record(tokenId: string): void {
-    this.pending.set(tokenId, new Date().toISOString());
+    this.pending.set(tokenId, Date.now());
   }
 
   onApplicationBootstrap(): void {
@@ -40,7 +41,7 @@ export class TokenUsageRecorder implements OnApplicationBootstrap, OnModuleDestr
     if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
-    const usage = [...batch].map(([token_id, last_used_at]) => ({ token_id, last_used_at }));
+    const usage = [...batch].map(([token_id, usedAt]) => ({ token_id, last_used_at: new Date(usedAt).toISOString() }));
     try {
       await this.publisher.publish(TOPICS.tokenUsage, this.info.instanceId, { gateway: this.info.instanceId, usage });
     } catch (error) {

@@ -1,6 +1,10 @@
-import { Controller, Get, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ReadinessRegistry } from './readiness';
+
+/** What both HTTP adapters' responses (Express, Fastify) offer for setting a status. */
+interface StatusSettable {
+  status(code: number): unknown;
+}
 
 /**
  * The public port's health: a status and nothing else (API.md §9). Which checks failed, broker
@@ -18,8 +22,9 @@ export class HealthController {
 
   /** Readiness: every dependency answers and every read model has caught up (503 otherwise). */
   @Get('ready')
-  async ready(@Res() response: Response): Promise<void> {
+  async ready(@Res({ passthrough: true }) response: StatusSettable): Promise<{ status: string }> {
     const report = await this.readiness.report();
-    response.status(report.ready ? 200 : 503).json({ status: report.ready ? 'ok' : 'unavailable' });
+    response.status(report.ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: report.ready ? 'ok' : 'unavailable' };
   }
 }

@@ -1,22 +1,22 @@
 import 'reflect-metadata';
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
 import {
   createLogger,
   NestPinoLogger,
   ObservabilityModule,
   ReadinessRegistry,
-  requestObserver,
   ServiceInfo,
   ServiceMetrics,
   startManagementServer,
 } from '@leadgate/observability';
+import type { Express } from 'express';
+import type { Server } from 'node:http';
 import { z } from 'zod';
 import { BaseConfig, ConfigError, loadConfig } from '@leadgate/service-kit/config/load-config';
 import { managementPortOf } from '@leadgate/service-kit/config/management-port';
 import { installBodyParsing } from './body-parsing';
 import { refuseTokenInFormBody } from './form-token-refusal';
+import { createHttpApp, EdgeCheck, HttpAdapterKind } from './http-adapter';
 import { ServiceContext } from './service-context';
 import { ServiceKitModule } from './service-kit.module';
 
@@ -32,8 +32,15 @@ export interface ServiceDefinition<S extends ServiceConfigSchema> {
   bodyLimit?: string;
   /** Limit for bodies that are neither JSON nor forms (multipart uploads); bodyLimit when unset. */
   rawBodyLimit?: (config: z.infer<S>) => number;
-  /** False for the gateway, which streams bodies through to the services untouched. */
+  /** False for the gateway, which reads bodies itself to forward them untouched. */
   parseBodies?: boolean;
+  /**
+   * The HTTP server under Nest: 'express' (the default) or 'fastify', which costs less per request
+   * (the gateway). Body parsing is built on Express only: a Fastify service sets parseBodies: false.
+   */
+  httpAdapter?: HttpAdapterKind;
+  /** Checks on every request before routing, after the request id is given (see EdgeCheck). */
+  edgeChecks?: EdgeCheck[];
   /**
    * Runs once every module is initialised (Kafka topics made, producer connected) and before HTTP
    * listens: e.g. starting the service's event consumers. A failure stops the service.
@@ -86,17 +93,25 @@ export async function runService<S extends ServiceConfigSchema>(
   })
   class ServiceRootModule {}
 
-  const app = await NestFactory.create<NestExpressApplication>(ServiceRootModule, {
-    logger: new NestPinoLogger(logger),
-    bodyParser: false,
+  const adapter = definition.httpAdapter ?? 'express';
+  if (adapter === 'fastify' && definition.parseBodies !== false) {
+    throw new Error(`${definition.name}: body parsing is built on Express; a Fastify service sets parseBodies: false`);
+  }
+  const app = await createHttpApp(ServiceRootModule, {
+    adapter,
+    trustedProxies: definition.trustedProxies?.(config) ?? [],
+    logger,
+    metrics,
+    edgeChecks: definition.edgeChecks ?? [],
+    nestLogger: new NestPinoLogger(logger),
   });
-  app.disable('x-powered-by');
-  const trustedProxies = definition.trustedProxies?.(config) ?? [];
-  app.set('trust proxy', trustedProxies.length > 0 ? trustedProxies : false);
-  app.use(requestObserver(logger, metrics));
   if (definition.parseBodies !== false) {
     const limit = definition.bodyLimit ?? '1mb';
-    installBodyParsing(app.getHttpAdapter().getInstance(), limit, definition.rawBodyLimit?.(config) ?? limit);
+    installBodyParsing(
+      app.getHttpAdapter().getInstance() as Express,
+      limit,
+      definition.rawBodyLimit?.(config) ?? limit,
+    );
     app.use(refuseTokenInFormBody);
   }
 
@@ -128,7 +143,7 @@ export async function runService<S extends ServiceConfigSchema>(
 }
 
 function installGracefulShutdown(
-  app: NestExpressApplication,
+  app: INestApplication,
   logger: ReturnType<typeof createLogger>,
   graceMs: number,
   drainMs: number,
@@ -152,7 +167,7 @@ function installGracefulShutdown(
         logger.info({ drain_ms: drainMs }, 'draining: readiness 503, still serving');
         await new Promise((resolve) => setTimeout(resolve, drainMs));
       }
-      const server: import('node:http').Server = app.getHttpServer();
+      const server = app.getHttpServer() as Server;
       // Finish in-flight requests first; idle keep-alive sockets are closed by server.close() on Node 20.
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { ROOT_LOGGER } from '@leadgate/observability';
-import type { Request, Response } from 'express';
 import { Logger } from 'pino';
 import {
   DEFAULT_PROBLEM_TYPES,
@@ -11,27 +11,32 @@ import {
 } from './problem';
 
 /**
- * Turns every error into application/problem+json. Unknown errors become a bare 500: the stack
- * goes to the log (with the request id), never to the caller.
+ * Turns every error into application/problem+json, through whichever HTTP adapter the service runs
+ * on (Express or Fastify), including the 404s and parser errors the framework raises itself.
+ * Unknown errors become a bare 500: the stack goes to the log (with the request id), never to the caller.
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
-  constructor(@Inject(ROOT_LOGGER) private readonly logger: Logger) {}
+  constructor(
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
-    const problem = this.toProblem(exception, request);
+    const adapter = this.adapterHost.httpAdapter;
+    const response: unknown = http.getResponse();
+    const url = adapter.getRequestUrl(http.getRequest()) as string | undefined;
+    const problem = this.toProblem(exception, url?.split('?')[0]);
     if (problem.status >= 500) this.logger.error({ err: exception, status: problem.status }, 'request failed');
     if (exception instanceof ProblemException && exception.headers) {
-      for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
+      for (const [name, value] of Object.entries(exception.headers)) adapter.setHeader(response, name, value);
     }
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    adapter.setHeader(response, 'Content-Type', PROBLEM_CONTENT_TYPE);
+    adapter.reply(response, JSON.stringify(problem), problem.status);
   }
 
-  private toProblem(exception: unknown, request: Request): ProblemDetails {
-    const instance = request.originalUrl?.split('?')[0];
+  private toProblem(exception: unknown, instance: string | undefined): ProblemDetails {
     if (exception instanceof ProblemException) {
       return {
         type: problemTypeUri(exception.problemType),

@@ -116,7 +116,7 @@ describe('batch of 1,000 leads', () => {
     const template = await db.collection<{ _id: string }>('leads').findOne({ _id: leadIds[0] });
     const orphans = ['a', 'b', 'c'].map((suffix) => ({ ...template, _id: `ld_outbox_orphan_${suffix}` }));
     const past = new Date(Date.now() - 60_000).toISOString();
-    await db.collection<{ _id: string }>('lead_outbox').insertOne({
+    await db.collection<{ _id: string; [field: string]: unknown }>('lead_outbox').insertOne({
       _id: 'ob_test_orphan',
       created_at: past,
       changes: orphans.map((lead) => ({

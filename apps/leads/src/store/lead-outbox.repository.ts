@@ -9,7 +9,7 @@ export class LeadOutboxRepository {
   constructor(@InjectModel(LEAD_OUTBOX_MODEL) private readonly entries: Model<LeadOutboxEntry>) {}
 
   async add(entry: LeadOutboxEntry): Promise<void> {
-    await this.entries.create(entry);
+    await this.entries.insertMany([entry], { lean: true });
   }
 
   /** Everything pending: the collection holds nothing else, so this is O(pending). */

@@ -78,9 +78,14 @@ export class LeadEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.sweeping = true;
     try {
       const settled = Date.now() - this.config.EVENT_RELAY_GRACE_MS;
-      const entries = (await this.outbox.pending()).filter(
-        (entry) => Date.parse(entry.created_at) <= settled && !this.inFlight.has(entry._id),
+      const heads = (await this.outbox.pendingHeads()).filter(
+        (head) => Date.parse(head.created_at) <= settled && !this.inFlight.has(head._id),
       );
+      const entries: LeadOutboxEntry[] = [];
+      for (const head of heads) {
+        const entry = await this.outbox.findById(head._id);
+        if (entry) entries.push(entry);
+      }
       if (entries.length === 0 || (await this.flushRolledForward(entries))) return;
       for (const entry of entries) await this.flushRolledForward([entry]);
     } catch (error) {

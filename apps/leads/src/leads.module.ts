@@ -11,6 +11,7 @@ import { LeadFilesService } from './files/lead-files.service';
 import { IDEMPOTENCY_MODEL, idempotencyRecordSchema } from './idempotency/idempotency-record.schema';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { IdempotencyService } from './idempotency/idempotency.service';
+import { LeadCreateGroups } from './leads/lead-create-groups';
 import { LeadCreationService } from './leads/lead-creation.service';
 import { LeadReadsService } from './leads/lead-reads.service';
 import { LeadUpdatesService } from './leads/lead-updates.service';
@@ -27,6 +28,8 @@ import { ReceiverController } from './receiver/receiver.controller';
 import { LeadScopeService } from './scope/lead-scope.service';
 import { LEAD_CHANGE_MODEL, leadChangeSchema } from './store/lead-change.schema';
 import { LeadChangesRepository } from './store/lead-changes.repository';
+import { LEAD_OUTBOX_MODEL, leadOutboxSchema } from './store/lead-outbox.schema';
+import { LeadOutboxRepository } from './store/lead-outbox.repository';
 import { LeadStore } from './store/lead-store.service';
 import { LEAD_MODEL, leadSchema } from './store/lead.schema';
 import { LeadsRepository } from './store/leads.repository';
@@ -40,9 +43,11 @@ import { LeadsRepository } from './store/leads.repository';
   providers: [
     LeadsRepository,
     LeadChangesRepository,
+    LeadOutboxRepository,
     LeadStore,
     LeadScopeService,
     LeadWriter,
+    LeadCreateGroups,
     LeadCreationService,
     LeadReadsService,
     LeadUpdatesService,
@@ -69,6 +74,7 @@ export class LeadsModule {
         MongooseModule.forFeature([
           { name: LEAD_MODEL, schema: leadSchema },
           { name: LEAD_CHANGE_MODEL, schema: leadChangeSchema },
+          { name: LEAD_OUTBOX_MODEL, schema: leadOutboxSchema },
           { name: IDEMPOTENCY_MODEL, schema: idempotencyRecordSchema },
           { name: QUARANTINE_MODEL, schema: quarantinedPostSchema },
           { name: QUARANTINE_COUNT_MODEL, schema: quarantineCountSchema },

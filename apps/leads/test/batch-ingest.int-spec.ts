@@ -91,26 +91,50 @@ describe('batch of 1,000 leads', () => {
   });
 
   it('completes a batch whose first attempt died after claiming, without creating anything twice', async () => {
-    // The first attempt "died": its key is free again, and ten leads were claimed but never written.
+    // The first attempt "died" after claiming ten leads in the change log and before putting them in
+    // the outbox: its key is free again, the claims are there, the leads and their pending events are not.
     const lost = leadIds.slice(0, 10);
     await db.collection('idempotency_keys').deleteMany({});
     await db.collection<{ _id: string }>('leads').deleteMany({ _id: { $in: lost } });
-    await db
-      .collection<{ _id: string }>('lead_changes')
-      .updateMany({ _id: { $in: lost.map((id) => `${id}:1`) } }, { $set: { applied: false, published: false } });
+    expect(await db.collection('lead_outbox').countDocuments({})).toBe(0);
 
     const retry = await world.partner('POST', `/v1/campaigns/${world.campaignId}/leads/batch`, body, headers);
     expect(retry.status).toBe(200);
     expect(retry.body['results']).toEqual(first.body['results']);
     expect(await storedLeads()).toBe(LEADS);
     expect(await db.collection('lead_changes').countDocuments({})).toBe(LEADS);
-    await waitFor('every change applied and published again', async () =>
-      (await db.collection('lead_changes').countDocuments({ $or: [{ applied: false }, { published: false }] })) === 0
-        ? true
-        : undefined,
+    await waitFor('every change published again and out of the outbox', async () =>
+      (await db.collection('lead_outbox').countDocuments({})) === 0 ? true : undefined,
     );
     // Any redelivery carries the same event id: still one event id per lead, no others.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect([...created.keys()].sort()).toEqual(leadIds.map((id) => `${id}:1`).sort());
+  });
+
+  it('rolls forward and publishes an outbox entry whose writer died before writing its leads', async () => {
+    // A writer put three creates in the outbox and was killed before inserting the leads.
+    const template = await db.collection<{ _id: string }>('leads').findOne({ _id: leadIds[0] });
+    const orphans = ['a', 'b', 'c'].map((suffix) => ({ ...template, _id: `ld_outbox_orphan_${suffix}` }));
+    const past = new Date(Date.now() - 60_000).toISOString();
+    await db.collection<{ _id: string; [field: string]: unknown }>('lead_outbox').insertOne({
+      _id: 'ob_test_orphan',
+      created_at: past,
+      changes: orphans.map((lead) => ({
+        _id: `${lead._id}:1`,
+        lead_id: lead._id,
+        version: 1,
+        type: 'lead.created',
+        changed: ['fields'],
+        actor: { kind: 'token', id: 'tok_test' },
+        time: past,
+        lead,
+      })),
+    });
+    await waitFor('the orphaned entry published and gone', async () =>
+      (await db.collection('lead_outbox').countDocuments({})) === 0 ? true : undefined,
+    );
+    const ids = orphans.map((lead) => lead._id);
+    expect(await db.collection<{ _id: string }>('leads').countDocuments({ _id: { $in: ids } })).toBe(3);
+    await waitFor('their events', async () => (ids.every((id) => created.has(`${id}:1`)) ? true : undefined));
   });
 });

@@ -23,8 +23,6 @@ function change(leadId: string, version: number): LeadChange {
       created_at: '2026-11-22T10:00:00.000Z',
       updated_at: '2026-11-22T10:00:00.000Z',
     },
-    applied: true,
-    published: false,
   };
 }
 

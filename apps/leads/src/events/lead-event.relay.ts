@@ -4,26 +4,29 @@ import { KafkaPublisher } from '@leadgate/kafka';
 import { ROOT_LOGGER } from '@leadgate/observability';
 import { SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Logger } from 'pino';
-import { LeadChangesRepository } from '@leads/store/lead-changes.repository';
+import { LeadOutboxEntry } from '@leads/store/lead-outbox.schema';
+import { LeadOutboxRepository } from '@leads/store/lead-outbox.repository';
 import { LeadStore } from '@leads/store/lead-store.service';
 import { LeadsConfig } from '@leads/config';
 import { eventRecordsOf } from './lead-event-records';
 
 /**
- * Publishes the lead change log to `leads.events.v1`, in version order per lead (key = lead id;
- * one flush per lead at a time in this process), and marks each change published. A write flushes
- * its leads at once; a periodic sweep catches what a crash or a broker outage left behind, rolling
- * forward changes that were claimed but never applied. At least once, with stable event ids.
+ * Publishes the outbox to `leads.events.v1` (key = lead id, each lead's changes in version order;
+ * one flush per lead at a time in this process), then deletes what it published. A writer hands
+ * over its own entry at once; a periodic sweep publishes what a crash or a broker outage left
+ * behind, rolling it forward first. At least once, with stable event ids (the change ids).
  */
 @Injectable()
 export class LeadEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
   /** Per lead, the last flush that covers it: the next flush of that lead waits for it. */
   private readonly flushing = new Map<string, Promise<boolean>>();
+  /** Outbox entries a flush in this process is publishing now: the sweep leaves them alone. */
+  private readonly inFlight = new Set<string>();
   private sweeping = false;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly changes: LeadChangesRepository,
+    private readonly outbox: LeadOutboxRepository,
     private readonly store: LeadStore,
     private readonly publisher: KafkaPublisher,
     @Inject(SERVICE_CONFIG) private readonly config: LeadsConfig,
@@ -40,56 +43,51 @@ export class LeadEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
     await Promise.allSettled([...this.flushing.values()]);
   }
 
-  /** Publishes a lead's pending changes; concurrent calls for one lead run one after the other. */
-  flush(leadId: string): Promise<boolean> {
-    return this.flushMany([leadId]);
-  }
-
   /**
-   * Publishes the pending changes of many leads with one query, as few sends as the broker allows
-   * and one update. Starts once every earlier flush of any of these leads is done, and every later
-   * flush of one of them waits for this one, so each lead's events stay in order. False when it
-   * failed (logged; the sweep retries).
+   * Publishes creates its writer just committed and applied: no earlier change of these leads can
+   * be pending, so the entry in hand is all there is to publish, without reading the outbox.
    */
-  flushMany(leadIds: string[]): Promise<boolean> {
-    const ids = [...new Set(leadIds)];
-    const previous = Promise.all(ids.map((id) => this.flushing.get(id) ?? Promise.resolve()));
-    const tracked = previous
-      .then(() => this.flushNow(ids))
-      .then(
-        () => true,
-        (error: unknown) => {
-          this.logger.warn(
-            { err: error, leads: ids.length, lead_id: ids[0] },
-            'lead event publish failed; the sweep will retry',
-          );
-          return false;
-        },
-      );
-    for (const id of ids) this.flushing.set(id, tracked);
-    void tracked.then(() => {
-      for (const id of ids) if (this.flushing.get(id) === tracked) this.flushing.delete(id);
-    });
-    return tracked;
+  publishCreated(entry: LeadOutboxEntry): Promise<boolean> {
+    return this.flush([entry], async () => [entry]);
   }
 
   /**
-   * Leaves alone changes younger than the grace period and leads being flushed now: their writer
-   * (here or in another replica) is still committing and flushing them, and rolling them forward
-   * underneath it would redo a whole batch lead by lead. All the rest in one flush; if that fails,
-   * lead by lead, so one change that cannot be published holds back only its own lead.
+   * Publishes an update with whatever else of its lead is still pending (a crashed writer's
+   * change), read from the outbox, so the lead's events go out in version order.
+   */
+  publishUpdated(entry: LeadOutboxEntry): Promise<boolean> {
+    const leadIds = new Set(entry.changes.map((change) => change.lead_id));
+    return this.flush([entry], async () => {
+      const pending = await this.outbox.pending();
+      const related = pending.filter(
+        (other) => other._id !== entry._id && other.changes.some((change) => leadIds.has(change.lead_id)),
+      );
+      await this.store.apply(related.flatMap((other) => other.changes));
+      return [entry, ...related];
+    });
+  }
+
+  /**
+   * Leaves alone entries younger than the grace period and those being published here: their
+   * writer (here or in another replica) is still committing them, and rolling them forward under
+   * it would redo its work. All the rest in one flush; if that fails, entry by entry, so one that
+   * cannot be published holds back only itself.
    */
   async sweep(): Promise<void> {
     if (this.sweeping) return;
     this.sweeping = true;
     try {
       const settled = Date.now() - this.config.EVENT_RELAY_GRACE_MS;
-      const pending = await this.changes.unpublished(500);
-      const leadIds = pending
-        .filter((change) => Date.parse(change.time) <= settled && !this.flushing.has(change.lead_id))
-        .map((change) => change.lead_id);
-      if (leadIds.length === 0 || (await this.flushMany(leadIds))) return;
-      for (const leadId of new Set(leadIds)) await this.flush(leadId);
+      const heads = (await this.outbox.pendingHeads()).filter(
+        (head) => Date.parse(head.created_at) <= settled && !this.inFlight.has(head._id),
+      );
+      const entries: LeadOutboxEntry[] = [];
+      for (const head of heads) {
+        const entry = await this.outbox.findById(head._id);
+        if (entry) entries.push(entry);
+      }
+      if (entries.length === 0 || (await this.flushRolledForward(entries))) return;
+      for (const entry of entries) await this.flushRolledForward([entry]);
     } catch (error) {
       this.logger.warn({ err: error }, 'lead event sweep failed; will retry');
     } finally {
@@ -97,12 +95,45 @@ export class LeadEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private async flushNow(leadIds: string[]): Promise<void> {
-    const pending = await this.changes.unpublishedOfMany(leadIds);
-    if (pending.length === 0) return;
-    // An event is only published for a change that is in the lead: finish what a crash left undone.
-    await this.store.rollForwardMany(pending.filter((change) => !change.applied));
-    await this.publisher.publishMany(TOPICS.leadEvents, eventRecordsOf(pending));
-    await this.changes.markPublishedMany(pending.map((change) => change._id));
+  /** An event is only published for a change that is in its lead: finish what a crash left undone. */
+  private flushRolledForward(entries: LeadOutboxEntry[]): Promise<boolean> {
+    return this.flush(entries, async () => {
+      await this.store.apply(entries.flatMap((entry) => entry.changes));
+      return entries;
+    });
+  }
+
+  /**
+   * Starts once every earlier flush of any lead in `entries` is done, and every later flush of one
+   * of them waits for this one, so each lead's events stay in order. `collect` answers the entries
+   * to publish, ready (applied); they are produced in as few sends as the broker allows, then
+   * deleted. False when it failed (logged; the sweep retries).
+   */
+  private flush(entries: LeadOutboxEntry[], collect: () => Promise<LeadOutboxEntry[]>): Promise<boolean> {
+    const leadIds = [...new Set(entries.flatMap((entry) => entry.changes.map((change) => change.lead_id)))];
+    for (const entry of entries) this.inFlight.add(entry._id);
+    const previous = Promise.all(leadIds.map((id) => this.flushing.get(id) ?? Promise.resolve()));
+    const tracked = previous
+      .then(async () => {
+        const ready = await collect();
+        await this.publisher.publishMany(TOPICS.leadEvents, eventRecordsOf(ready.flatMap((entry) => entry.changes)));
+        for (const entry of ready) await this.outbox.remove(entry._id);
+      })
+      .then(
+        () => true,
+        (error: unknown) => {
+          this.logger.warn(
+            { err: error, leads: leadIds.length, lead_id: leadIds[0] },
+            'lead event publish failed; the sweep will retry',
+          );
+          return false;
+        },
+      );
+    for (const id of leadIds) this.flushing.set(id, tracked);
+    void tracked.then(() => {
+      for (const entry of entries) this.inFlight.delete(entry._id);
+      for (const id of leadIds) if (this.flushing.get(id) === tracked) this.flushing.delete(id);
+    });
+    return tracked;
   }
 }

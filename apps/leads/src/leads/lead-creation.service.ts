@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Principal, ProblemException } from '@leadgate/service-kit';
 import { LeadEventRelay } from '@leads/events/lead-event.relay';
+import { LeadCreateGroups } from './lead-create-groups';
 import { IdempotencyService } from '@leads/idempotency/idempotency.service';
 import { idempotencyScope } from '@leads/idempotency/idempotency-scope';
 import { StoredOutcome } from '@leads/idempotency/idempotency-record.schema';
@@ -24,6 +25,7 @@ export class LeadCreationService {
     private readonly scopes: LeadScopeService,
     private readonly writer: LeadWriter,
     private readonly leadStore: LeadStore,
+    private readonly groups: LeadCreateGroups,
     private readonly relay: LeadEventRelay,
     private readonly idempotency: IdempotencyService,
   ) {}
@@ -119,18 +121,17 @@ export class LeadCreationService {
     return this.idempotency.run(keyScope, key, body, work);
   }
 
-  /** Commits a prepared lead with its lead.created event; a retried idempotent create finds its first lead. */
-  private async store(lead: LeadDocument, principal: Principal): Promise<LeadDocument> {
-    const stored = await this.leadStore.commitCreate(lead, createdMeta(principal));
-    void this.relay.flush(stored._id);
-    return stored;
+  /** Commits a prepared lead with its lead.created event, in a group with concurrent creates. */
+  private store(lead: LeadDocument, principal: Principal): Promise<LeadDocument> {
+    return this.groups.commit(lead, createdMeta(principal));
   }
 
-  /** The bulk form of store(): one claim, one insert, one mark for all, then their events in one flush. */
+  /** The bulk form of store(): one claim, one outbox entry and one insert for all, then their events. */
   private async storeMany(leads: LeadDocument[], principal: Principal): Promise<LeadDocument[]> {
-    const stored = await this.leadStore.commitCreates(leads, createdMeta(principal));
-    void this.relay.flushMany(stored.map((lead) => lead._id));
-    return stored;
+    const meta = createdMeta(principal);
+    const committed = await this.leadStore.commitCreates(leads.map((lead) => ({ lead, meta })));
+    void this.relay.publishCreated(committed.entry);
+    return committed.leads;
   }
 }
 

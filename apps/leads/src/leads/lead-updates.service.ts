@@ -53,8 +53,13 @@ export class LeadUpdatesService {
     if (!parsed.ok) throw validationFailed(parsed.errors);
     const input = parsed.input;
     for (let attempt = 0; attempt < 5; attempt++) {
-      await this.store.rollForward(id);
       const current = await this.reads.findInScope(scope, id);
+      // Changes a writer claimed and died before writing come first (they hold the next versions).
+      const rolled = await this.store.rollForward(current);
+      if (rolled) {
+        void this.relay.publishUpdated(rolled);
+        continue;
+      }
       if (ifMatch !== undefined && ifMatch !== etagOf(current) && ifMatch !== '*') throw preconditionFailed();
       const changes: LeadChanges = {
         fields: merge(current.fields, input.fields),
@@ -75,8 +80,8 @@ export class LeadUpdatesService {
         actor: actorOf(principal),
       });
       if (updated) {
-        void this.relay.flush(updated._id);
-        return updated;
+        void this.relay.publishUpdated(updated);
+        return after;
       }
       // Another writer claimed this version first: with If-Match that is a lost race (412), without it we retry.
       if (ifMatch !== undefined) throw preconditionFailed();

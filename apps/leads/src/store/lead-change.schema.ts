@@ -10,8 +10,9 @@ export const LEAD_CHANGE_MODEL = 'LeadChange';
  * says. Inserted before the lead document is written, under a unique id (`<lead>:<version>`):
  *  - the insert decides which of two concurrent writers gets a version (the other gets a duplicate
  *    key), which holds even where `findAndModify` is not atomic (FerretDB);
- *  - it is the outbox: the relay publishes it as the event (same id), so a change that was
- *    committed always gets its event, and a crash before the lead was written is rolled forward.
+ *  - it says what the event says (same id); until it is on Kafka it also waits in the outbox
+ *    (LeadOutboxEntry), written before the lead, so a committed change always gets its event.
+ * Never updated: the log only grows, and nothing on the write or publish path scans it.
  */
 export interface LeadChange {
   _id: string;
@@ -22,8 +23,6 @@ export interface LeadChange {
   actor: LeadEventV1['data']['actor'];
   time: string;
   lead: LeadDocument;
-  applied: boolean;
-  published: boolean;
 }
 
 export const leadChangeSchema = new Schema(
@@ -36,13 +35,9 @@ export const leadChangeSchema = new Schema(
     actor: { type: Schema.Types.Mixed, required: true },
     time: { type: String, required: true },
     lead: { type: Schema.Types.Mixed, required: true },
-    applied: { type: Boolean, required: true },
-    published: { type: Boolean, required: true },
   },
   { ...SHARED_SCHEMA_OPTIONS, collection: 'lead_changes' },
 );
 
-// Serves the relay: changes not yet on Kafka.
-leadChangeSchema.index({ published: 1 });
-// Serves the roll-forward before a write: a lead's changes not yet applied, in version order.
-leadChangeSchema.index({ lead_id: 1, applied: 1, version: 1 });
+// Serves the roll-forward before an update: a lead's changes after its stored version.
+leadChangeSchema.index({ lead_id: 1, version: 1 });

@@ -1,86 +1,95 @@
 import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { LeadDocument } from './lead.schema';
 import { LeadsRepository } from './leads.repository';
 import { LeadChange } from './lead-change.schema';
 import { LeadChangesRepository } from './lead-changes.repository';
+import { LeadOutboxEntry } from './lead-outbox.schema';
+import { LeadOutboxRepository } from './lead-outbox.repository';
 
 export type ChangeMeta = Pick<LeadChange, 'type' | 'changed' | 'actor'>;
 
+/** Leads committed together, as stored, and the outbox entry that carries their events. */
+export interface CommittedCreates {
+  leads: LeadDocument[];
+  entry: LeadOutboxEntry;
+}
+
 /**
- * Commits lead changes through the change log (see LeadChange): claim the version, then write the
- * lead, then mark the change applied. A crash between the steps leaves a claimed, unapplied change
- * that the next writer of that lead, or the relay, rolls forward; never a lead without its event.
+ * Commits lead changes (ADR 008): claim the versions in the change log, put the changes in the
+ * outbox, then write the leads. A crash between the steps leaves either claimed changes that a
+ * retry or the next writer of the lead completes, or an outbox entry that the relay rolls forward
+ * before it publishes; never a lead without its event. Each step is one write for the whole group.
  */
 @Injectable()
 export class LeadStore {
   constructor(
     private readonly changes: LeadChangesRepository,
+    private readonly outbox: LeadOutboxRepository,
     private readonly leads: LeadsRepository,
   ) {}
 
-  /** Version 1. A retried idempotent create finds the change it claimed the first time and completes it. */
-  async commitCreate(lead: LeadDocument, meta: ChangeMeta): Promise<LeadDocument> {
-    const change = this.changeOf(lead, meta);
-    const claimed = await this.changes.claim(change);
-    const committed = claimed ? change : await this.changes.findById(change._id);
-    if (!committed) throw new Error(`change ${change._id} vanished after its claim`);
+  /**
+   * Version 1 of many leads (one request's batch, or single creates committed as a group). Answers
+   * the stored leads in input order; a retried idempotent create gets the leads its first attempt
+   * claimed and creates nothing twice.
+   */
+  async commitCreates(items: { lead: LeadDocument; meta: ChangeMeta }[]): Promise<CommittedCreates> {
+    const committed = await this.changes.claimMany(items.map((item) => changeOf(item.lead, item.meta)));
+    const entry = outboxEntryOf(committed);
+    await this.outbox.add(entry);
     await this.apply(committed);
-    return committed.lead;
+    return { leads: committed.map((change) => change.lead), entry };
   }
 
-  /**
-   * Version 1 of many leads, with one insert per step instead of a few writes per lead: claim all,
-   * then insert the leads whose change is not applied yet. Their changes are marked applied by the
-   * relay together with published (one update instead of two, each costly on FerretDB); until then a
-   * roll-forward re-inserts them, which is a no-op. Answers the stored leads in input order; a
-   * retried idempotent batch gets the leads its first attempt claimed and creates nothing twice.
-   */
-  async commitCreates(leads: LeadDocument[], meta: ChangeMeta): Promise<LeadDocument[]> {
-    const committed = await this.changes.claimMany(leads.map((lead) => this.changeOf(lead, meta)));
-    await this.rollForwardMany(committed.filter((change) => !change.applied));
-    return committed.map((change) => change.lead);
-  }
-
-  /** Version `next.version`, or null when another writer claimed that version first. */
-  async commitUpdate(next: LeadDocument, meta: ChangeMeta): Promise<LeadDocument | null> {
-    const change = this.changeOf(next, meta);
+  /** Version `next.version` and its outbox entry, or null when another writer claimed that version first. */
+  async commitUpdate(next: LeadDocument, meta: ChangeMeta): Promise<LeadOutboxEntry | null> {
+    const change = changeOf(next, meta);
     if (!(await this.changes.claim(change))) return null;
-    await this.apply(change);
-    return next;
-  }
-
-  /** Applies whatever a crashed writer claimed but did not write, in version order. */
-  async rollForward(leadId: string): Promise<void> {
-    for (const change of await this.changes.unapplied(leadId)) await this.apply(change);
+    const entry = outboxEntryOf([change]);
+    await this.outbox.add(entry);
+    await this.apply([change]);
+    return entry;
   }
 
   /**
-   * Writes claimed, unapplied changes of many leads: all creates (version 1) in one insert, left
-   * unmarked for markPublishedMany; later versions lead by lead in version order, marked as they go.
+   * Completes the changes a writer that died claimed after `current` but did not write: outbox
+   * first, then the lead. Answers their outbox entry (to publish), or null when there were none.
    */
-  async rollForwardMany(unapplied: LeadChange[]): Promise<void> {
-    const creates = unapplied.filter((change) => change.version === 1);
-    await this.leads.insertMany(creates.map((change) => change.lead));
-    const updated = new Set(unapplied.filter((change) => change.version > 1).map((change) => change.lead_id));
-    for (const leadId of updated) await this.rollForward(leadId);
+  async rollForward(current: LeadDocument): Promise<LeadOutboxEntry | null> {
+    const claimed = await this.changes.after(current._id, current.version);
+    if (claimed.length === 0) return null;
+    const entry = outboxEntryOf(claimed);
+    await this.outbox.add(entry);
+    await this.apply(claimed);
+    return entry;
   }
 
-  private async apply(change: LeadChange): Promise<void> {
-    if (change.version === 1) await this.leads.insert(change.lead);
-    else await this.leads.applySnapshot(change.lead);
-    await this.changes.markApplied(change._id);
+  /**
+   * Writes changes into their leads: creates in one insert (a lead that exists already is left as
+   * it is), later versions lead by lead in version order, each only onto the version before it. So
+   * applying a change again, or one that a racing writer applies too, changes nothing.
+   */
+  async apply(changes: LeadChange[]): Promise<void> {
+    await this.leads.insertMany(changes.filter((change) => change.version === 1).map((change) => change.lead));
+    const updates = changes
+      .filter((change) => change.version > 1)
+      .sort((a, b) => (a.lead_id === b.lead_id ? a.version - b.version : a.lead_id < b.lead_id ? -1 : 1));
+    for (const change of updates) await this.leads.applySnapshot(change.lead);
   }
+}
 
-  private changeOf(lead: LeadDocument, meta: ChangeMeta): LeadChange {
-    return {
-      _id: `${lead._id}:${lead.version}`,
-      lead_id: lead._id,
-      version: lead.version,
-      ...meta,
-      time: lead.updated_at,
-      lead,
-      applied: false,
-      published: false,
-    };
-  }
+function changeOf(lead: LeadDocument, meta: ChangeMeta): LeadChange {
+  return {
+    _id: `${lead._id}:${lead.version}`,
+    lead_id: lead._id,
+    version: lead.version,
+    ...meta,
+    time: lead.updated_at,
+    lead,
+  };
+}
+
+function outboxEntryOf(changes: LeadChange[]): LeadOutboxEntry {
+  return { _id: `ob_${randomBytes(12).toString('base64url')}`, changes, created_at: new Date().toISOString() };
 }

@@ -32,7 +32,8 @@ export class LeadsRepository {
   async insertMany(leads: LeadDocument[]): Promise<void> {
     if (leads.length === 0) return;
     try {
-      await this.leads.insertMany(leads, { ordered: false, throwOnValidationError: true });
+      // lean: leads built by LeadWriter from validated input; no mongoose casting on the bulk path.
+      await this.leads.insertMany(leads, { ordered: false, lean: true });
     } catch (error) {
       duplicateKeyIndexes(error); // rethrows anything but duplicates
     }

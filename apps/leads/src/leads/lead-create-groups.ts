@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { LeadEventRelay } from '@leads/events/lead-event.relay';
+import { LeadDocument } from '@leads/store/lead.schema';
+import { ChangeMeta, LeadStore } from '@leads/store/lead-store.service';
+import { COMMIT_CHUNK } from './lead-batch';
+
+/** Groups committed at the same time: while they run, new creates gather into the next group. */
+const GROUPS_IN_FLIGHT = 2;
+
+interface Waiting {
+  lead: LeadDocument;
+  meta: ChangeMeta;
+  resolve: (stored: LeadDocument) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit for single creates: creates that arrive while earlier groups are being committed
+ * wait and are committed together by the next group (one claim, one outbox entry, one insert and
+ * one produce for all), so concurrent requests share database round trips instead of queueing on
+ * them. No timer: an idle service commits a lone create at once. A group that fails fails each of
+ * its requests, as each would have failed alone (nothing of it was answered yet).
+ */
+@Injectable()
+export class LeadCreateGroups {
+  private waiting: Waiting[] = [];
+  private running = 0;
+
+  constructor(
+    private readonly store: LeadStore,
+    private readonly relay: LeadEventRelay,
+  ) {}
+
+  /** Commits the lead with its lead.created event; a retried idempotent create finds its first lead. */
+  commit(lead: LeadDocument, meta: ChangeMeta): Promise<LeadDocument> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ lead, meta, resolve, reject });
+      this.startNext();
+    });
+  }
+
+  private startNext(): void {
+    if (this.running >= GROUPS_IN_FLIGHT || this.waiting.length === 0) return;
+    const group = this.waiting.splice(0, COMMIT_CHUNK);
+    this.running++;
+    this.store
+      .commitCreates(group)
+      .then(
+        ({ leads, entry }) => {
+          void this.relay.publishCreated(entry);
+          group.forEach((waiting, index) => waiting.resolve(leads[index]));
+        },
+        (error: unknown) => group.forEach((waiting) => waiting.reject(error)),
+      )
+      .finally(() => {
+        this.running--;
+        this.startNext();
+      });
+  }
+}

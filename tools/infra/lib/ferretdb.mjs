@@ -61,11 +61,18 @@ export function ferretdbMeta(cfg) {
 /**
  * Healthy = a MongoDB `hello` round trip plus `listDatabases`, which (unlike hello) goes through
  * the backend: a FerretDB whose PostgreSQL is down answers hello but fails this.
+ * listDatabases visits every database: with hundreds of them (test runs) on a loaded machine it
+ * took over 4 s, and a 2 s limit had `up` restart a FerretDB that was merely slow.
  */
-export async function ferretdbHealthy(cfg, timeoutMs = 2000) {
+export async function ferretdbHealthy(cfg, timeoutMs = 2000, backendTimeoutMs = 15_000) {
   try {
     const hello = await mongoCommand(cfg.host, cfg.ferretdb.port, { hello: 1 }, { timeoutMs });
-    await mongoCommand(cfg.host, cfg.ferretdb.port, { listDatabases: 1, nameOnly: true }, { timeoutMs });
+    await mongoCommand(
+      cfg.host,
+      cfg.ferretdb.port,
+      { listDatabases: 1, nameOnly: true },
+      { timeoutMs: Math.max(timeoutMs, backendTimeoutMs) },
+    );
     return { maxWireVersion: hello.maxWireVersion };
   } catch {
     return null;

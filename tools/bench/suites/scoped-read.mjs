@@ -85,8 +85,10 @@ export async function scopedRead({ cluster, world, settings, log }) {
       const direct = autocannonTarget(directSide);
       log(`read: ${name}, warm-up and a latency probe`);
       const probe = await load({ ...direct, connections: 1, amount: 2 });
-      await load({ ...platform, connections: 1, amount: 2 });
-      const concurrency = sized(probe.p50, settings);
+      const platformProbe = await load({ ...platform, connections: 1, amount: 2 });
+      // A probe that failed or timed out has no latency to go by: size for the slowest case.
+      const latency = (result) => (result.ok < result.total ? 30000 : result.p50);
+      const concurrency = sized(Math.max(latency(probe), latency(platformProbe)), settings);
       log(`read: ${name}, max throughput at ${concurrency.connections} connections`);
       const directMax = await load({ ...direct, ...concurrency });
       const platformMax = await load({ ...platform, ...concurrency });

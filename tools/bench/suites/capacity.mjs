@@ -74,7 +74,7 @@ export async function capacity({ cluster, world, settings, log }) {
     posted += post.ok;
 
     rows.push({
-      leads: size.toLocaleString('en'),
+      'campaign leads': size.toLocaleString('en'),
       [`GET lead at ${GET_RATE}/s p50 ms`]: ms(get.p50),
       'GET lead p99 ms': ms(get.p99),
       'list page p50 ms': ms(list.p50),

@@ -3,7 +3,8 @@
 // `npm run bench`: the platform measured side by side with its references, in one run on this
 // machine. `--quick` (CI) runs every suite small to prove the harness works and writes nothing into
 // docs/; the full run (by hand, ~20 min) rewrites the generated part of docs/BENCHMARKS.md.
-//   npm run bench [-- --quick] [--only edge,read,ingest,footprint,propagation] [--profile] [--leads N]
+//   npm run bench [-- --quick] [--only edge,read,capacity,ingest,footprint,propagation] [--profile] [--leads N]
+//     [--collection-leads N]
 import { parseArgs } from 'node:util';
 import { status } from '../infra/infra.mjs';
 import { Cluster } from './lib/cluster.mjs';
@@ -15,9 +16,10 @@ import { ingest } from './suites/ingest.mjs';
 import { footprint, idleMemory, memorySampler } from './suites/footprint.mjs';
 import { propagation } from './suites/propagation.mjs';
 import { scopedRead } from './suites/scoped-read.mjs';
+import { capacity } from './suites/capacity.mjs';
 
 /** @type {Record<string, import('./lib/suite.mjs').Suite>} */
-const SUITES = { edge, read: scopedRead, ingest, footprint, propagation };
+const SUITES = { edge, read: scopedRead, capacity, ingest, footprint, propagation };
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +28,9 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     'no-docs': { type: 'boolean', default: false },
     leads: { type: 'string' },
+    'collection-leads': { type: 'string' },
+    // Measures the embedded store without tools/infra's containment indexes (the "before").
+    'no-store-indexes': { type: 'boolean', default: false },
   },
 });
 const settings = values.quick
@@ -34,6 +39,8 @@ const settings = values.quick
       connections: 8,
       loadSeconds: 2,
       leads: 2000,
+      collectionLeads: 6000,
+      capacitySizes: [200, 1000],
       ingestSingle: 200,
       ingestBatches: 2,
       changes: 5,
@@ -44,6 +51,9 @@ const settings = values.quick
       connections: 16,
       loadSeconds: 15,
       leads: 100000,
+      // The read suite's campaign sits in a collection three times its size (other campaigns).
+      collectionLeads: 300000,
+      capacitySizes: [1000, 10000, 100000],
       ingestSingle: 3000,
       ingestBatches: 10,
       changes: 50,
@@ -51,6 +61,12 @@ const settings = values.quick
     };
 // A smaller campaign for profiling runs; a run with it never writes into docs/.
 if (values.leads) settings.leads = Number(values.leads);
+settings.collectionLeads = values['collection-leads']
+  ? Number(values['collection-leads'])
+  : values.leads
+    ? settings.leads * 3
+    : settings.collectionLeads;
+settings.storeIndexes = !values['no-store-indexes'];
 const selected = values.only ? values.only.split(',') : Object.keys(SUITES);
 const log = (/** @type {string} */ line) => console.log(`[bench] ${line}`);
 
@@ -87,7 +103,14 @@ async function main() {
   }
   if (values.profile) results.push(profileSection(cluster.profileDir));
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-  const intoDocs = !settings.quick && !values.only && !values['no-docs'] && !values.leads && !values.profile;
+  const intoDocs =
+    !settings.quick &&
+    !values.only &&
+    !values['no-docs'] &&
+    !values.leads &&
+    !values['collection-leads'] &&
+    !values.profile &&
+    settings.storeIndexes;
   const { file, text } = writeResults(
     results,
     { command, startedAt, seconds: (Date.now() - t0) / 1000 },

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KAFKA_VERSION, resolveConfig } from './lib/config.mjs';
+import { ensureContainmentIndexes, preferCustomPlans } from './lib/containment-indexes.mjs';
 import {
   buildLauncher,
   ferretdbHealthy,
@@ -108,6 +109,10 @@ export async function up(options = {}) {
           failures.map((e) => (e instanceof InfraError ? e.message : (e.stack ?? String(e)))).join('\n\n'),
         );
       }
+      // The platform's own databases (npm start's, leadgate_*) kept from an earlier run get their
+      // containment indexes now; new collections when the services or a bench made them (ensureIndexes).
+      if (!plan.ferretOk && cfg.backend === 'postgresql')
+        await ensureIndexes({ ...optionsOf(cfg), prefix: 'leadgate_', log });
       writeEnvFile(cfg);
       log(`infra up in ${seconds(t0)}`);
       return status(options);
@@ -201,6 +206,22 @@ function logTail(cfg, file) {
 function writeEnvFile(cfg) {
   const lines = Object.entries(cfg.urls).map(([k, v]) => `${k}=${v}`);
   fs.writeFileSync(join(cfg.infraDir, 'infra.env'), `# written by tools/infra/infra.mjs up\n${lines.join('\n')}\n`);
+}
+
+/**
+ * GIN indexes FerretDB's pushed-down equality can use, on every collection that exists now (see
+ * lib/containment-indexes.mjs); `prefix` limits it to databases whose name starts with it. A
+ * no-op on the sqlite backend. Idempotent: run it again whenever collections may have appeared.
+ * @param {{ prefix?: string, log?: (line: string) => void, infraDir?: string, backend?: string, ports?: any }} [options]
+ */
+export async function ensureIndexes({ prefix = '', log = defaultLog, ...options } = {}) {
+  const cfg = resolveConfig(options);
+  if (cfg.backend !== 'postgresql') return { created: 0 };
+  const started = Date.now();
+  await preferCustomPlans(cfg);
+  const result = await ensureContainmentIndexes(cfg, { prefix });
+  if (result.created > 0) log(`${result.created} containment indexes created in ${seconds(started)}`);
+  return result;
 }
 
 /** Stop everything (SIGTERM, up to 20 s, then SIGKILL) and remove pid files. */
@@ -352,6 +373,7 @@ const USAGE = `usage: node tools/infra/infra.mjs <command> [options]
   reset                                                        stop everything and wipe all data
   status [--json]                                              exit 0 when everything is up
   env                                                          print KAFKA_BROKERS / MONGO_URL exports
+  indexes [<database prefix>]                                  GIN indexes for FerretDB's pushed-down equality (postgresql)
   logs [kafka|ferretdb|postgres] [-f]                          show or follow logs
 env: KAFKA_PORT (19092), KAFKA_CONTROLLER_PORT (19093), FERRETDB_PORT (27027), POSTGRES_PORT (25432),
      LEADGATE_DB_BACKEND (sqlite|postgresql), LEADGATE_INFRA_DIR (<repo>/.infra), FERRETDB_LOG_LEVEL (warn)`;
@@ -409,6 +431,9 @@ async function main(argv) {
     }
     case 'env':
       printEnv(infraEnv(options));
+      return 0;
+    case 'indexes':
+      await ensureIndexes({ ...options, prefix: arg ?? '' });
       return 0;
     case 'logs':
       await logs({ ...options, component: arg, follow: opts.follow });

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { down, infraEnv, status, up } from '../infra/infra.mjs';
+import { down, ensureIndexes, infraEnv, status, up } from '../infra/infra.mjs';
 import { ensureDependencies } from '../lib/ensure-dependencies.mjs';
 import { bootstrapAccount } from '../lib/operator.mjs';
 import { ensureKeyPairs, keyEnv } from '../lib/principal-keys.mjs';
@@ -136,6 +136,13 @@ async function main() {
     });
   }
 
+  // The services made their collections at start (FerretDB creates tables lazily): now they can
+  // get the GIN indexes FerretDB's pushed-down lookups use (tools/infra/lib/containment-indexes.mjs).
+  // Again every minute: a collection made later (or an index the service built after it was ready)
+  // is covered too; a run that finds everything in place creates nothing.
+  const indexes = () => ensureIndexes({ prefix: 'leadgate_', log: say }).catch((error) => say(error.message));
+  await indexes();
+  setInterval(() => void indexes(), 60_000).unref();
   const demo = await demoAccount();
   const slowest = Math.max(...readyIn);
   console.log(`

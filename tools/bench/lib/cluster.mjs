@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { infraEnv, up } from '../../infra/infra.mjs';
+import { ensureIndexes, infraEnv, up } from '../../infra/infra.mjs';
 import { loadHarness } from '../../lib/built.mjs';
 import { generateKeyPair, keyEnv } from '../../lib/principal-keys.mjs';
 
@@ -55,6 +55,16 @@ export function rssMiB(pid) {
   }
 }
 
+/**
+ * The infrastructure's addresses; BENCH_MONGO_URL points the services and the references at another
+ * MongoDB-protocol server instead (a MongoDB to compare with, or a FerretDB of one's own on the
+ * same PostgreSQL when the shared one is being restarted by others).
+ */
+function benchInfraEnv() {
+  const env = infraEnv();
+  return process.env.BENCH_MONGO_URL ? { ...env, MONGO_URL: process.env.BENCH_MONGO_URL } : env;
+}
+
 export class Cluster {
   /**
    * @param {string} name
@@ -70,7 +80,7 @@ export class Cluster {
     this.services = [];
     /** @type {Partial<Record<AppName, number>>} Replicas started so far per app: numbers them in INSTANCE_ID and the log file names. */
     this.replicas = {};
-    this.infra = infraEnv();
+    this.infra = benchInfraEnv();
     /** @type {BenchPlatform | undefined} */
     this.started = undefined;
   }
@@ -84,7 +94,15 @@ export class Cluster {
   /** Brings Kafka and FerretDB up (a no-op when `npm run infra:up` already did). */
   async infraUp() {
     await up({ log: () => {} });
-    this.infra = infraEnv();
+    this.infra = benchInfraEnv();
+  }
+
+  /**
+   * The GIN indexes FerretDB's pushed-down equality uses (tools/infra), on this run's collections:
+   * run after the services made their collections and after seeding (FerretDB creates tables lazily).
+   */
+  async ensureStoreIndexes() {
+    return ensureIndexes({ prefix: this.runId, log: () => {} });
   }
 
   /** @param {AppName} app */

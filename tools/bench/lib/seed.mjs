@@ -9,12 +9,15 @@ import { OTHER_VALUE, PARTNER_VALUE } from './world.mjs';
 /** @typedef {import('../../../apps/leads/src/store/lead.schema.js').LeadDocument} LeadDocument */
 
 /**
+ * `count` leads in `campaignId` (the world's campaign by default), numbered from `from` so a
+ * campaign can be grown in steps; their created_at one second apart in that numbering.
  * @param {import('./cluster.mjs').Cluster} cluster
  * @param {import('./world.mjs').BenchWorld} world
  * @param {number} count
+ * @param {{ campaignId?: string; from?: number }} [options]
  * @returns {Promise<{ partnerIds: string[], otherIds: string[] }>} ids in and outside the partner's slice
  */
-export async function seedLeads(cluster, world, count) {
+export async function seedLeads(cluster, world, count, { campaignId = world.campaignId, from = 0 } = {}) {
   const client = await MongoClient.connect(cluster.infra.MONGO_URL);
   /** @type {import('mongodb').Collection<LeadDocument>} */
   const collection = client.db(cluster.database('leads')).collection('leads');
@@ -24,10 +27,10 @@ export async function seedLeads(cluster, world, count) {
   const otherIds = [];
   const base = Date.parse('2026-01-01T00:00:00.000Z');
   try {
-    for (let start = 0; start < count; start += 1000) {
+    for (let start = from; start < from + count; start += 1000) {
       /** @type {LeadDocument[]} */
       const batch = [];
-      for (let index = start; index < Math.min(count, start + 1000); index++) {
+      for (let index = start; index < Math.min(from + count, start + 1000); index++) {
         const id = `ld_${randomBytes(16).toString('base64url')}`;
         const partner = index % 2 === 0;
         (partner ? partnerIds : otherIds).push(id);
@@ -35,7 +38,7 @@ export async function seedLeads(cluster, world, count) {
         batch.push({
           _id: id,
           account_id: world.account.account_id,
-          campaign_id: world.campaignId,
+          campaign_id: campaignId,
           fields: { name: `Lead ${index}`, email: `lead${index}@example.com`, postcode: String(1000 + (index % 9000)) },
           select_field_values: { select_partner: partner ? PARTNER_VALUE : OTHER_VALUE },
           status: 'new',
@@ -52,4 +55,16 @@ export async function seedLeads(cluster, world, count) {
     await client.close();
   }
   return { partnerIds, otherIds };
+}
+
+/**
+ * Leads of other campaigns in the same collection (`count` spread over campaigns of at most
+ * `perCampaign`), so a campaign is measured inside a collection larger than itself, as in production.
+ */
+export async function seedOtherCampaigns(cluster, world, count, perCampaign = 100000) {
+  for (let seeded = 0, index = 0; seeded < count; index++) {
+    const size = Math.min(perCampaign, count - seeded);
+    await seedLeads(cluster, world, size, { campaignId: `${world.campaignId}_other_${index}` });
+    seeded += size;
+  }
 }

@@ -3,9 +3,10 @@ import { TOPICS } from '@leadgate/contracts';
 import { KafkaModule } from '@leadgate/kafka';
 import { PrincipalSigner, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { AuthFailureThrottle } from './auth/auth-failure-throttle';
+import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { BearerStrategy } from './auth/bearer.strategy';
 import { TokenVerifier } from './auth/token-verifier';
-import { MeController } from './me/me.controller';
+import { MeRoute } from './me/me.route';
 import { RateLimitService } from './rate-limit/rate-limit.service';
 import { GatewayController } from './routing/gateway.controller';
 import { principalSignerFrom } from './routing/principal-signing';
@@ -28,11 +29,13 @@ export class GatewayModule {
           readModels: [TOPICS.identityTokens, TOPICS.identityCredentials, TOPICS.identityAccounts],
         }),
       ],
-      // MeController first: /v1/me is answered here, before the catch-all forwards /v1/*.
-      controllers: [MeController, GatewayController],
+      // GET /v1/me is a plain Fastify route (MeRoute); the catch-all forwards the rest of /v1/*.
+      controllers: [GatewayController],
       providers: [
         TokenVerifier,
         BearerStrategy,
+        BearerAuthGuard,
+        MeRoute,
         AuthFailureThrottle,
         RateLimitService,
         TokenUsageRecorder,

@@ -22,18 +22,22 @@ export class BearerAuthGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    refuseTokenInQuery(request);
-    this.authenticate(request);
+    this.check(context.switchToHttp().getRequest<AuthenticatedRequest>());
     return true;
   }
 
+  /** The guard outside Nest's router (GET /v1/me): the caller's token, also set on request.user, or throws. */
+  check(request: AuthenticatedRequest): AuthenticatedToken {
+    refuseTokenInQuery(request);
+    return this.authenticate(request);
+  }
+
   /** Sets request.user to the caller's token, or throws (401, 429 for a throttled address, 503). */
-  protected authenticate(request: AuthenticatedRequest): void {
+  protected authenticate(request: AuthenticatedRequest): AuthenticatedToken {
     const presented = request.headers.authorization !== undefined;
     if (presented) this.failures.enforce(request.ip);
     try {
-      request.user = this.strategy.authenticate(request);
+      return (request.user = this.strategy.authenticate(request));
     } catch (error) {
       if (presented && error instanceof ProblemException && error.getStatus() === 401) {
         this.failures.recordFailure(request.ip);

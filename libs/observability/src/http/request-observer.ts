@@ -30,9 +30,12 @@ export function observeRequests<R>(logger: Logger, metrics: ServiceMetrics, rout
       const method = raw.method ?? 'GET';
       const status = response.statusCode;
       metrics.httpDuration.observe({ method, route, status: statusLabel(status) }, seconds);
-      if (QUIET_PATHS.has(pathOf(raw))) return;
-      runWithRequestContext({ requestId }, () =>
-        logger.info({ method, route, status, duration_ms: Math.round(seconds * 1e4) / 10 }, 'request finished'),
+      // The line is only built when the level lets it out (the bench runs at warn). The request id
+      // is given directly: no request context has to be entered again for one log call.
+      if (!logger.isLevelEnabled('info') || QUIET_PATHS.has(pathOf(raw))) return;
+      logger.info(
+        { request_id: requestId, method, route, status, duration_ms: Math.round(seconds * 1e4) / 10 },
+        'request finished',
       );
     });
     runWithRequestContext({ requestId }, next);

@@ -119,16 +119,18 @@ describe('batch of 1,000 leads', () => {
     await db.collection<{ _id: string; [field: string]: unknown }>('lead_outbox').insertOne({
       _id: 'ob_test_orphan',
       created_at: past,
-      changes: orphans.map((lead) => ({
-        _id: `${lead._id}:1`,
-        lead_id: lead._id,
-        version: 1,
-        type: 'lead.created',
-        changed: ['fields'],
-        actor: { kind: 'token', id: 'tok_test' },
-        time: past,
-        lead,
-      })),
+      changes_json: JSON.stringify(
+        orphans.map((lead) => ({
+          _id: `${lead._id}:1`,
+          lead_id: lead._id,
+          version: 1,
+          type: 'lead.created',
+          changed: ['fields'],
+          actor: { kind: 'token', id: 'tok_test' },
+          time: past,
+          lead,
+        })),
+      ),
     });
     await waitFor('the orphaned entry published and gone', async () =>
       (await db.collection('lead_outbox').countDocuments({})) === 0 ? true : undefined,

@@ -25,6 +25,24 @@ export interface LeadChange {
   lead: LeadDocument;
 }
 
+/**
+ * As stored: the lead as one JSON string. Nothing queries inside it, and FerretDB v1 converts every
+ * nested value to its JSONB form on insert: for 1,000 changes ~250 ms as documents, ~120 ms as strings.
+ */
+export interface StoredLeadChange extends Omit<LeadChange, 'lead'> {
+  lead_json: string;
+  /** Records written before `lead_json` carried the lead as a document. */
+  lead?: LeadDocument;
+}
+
+export function storedChangeOf({ lead, ...change }: LeadChange): StoredLeadChange {
+  return { ...change, lead_json: JSON.stringify(lead) };
+}
+
+export function changeOfStored({ lead_json, lead, ...change }: StoredLeadChange): LeadChange {
+  return { ...change, lead: lead_json ? (JSON.parse(lead_json) as LeadDocument) : (lead as LeadDocument) };
+}
+
 export const leadChangeSchema = new Schema(
   {
     _id: { type: String, required: true },
@@ -34,7 +52,8 @@ export const leadChangeSchema = new Schema(
     changed: { type: [String], default: [] },
     actor: { type: Schema.Types.Mixed, required: true },
     time: { type: String, required: true },
-    lead: { type: Schema.Types.Mixed, required: true },
+    lead_json: { type: String, required: true },
+    lead: { type: Schema.Types.Mixed },
   },
   { ...SHARED_SCHEMA_OPTIONS, collection: 'lead_changes' },
 );

@@ -2,17 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { duplicateKeyIndexes, isDuplicateKey } from './duplicate-keys';
-import { LEAD_CHANGE_MODEL, LeadChange } from './lead-change.schema';
+import { changeOfStored, LEAD_CHANGE_MODEL, LeadChange, storedChangeOf, StoredLeadChange } from './lead-change.schema';
 
 /** The only place that touches the lead change log. Records are inserted once and never changed. */
 @Injectable()
 export class LeadChangesRepository {
-  constructor(@InjectModel(LEAD_CHANGE_MODEL) private readonly changes: Model<LeadChange>) {}
+  constructor(@InjectModel(LEAD_CHANGE_MODEL) private readonly changes: Model<StoredLeadChange>) {}
 
   /** True when this change got its version; false when another writer holds it already. */
   async claim(change: LeadChange): Promise<boolean> {
     try {
-      await this.changes.create(change);
+      await this.changes.create(storedChangeOf(change));
       return true;
     } catch (error) {
       if (isDuplicateKey(error)) return false;
@@ -29,7 +29,7 @@ export class LeadChangesRepository {
     try {
       // lean: the changes are built by LeadStore from validated leads; skipping mongoose's casting
       // and document building saves CPU the database shares on a small host.
-      await this.changes.insertMany(changes, { ordered: false, lean: true });
+      await this.changes.insertMany(changes.map(storedChangeOf), { ordered: false, lean: true });
     } catch (error) {
       taken = duplicateKeyIndexes(error);
     }
@@ -46,14 +46,15 @@ export class LeadChangesRepository {
   }
 
   async findByIds(ids: string[]): Promise<LeadChange[]> {
-    return this.changes.find({ _id: { $in: ids } }).lean<LeadChange[]>();
+    return (await this.changes.find({ _id: { $in: ids } }).lean<StoredLeadChange[]>()).map(changeOfStored);
   }
 
   /** A lead's changes after `version`, in version order: claimed by a writer that died before writing them. */
   async after(leadId: string, version: number): Promise<LeadChange[]> {
-    return this.changes
+    const stored = await this.changes
       .find({ lead_id: { $eq: leadId }, version: { $gt: version } })
       .sort({ version: 1 })
-      .lean<LeadChange[]>();
+      .lean<StoredLeadChange[]>();
+    return stored.map(changeOfStored);
   }
 }

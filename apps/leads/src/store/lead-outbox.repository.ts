@@ -1,20 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { LEAD_OUTBOX_MODEL, LeadOutboxEntry } from './lead-outbox.schema';
+import { LeadChange } from './lead-change.schema';
+import { LEAD_OUTBOX_MODEL, LeadOutboxEntry, StoredLeadOutboxEntry } from './lead-outbox.schema';
 
 /** The only place that touches the outbox: entries are inserted once and deleted once produced. */
 @Injectable()
 export class LeadOutboxRepository {
-  constructor(@InjectModel(LEAD_OUTBOX_MODEL) private readonly entries: Model<LeadOutboxEntry>) {}
+  constructor(@InjectModel(LEAD_OUTBOX_MODEL) private readonly entries: Model<StoredLeadOutboxEntry>) {}
 
   async add(entry: LeadOutboxEntry): Promise<void> {
-    await this.entries.insertMany([entry], { lean: true });
+    const stored: StoredLeadOutboxEntry = {
+      _id: entry._id,
+      changes_json: JSON.stringify(entry.changes),
+      created_at: entry.created_at,
+    };
+    await this.entries.insertMany([stored], { lean: true });
   }
 
   /** Everything pending: the collection holds nothing else, so this is O(pending). */
   async pending(): Promise<LeadOutboxEntry[]> {
-    return this.entries.find({}).lean<LeadOutboxEntry[]>();
+    return (await this.entries.find({}).lean<StoredLeadOutboxEntry[]>()).map(entryOf);
   }
 
   /**
@@ -26,11 +32,17 @@ export class LeadOutboxRepository {
   }
 
   async findById(id: string): Promise<LeadOutboxEntry | null> {
-    return this.entries.findOne({ _id: { $eq: id } }).lean<LeadOutboxEntry>();
+    const stored = await this.entries.findOne({ _id: { $eq: id } }).lean<StoredLeadOutboxEntry>();
+    return stored ? entryOf(stored) : null;
   }
 
   /** By `_id` equality, one entry at a time: FerretDB pushes equality down, not `$in`. */
   async remove(id: string): Promise<void> {
     await this.entries.deleteOne({ _id: { $eq: id } });
   }
+}
+
+function entryOf(stored: StoredLeadOutboxEntry): LeadOutboxEntry {
+  const changes = stored.changes_json ? (JSON.parse(stored.changes_json) as LeadChange[]) : (stored.changes ?? []);
+  return { _id: stored._id, changes, created_at: stored.created_at };
 }

@@ -41,7 +41,8 @@ export const OPERATION_SPECS: Record<OperationKind, OperationSpec> = {
     suffix: '/leads',
     scope: 'leads:read',
     summary: 'List leads',
-    description: 'Leads this token may see, newest first, a page at a time. Follow `next_cursor` until it is null.',
+    description:
+      'Leads this token may see, oldest first (by creation), a page at a time. Follow `next_cursor` until it is null.',
   },
   create: {
     kind: 'create',

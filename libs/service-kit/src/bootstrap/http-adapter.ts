@@ -115,12 +115,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [408, 'Request Timeout', 'request_timeout']
         : [400, 'Bad Request', 'bad_request'];
-  const body = JSON.stringify({
-    type: problemTypeUri(type),
-    title: reason,
-    status,
-    detail: 'The request could not be read as HTTP.',
-  });
+  const body = problemBody(status, type, reason, 'The request could not be read as HTTP.');
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

@@ -8,7 +8,22 @@ import {
   waitFor,
 } from '@leadgate/testing';
 
+import { connect } from 'node:net';
+
 type Client = ReturnType<typeof gatewayClient>;
+
+/** Writes `bytes` to the gateway's socket as they are, and answers all it sends back until it closes. */
+function rawExchange(url: string, bytes: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(bytes));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
 
 const PROBLEM = 'application/problem+json';
 const WELL_FORMED_UNKNOWN = 'lgt_AbCdEfGh01234567_0123456789abcdefghijABCDEFGHIJkl0GRY7Z';
@@ -192,6 +207,26 @@ describe('authentication at the edge', () => {
       const throttled = await post();
       expect(throttled.status).toBe(429);
       expect(throttled.body['type']).toContain('too_many_failed_authentications');
+    });
+  });
+
+  describe('bytes that are not HTTP', () => {
+    it('answers a malformed request line with 400 problem+json and closes the connection', async () => {
+      const answer = await rawExchange(platform.gateway.url, 'NOT HTTP AT ALL\r\n\r\n');
+      expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(answer).toMatch(/\r\nContent-Type: application\/problem\+json/i);
+      expect(answer).toMatch(/\r\nConnection: close\r\n/i);
+      const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as Record<string, unknown>;
+      expect(body).toMatchObject({ status: 400, title: 'Bad Request' });
+      expect(String(body['type'])).toContain('bad_request');
+    });
+
+    it('answers headers beyond the limit with 431 problem+json', async () => {
+      const huge = `GET /v1/me HTTP/1.1\r\nHost: x\r\nX-Junk: ${'a'.repeat(64 * 1024)}\r\n\r\n`;
+      const answer = await rawExchange(platform.gateway.url, huge);
+      expect(answer).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+      const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as Record<string, unknown>;
+      expect(String(body['type'])).toContain('headers_too_large');
     });
   });
 });

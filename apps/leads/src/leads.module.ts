@@ -33,6 +33,12 @@ import { LeadOutboxRepository } from './store/lead-outbox.repository';
 import { LeadStore } from './store/lead-store.service';
 import { LEAD_MODEL, leadSchema } from './store/lead.schema';
 import { LeadsRepository } from './store/leads.repository';
+import { ListBucketBackfill } from './store/list-bucket-backfill';
+import { ListPositions } from './store/list-positions';
+import { LIST_SEQUENCE_MODEL, listSequenceSchema } from './store/list-sequence.schema';
+import { ListSequencesRepository } from './store/list-sequences.repository';
+import { STORE_MIGRATION_MODEL, storeMigrationSchema } from './store/store-migration.schema';
+import { StoreMigrationsRepository } from './store/store-migrations.repository';
 
 /**
  * The leads service: leads, files, the receiver and its quarantine. Keeps its own copies of
@@ -45,6 +51,10 @@ import { LeadsRepository } from './store/leads.repository';
     LeadChangesRepository,
     LeadOutboxRepository,
     LeadStore,
+    ListSequencesRepository,
+    ListPositions,
+    ListBucketBackfill,
+    StoreMigrationsRepository,
     LeadScopeService,
     LeadWriter,
     LeadCreateGroups,
@@ -75,6 +85,8 @@ export class LeadsModule {
           { name: LEAD_MODEL, schema: leadSchema },
           { name: LEAD_CHANGE_MODEL, schema: leadChangeSchema },
           { name: LEAD_OUTBOX_MODEL, schema: leadOutboxSchema },
+          { name: LIST_SEQUENCE_MODEL, schema: listSequenceSchema },
+          { name: STORE_MIGRATION_MODEL, schema: storeMigrationSchema },
           { name: IDEMPOTENCY_MODEL, schema: idempotencyRecordSchema },
           { name: QUARANTINE_MODEL, schema: quarantinedPostSchema },
           { name: QUARANTINE_COUNT_MODEL, schema: quarantineCountSchema },

@@ -139,6 +139,42 @@ describe('partner leads API', () => {
     }
   });
 
+  it('pages across list buckets: every lead in scope once, in creation order, whatever the page size', async () => {
+    // 300 leads fill three list buckets (128 each); the partner's filter keeps every other one.
+    const items = Array.from({ length: 300 }, (_, index) => ({
+      fields: { name: `Bucketed ${index}` },
+      select_field_values: { select_partner: index % 2 === 0 ? 'SELECT_PARTNER' : 'VENDOR_NORTH' },
+    }));
+    const batch = await world.admin('POST', `${leads}/batch`, { leads: items });
+    expect(batch.body['created']).toBe(300);
+    const ids = (batch.body['results'] as Json[]).map((result) => String((result['lead'] as Json)['id']));
+    const walk = async (call: typeof world.partner, limit: number) => {
+      const seen: Json[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await call('GET', `${leads}?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page.status).toBe(200);
+        seen.push(...(page.body.data as Json[]));
+        cursor = page.body['next_cursor'] as string | null;
+      } while (cursor);
+      return seen;
+    };
+    for (const [call, inScope] of [
+      [world.partner, ids.filter((_, index) => index % 2 === 0)],
+      [world.admin, ids],
+    ] as const) {
+      const byHundreds = await walk(call, 100);
+      const bySevens = await walk(call, 7);
+      const listed = byHundreds.map((lead) => String(lead['id']));
+      expect(bySevens.map((lead) => String(lead['id']))).toEqual(listed);
+      expect(new Set(listed).size).toBe(listed.length);
+      expect(listed.filter((id) => ids.includes(id))).toEqual(expect.arrayContaining(inScope));
+      expect(listed.filter((id) => ids.includes(id))).toHaveLength(inScope.length);
+      const times = byHundreds.map((lead) => String(lead['created_at']));
+      expect(times).toEqual([...times].sort());
+    }
+  });
+
   it('honours Idempotency-Key: replays the first answer, refuses another body with the same key', async () => {
     const body = { fields: { name: 'Once only' } };
     const first = await world.partner('POST', leads, body, { 'idempotency-key': 'order-42' });

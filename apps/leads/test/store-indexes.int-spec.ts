@@ -3,6 +3,7 @@ import path from 'node:path';
 import { MONGO_URL, uniqueRunId } from '@leadgate/testing';
 import mongoose, { Connection } from 'mongoose';
 import { LeadDocument, leadSchema } from '@leads/store/lead.schema';
+import { bucketOfPosition, listBucketKey } from '@leads/store/list-buckets';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -59,6 +60,10 @@ onPostgres('containment indexes of the embedded store (postgresql backend)', () 
       source: { kind: 'api' as const, id: 'tok_1' },
       created_at: time,
       updated_at: time,
+      list_bucket: listBucketKey(
+        index % 3 === 0 ? campaignId : `cmp_other_${index % 3}`,
+        bucketOfPosition(Math.floor(index / 3)),
+      ),
     }));
     await Leads.insertMany(leads, { ordered: false });
     ids = leads.filter((lead) => lead.campaign_id === campaignId).map((lead) => lead._id);
@@ -85,12 +90,32 @@ onPostgres('containment indexes of the embedded store (postgresql backend)', () 
     expect(nodes.join(' ')).not.toMatch(/Seq Scan/);
   });
 
+  it('serves a list bucket from an index, reading only that bucket', async () => {
+    const explained = await connection.db!.command({
+      explain: {
+        find: 'leads',
+        filter: {
+          list_bucket: { $eq: listBucketKey(campaignId, 2) },
+          campaign_id: { $eq: campaignId },
+          $and: [{ 'select_field_values.select_partner': { $eq: 'SELECT_PARTNER' } }],
+        },
+        sort: { created_at: 1, _id: 1 },
+        limit: 51,
+      },
+    });
+    expect(explained['filterPushdown']).toBe(true);
+    const nodes = planNodes((explained['queryPlanner'] as { Plan: PlanNode }).Plan);
+    expect(nodes.some((node) => /^Bitmap Index Scan on leads_\w+_gin$/.test(node))).toBe(true);
+    expect(nodes.join(' ')).not.toMatch(/Seq Scan/);
+  });
+
   it('answers the lookups the lead service makes, exactly as before', async () => {
     const Leads = connection.model<LeadDocument>('Lead');
     const found = await Leads.findOne({ _id: { $eq: ids[11] }, campaign_id: { $eq: campaignId } }).lean();
     expect(found?._id).toBe(ids[11]);
     expect(await Leads.findOne({ _id: { $eq: ids[11] }, campaign_id: { $eq: 'cmp_other_1' } }).lean()).toBeNull();
     const page = await Leads.find({
+      list_bucket: { $eq: listBucketKey(campaignId, 2) },
       campaign_id: { $eq: campaignId },
       $and: [{ 'select_field_values.select_partner': { $eq: 'SELECT_PARTNER' } }],
     })
@@ -98,7 +123,7 @@ onPostgres('containment indexes of the embedded store (postgresql backend)', () 
       .limit(51)
       .lean();
     expect(page).toHaveLength(51);
-    expect(page.every((lead) => lead.campaign_id === campaignId)).toBe(true);
+    expect(page.every((lead) => lead.campaign_id === campaignId && lead.list_bucket === `${campaignId}#2`)).toBe(true);
     expect(page.map((lead) => lead._id)).toEqual([...page.map((lead) => lead._id)].sort());
   });
 });

@@ -22,6 +22,7 @@ function change(leadId: string, version: number): LeadChange {
       source: { kind: 'api', id: 'tok_1' },
       created_at: '2026-11-22T10:00:00.000Z',
       updated_at: '2026-11-22T10:00:00.000Z',
+      list_bucket: 'cmp_1#0',
     },
   };
 }

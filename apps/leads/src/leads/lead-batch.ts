@@ -1,5 +1,5 @@
 import { ProblemException } from '@leadgate/service-kit';
-import { LeadDocument } from '@leads/store/lead.schema';
+import { LeadDocument, NewLead } from '@leads/store/lead.schema';
 import { toLeadView } from '@leads/store/lead-view';
 import { Prepared } from './lead-writer';
 
@@ -13,7 +13,7 @@ export function chunksOf<T>(items: T[], size: number): T[][] {
 }
 
 /** The valid items of a batch with their request positions, ready to commit. */
-export function validItems(prepared: Prepared[]): { index: number; lead: LeadDocument }[] {
+export function validItems(prepared: Prepared[]): { index: number; lead: NewLead }[] {
   return prepared.flatMap((item, index) => (item.ok ? [{ index, lead: item.lead }] : []));
 }
 

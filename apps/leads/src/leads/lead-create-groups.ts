@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LeadEventRelay } from '@leads/events/lead-event.relay';
-import { LeadDocument } from '@leads/store/lead.schema';
+import { LeadDocument, NewLead } from '@leads/store/lead.schema';
 import { ChangeMeta, LeadStore } from '@leads/store/lead-store.service';
 import { COMMIT_CHUNK } from './lead-batch';
 
@@ -8,7 +8,7 @@ import { COMMIT_CHUNK } from './lead-batch';
 const GROUPS_IN_FLIGHT = 2;
 
 interface Waiting {
-  lead: LeadDocument;
+  lead: NewLead;
   meta: ChangeMeta;
   resolve: (stored: LeadDocument) => void;
   reject: (error: unknown) => void;
@@ -32,7 +32,7 @@ export class LeadCreateGroups {
   ) {}
 
   /** Commits the lead with its lead.created event; a retried idempotent create finds its first lead. */
-  commit(lead: LeadDocument, meta: ChangeMeta): Promise<LeadDocument> {
+  commit(lead: NewLead, meta: ChangeMeta): Promise<LeadDocument> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ lead, meta, resolve, reject });
       this.startNext();

@@ -6,7 +6,7 @@ import { IdempotencyService } from '@leads/idempotency/idempotency.service';
 import { idempotencyScope } from '@leads/idempotency/idempotency-scope';
 import { StoredOutcome } from '@leads/idempotency/idempotency-record.schema';
 import { LeadScope, LeadScopeService } from '@leads/scope/lead-scope.service';
-import { LeadDocument, LeadSource } from '@leads/store/lead.schema';
+import { LeadDocument, LeadSource, NewLead } from '@leads/store/lead.schema';
 import { etagOf, toLeadView } from '@leads/store/lead-view';
 import { actorOf, leadIdFor, LeadWriter } from './lead-writer';
 import { ChangeMeta, LeadStore } from '@leads/store/lead-store.service';
@@ -122,12 +122,12 @@ export class LeadCreationService {
   }
 
   /** Commits a prepared lead with its lead.created event, in a group with concurrent creates. */
-  private store(lead: LeadDocument, principal: Principal): Promise<LeadDocument> {
+  private store(lead: NewLead, principal: Principal): Promise<LeadDocument> {
     return this.groups.commit(lead, createdMeta(principal));
   }
 
   /** The bulk form of store(): one claim, one outbox entry and one insert for all, then their events. */
-  private async storeMany(leads: LeadDocument[], principal: Principal): Promise<LeadDocument[]> {
+  private async storeMany(leads: NewLead[], principal: Principal): Promise<LeadDocument[]> {
     const meta = createdMeta(principal);
     const committed = await this.leadStore.commitCreates(leads.map((lead) => ({ lead, meta })));
     void this.relay.publishCreated(committed.entry);

@@ -4,6 +4,9 @@ import { LeadScope, LeadScopeService } from '@leads/scope/lead-scope.service';
 import { LeadDocument } from '@leads/store/lead.schema';
 import { filterable, toLeadView } from '@leads/store/lead-view';
 import { LeadsRepository } from '@leads/store/leads.repository';
+import { lastBucket } from '@leads/store/list-buckets';
+import { ListSequencesRepository } from '@leads/store/list-sequences.repository';
+import { readPage } from './list-pages';
 import { encodeCursor, parseListQuery } from './list-query';
 
 export const leadNotFound = () => new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such lead.');
@@ -14,6 +17,7 @@ export class LeadReadsService {
   constructor(
     private readonly scopes: LeadScopeService,
     private readonly leads: LeadsRepository,
+    private readonly sequences: ListSequencesRepository,
   ) {}
 
   async get(principal: Principal, campaignId: string, id: string): Promise<LeadDocument> {
@@ -40,14 +44,15 @@ export class LeadReadsService {
       );
     }
     const { conditions, limit, after } = parsed.query;
-    const page = await this.leads.list({
-      campaignId,
-      conditions: scope.compiled ? [scope.compiled.query, ...conditions] : conditions,
+    const inScope = scope.compiled ? [scope.compiled.query, ...conditions] : conditions;
+    const last = lastBucket(await this.sequences.numbered(campaignId));
+    const page = await readPage(
+      (bucket, afterLead, bucketLimit) =>
+        this.leads.listBucket({ campaignId, bucket, conditions: inScope, after: afterLead, limit: bucketLimit }),
+      last,
       after,
-      limit: limit + 1,
-    });
-    const data = page.slice(0, limit);
-    const last = data[data.length - 1];
-    return { data: data.map(toLeadView), next_cursor: page.length > limit && last ? encodeCursor(last) : null };
+      limit,
+    );
+    return { data: page.leads.map(toLeadView), next_cursor: page.next ? encodeCursor(page.next) : null };
   }
 }

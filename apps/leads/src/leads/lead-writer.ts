@@ -4,10 +4,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { LeadScope } from '@leads/scope/lead-scope.service';
 import { LeadInput, missingRequired, parseLeadInput } from './lead-input';
 import { LeadChange } from '@leads/store/lead-change.schema';
-import { LeadDocument, LeadSource } from '@leads/store/lead.schema';
+import { LeadDocument, LeadSource, NewLead } from '@leads/store/lead.schema';
 import { filterable } from '@leads/store/lead-view';
 
-export type Prepared = { ok: true; lead: LeadDocument } | { ok: false; problem: ProblemException };
+export type Prepared = { ok: true; lead: NewLead } | { ok: false; problem: ProblemException };
 
 export function validationFailed(errors: { path: string; message: string }[]): ProblemException {
   return new ProblemException(
@@ -62,7 +62,7 @@ export class LeadWriter {
     const missing = missingRequired(scope.campaign, fields);
     if (missing.length > 0) return { ok: false, problem: validationFailed(missing) };
     const now = new Date().toISOString();
-    const lead: LeadDocument = {
+    const lead: NewLead = {
       _id: id,
       account_id: scope.campaign.account_id,
       campaign_id: scope.campaign.id,

@@ -8,7 +8,7 @@ const schema = {
 
 describe('parseListQuery', () => {
   it('turns known parameters into $eq/$gte conditions', () => {
-    const cursor = encodeCursor({ created_at: '2026-11-22T10:00:00.000Z', _id: 'ld_1' });
+    const cursor = encodeCursor({ bucket: 3, created_at: '2026-11-22T10:00:00.000Z', id: 'ld_1' });
     expect(
       parseListQuery(
         {
@@ -29,7 +29,7 @@ describe('parseListQuery', () => {
           { updated_at: { $gte: '2026-11-01T00:00:00.000Z' } },
         ],
         limit: 10,
-        after: { created_at: '2026-11-22T10:00:00.000Z', id: 'ld_1' },
+        after: { bucket: 3, created_at: '2026-11-22T10:00:00.000Z', id: 'ld_1' },
       },
     });
   });
@@ -51,5 +51,15 @@ describe('parseListQuery', () => {
     if (!result.ok) expect(result.errors).toHaveLength(7);
     expect(parseListQuery({ status: ['new', 'won'] }, schema).ok).toBe(false);
     expect(parseListQuery({ limit: '0' }, schema).ok).toBe(false);
+  });
+
+  it('refuses cursors it did not give out, and reads the (created_at, id) cursors of before list buckets', () => {
+    const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+    for (const junk of [[-1, '', ''], [1.5, '', ''], ['1', '', ''], [1, 2, ''], [1, '', '', ''], { bucket: 1 }, 'x'])
+      expect(parseListQuery({ cursor: cursorOf(junk) }, schema).ok).toBe(false);
+    expect(parseListQuery({ cursor: cursorOf(['2026-11-22T10:00:00.000Z', 'ld_1']) }, schema)).toEqual({
+      ok: true,
+      query: { conditions: [], limit: 50, after: { bucket: 0, created_at: '2026-11-22T10:00:00.000Z', id: 'ld_1' } },
+    });
   });
 });

@@ -1,9 +1,10 @@
 import { CampaignSchemaStateV1 } from '@leadgate/contracts';
+import { ListPosition } from './list-pages';
 
 export interface ParsedListQuery {
   conditions: Record<string, unknown>[];
   limit: number;
-  after: { created_at: string; id: string } | null;
+  after: ListPosition | null;
 }
 
 export type ListQueryResult =
@@ -11,19 +12,25 @@ export type ListQueryResult =
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-export function encodeCursor(lead: { created_at: string; _id: string }): string {
-  return Buffer.from(JSON.stringify([lead.created_at, lead._id]), 'utf8').toString('base64url');
+/** Opaque to callers: the list position a page ends at (list-pages.ts). */
+export function encodeCursor(position: ListPosition): string {
+  return Buffer.from(JSON.stringify([position.bucket, position.created_at, position.id]), 'utf8').toString('base64url');
 }
 
-function decodeCursor(value: string): { created_at: string; id: string } | null {
+function decodeCursor(value: string): ListPosition | null {
+  let decoded: unknown;
   try {
-    const decoded: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && decoded.length === 2 && decoded.every((part) => typeof part === 'string')) {
-      return { created_at: decoded[0], id: decoded[1] };
-    }
+    decoded = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
   } catch {
-    // falls through to null
+    return null;
   }
+  if (!Array.isArray(decoded)) return null;
+  const [bucket, created_at, id] = decoded as unknown[];
+  if (decoded.length === 3 && Number.isSafeInteger(bucket) && (bucket as number) >= 0)
+    if (typeof created_at === 'string' && typeof id === 'string') return { bucket: bucket as number, created_at, id };
+  // Cursors given out before list buckets (created_at, id): the same position, found from the first bucket.
+  if (decoded.length === 2 && typeof decoded[0] === 'string' && typeof decoded[1] === 'string')
+    return { bucket: 0, created_at: decoded[0], id: decoded[1] };
   return null;
 }
 

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { LeadDocument } from './lead.schema';
+import { LeadDocument, NewLead } from './lead.schema';
 import { LeadsRepository } from './leads.repository';
 import { LeadChange } from './lead-change.schema';
 import { LeadChangesRepository } from './lead-changes.repository';
 import { LeadOutboxEntry } from './lead-outbox.schema';
 import { LeadOutboxRepository } from './lead-outbox.repository';
+import { ListPositions } from './list-positions';
 
 export type ChangeMeta = Pick<LeadChange, 'type' | 'changed' | 'actor'>;
 
@@ -27,15 +28,17 @@ export class LeadStore {
     private readonly changes: LeadChangesRepository,
     private readonly outbox: LeadOutboxRepository,
     private readonly leads: LeadsRepository,
+    private readonly positions: ListPositions,
   ) {}
 
   /**
    * Version 1 of many leads (one request's batch, or single creates committed as a group). Answers
    * the stored leads in input order; a retried idempotent create gets the leads its first attempt
-   * claimed and creates nothing twice.
+   * claimed (in the list bucket it was filed in then) and creates nothing twice.
    */
-  async commitCreates(items: { lead: LeadDocument; meta: ChangeMeta }[]): Promise<CommittedCreates> {
-    const committed = await this.changes.claimMany(items.map((item) => changeOf(item.lead, item.meta)));
+  async commitCreates(items: { lead: NewLead; meta: ChangeMeta }[]): Promise<CommittedCreates> {
+    const leads = await this.positions.place(items.map((item) => item.lead));
+    const committed = await this.changes.claimMany(leads.map((lead, index) => changeOf(lead, items[index].meta)));
     const entry = outboxEntryOf(committed);
     await this.outbox.add(entry);
     await this.apply(committed);

@@ -21,7 +21,12 @@ export interface LeadDocument {
   source: LeadSource;
   created_at: string;
   updated_at: string;
+  /** `<campaign>#<n>`: the list bucket the lead was filed in when it was committed (list-buckets.ts). */
+  list_bucket: string;
 }
+
+/** A lead made from a request, before it is committed and filed in a list bucket. */
+export type NewLead = Omit<LeadDocument, 'list_bucket'>;
 
 export const leadSchema = new Schema(
   {
@@ -36,9 +41,11 @@ export const leadSchema = new Schema(
     source: { type: Schema.Types.Mixed, required: true },
     created_at: { type: String, required: true },
     updated_at: { type: String, required: true },
+    list_bucket: { type: String, required: true },
   },
   { ...SHARED_SCHEMA_OPTIONS, collection: 'leads' },
 );
 
-// Serves the partner list: one campaign, in creation order, cursor on (created_at, _id).
-leadSchema.index({ campaign_id: 1, created_at: 1, _id: 1 });
+// Serves the partner list: one bucket of one campaign, in creation order (list-buckets.ts). Its
+// leading field also gets the GIN index FerretDB's pushed-down equality uses (tools/infra).
+leadSchema.index({ list_bucket: 1, created_at: 1, _id: 1 });

@@ -2,15 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { duplicateKeyIndexes, isDuplicateKey } from './duplicate-keys';
-import { LEAD_MODEL, LeadDocument } from './lead.schema';
+import { LEAD_MODEL, LeadDocument, NewLead } from './lead.schema';
+import { listBucketKey } from './list-buckets';
 
-export interface ListQuery {
+export interface BucketQuery {
   campaignId: string;
+  bucket: number;
   /** The compiled filter of the token and the list's own query parameters, already validated. */
   conditions: Record<string, unknown>[];
   after: { created_at: string; id: string } | null;
   limit: number;
 }
+
+const UPDATES_PER_COMMAND = 16;
 
 /** The only place that touches the leads collection. Every value is wrapped in `$eq` or another operator. */
 @Injectable()
@@ -47,8 +51,8 @@ export class LeadsRepository {
     return this.leads.findOne({ _id: { $eq: id } }).lean<LeadDocument>();
   }
 
-  /** A page in (created_at, _id) order: stable while leads are being added. */
-  async list(query: ListQuery): Promise<LeadDocument[]> {
+  /** One list bucket's leads in (created_at, _id) order, after `after` (list-buckets.ts). */
+  async listBucket(query: BucketQuery): Promise<LeadDocument[]> {
     const conditions: Record<string, unknown>[] = [...query.conditions];
     if (query.after) {
       conditions.push({
@@ -58,13 +62,41 @@ export class LeadsRepository {
         ],
       });
     }
-    // The campaign stays a top-level equality: FerretDB pushes only those down to PostgreSQL, so a
-    // list reads one campaign's leads rather than every lead (MongoDB uses the index either way).
-    const filter =
-      conditions.length > 0
-        ? { campaign_id: { $eq: query.campaignId }, $and: conditions }
-        : { campaign_id: { $eq: query.campaignId } };
+    // Bucket and campaign stay top-level equalities: FerretDB pushes only those down to PostgreSQL,
+    // so the query reads one bucket's leads; the conditions are applied to those.
+    const filter = {
+      list_bucket: { $eq: listBucketKey(query.campaignId, query.bucket) },
+      campaign_id: { $eq: query.campaignId },
+      ...(conditions.length > 0 ? { $and: conditions } : {}),
+    };
     return this.leads.find(filter).sort({ created_at: 1, _id: 1 }).limit(query.limit).lean<LeadDocument[]>();
+  }
+
+  /** Leads stored before list buckets existed (list-bucket-backfill.ts), at most `limit`. */
+  async unfiled(limit: number): Promise<NewLead[]> {
+    return this.leads
+      .find({ list_bucket: { $exists: false } })
+      .limit(limit)
+      .lean<NewLead[]>();
+  }
+
+  /**
+   * Sets the list bucket of leads that have none (a lead filed meanwhile keeps its bucket), a few
+   * updates per command: FerretDB v1 keeps each statement's PostgreSQL connection until the whole
+   * command ends, so one command of more statements than its pool has connections (50) never ends.
+   */
+  async file(leads: LeadDocument[]): Promise<void> {
+    for (let start = 0; start < leads.length; start += UPDATES_PER_COMMAND) {
+      await this.leads.bulkWrite(
+        leads.slice(start, start + UPDATES_PER_COMMAND).map((lead) => ({
+          updateOne: {
+            filter: { _id: { $eq: lead._id }, list_bucket: { $exists: false } },
+            update: { $set: { list_bucket: lead.list_bucket } },
+          },
+        })),
+        { ordered: false },
+      );
+    }
   }
 
   /**

@@ -2,7 +2,8 @@
 // Reference for the scoped read: a bare node:http server that runs the lead API's own queries with
 // the MongoDB driver on the same database, with no gateway, no auth and no framework.
 //   GET /lead/<id>  findOne by _id and campaign, then the partner filter checked on the document
-//   GET /list       the first page of 50 in (created_at, _id) order inside campaign and filter
+//   GET /list       the first page of 50 inside campaign and filter, read as the lead service reads
+//                   it: list bucket by list bucket, each in (created_at, _id) order (ADR 014)
 import { createServer } from 'node:http';
 import { MongoClient } from 'mongodb';
 
@@ -16,7 +17,11 @@ const { MONGO_URL, LEADS_DATABASE, CAMPAIGN_ID, SELECT_KEY, SELECT_VALUE } = /**
 const client = await MongoClient.connect(MONGO_URL);
 /** @type {import('mongodb').Collection<LeadDocument>} */
 const leads = client.db(LEADS_DATABASE).collection('leads');
+/** @type {import('mongodb').Collection<{ _id: string; numbered: number }>} */
+const sequences = client.db(LEADS_DATABASE).collection('lead_list_sequences');
 const inScope = { [`select_field_values.${SELECT_KEY}`]: { $eq: SELECT_VALUE } };
+/** apps/leads/src/store/list-buckets.ts */
+const LEADS_PER_LIST_BUCKET = 128;
 
 /** The lead as the API shows it: `id` for `_id`, no account. */
 const view = (/** @type {LeadDocument} */ { _id, account_id: _account, ...lead }) => ({ id: _id, ...lead });
@@ -47,11 +52,17 @@ async function answer(request, response) {
     return send(response, 200, view(lead));
   }
   if (url.pathname === '/list') {
-    const page = await leads
-      .find({ campaign_id: { $eq: CAMPAIGN_ID }, $and: [inScope] })
-      .sort({ created_at: 1, _id: 1 })
-      .limit(51)
-      .toArray();
+    const numbered = (await sequences.findOne({ _id: { $eq: CAMPAIGN_ID } }))?.numbered ?? 0;
+    /** @type {LeadDocument[]} */
+    const page = [];
+    for (let bucket = 0; page.length < 51 && bucket * LEADS_PER_LIST_BUCKET < numbered; bucket++) {
+      const found = await leads
+        .find({ list_bucket: { $eq: `${CAMPAIGN_ID}#${bucket}` }, campaign_id: { $eq: CAMPAIGN_ID }, $and: [inScope] })
+        .sort({ created_at: 1, _id: 1 })
+        .limit(51 - page.length)
+        .toArray();
+      page.push(...found);
+    }
     const data = page.slice(0, 50).map(view);
     return send(response, 200, {
       data,

@@ -9,11 +9,18 @@
 // every index the mongoose schemas declare, plus `_id`; so the schemas stay the one place that
 // says what is indexed, and MongoDB (which uses those indexes directly) needs nothing of this.
 //
+// Each has a 64 kB pending list (default 4 MB): GIN queues new entries there and every lookup scans
+// it whole, so after a bulk load a default list cost each `_id` lookup ~2 ms per index; a small one
+// is merged often and costs little (docs/BENCHMARKS.md).
+//
 // Idempotent (`CREATE INDEX IF NOT EXISTS`, names derived from table and field); safe to rerun
 // whenever collections may have appeared: FerretDB creates tables lazily (on the first insert or
 // createIndexes), so callers run it after the services started and after a bench seeded.
 import { findPostgresBin } from './prereqs.mjs';
 import { run } from './proc.mjs';
+
+/** kB of GIN pending list per index (see above). */
+const PENDING_LIST_KB = 64;
 
 /**
  * One DO block: for each FerretDB collection table (in schemas whose name starts with `prefix`)
@@ -45,11 +52,22 @@ BEGIN
   LOOP
     IF to_regclass(format('%I.%I', r.schema_name, r.table_name || '_' || left(md5(r.field), 8) || '_gin')) IS NULL THEN
       EXECUTE format(
-        'CREATE INDEX IF NOT EXISTS %I ON %I.%I USING gin ((_jsonb -> %L) jsonb_path_ops)',
+        'CREATE INDEX IF NOT EXISTS %I ON %I.%I USING gin ((_jsonb -> %L) jsonb_path_ops) WITH (gin_pending_list_limit = ${PENDING_LIST_KB})',
         r.table_name || '_' || left(md5(r.field), 8) || '_gin', r.schema_name, r.table_name, r.field
       );
       made := made + 1;
     END IF;
+  END LOOP;
+  -- Indexes made before the pending list was bounded.
+  FOR r IN
+    SELECT n.nspname AS schema_name, c.relname AS index_name
+    FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_am am ON am.oid = c.relam AND am.amname = 'gin'
+    WHERE c.relkind = 'i' AND c.relname LIKE '%\_gin' AND n.nspname LIKE ${quote(pattern)}
+      AND NOT coalesce(c.reloptions, '{}') @> ARRAY['gin_pending_list_limit=${PENDING_LIST_KB}']
+  LOOP
+    EXECUTE format('ALTER INDEX %I.%I SET (gin_pending_list_limit = ${PENDING_LIST_KB})', r.schema_name, r.index_name);
   END LOOP;
   RAISE WARNING 'containment indexes created: %', made;
 END

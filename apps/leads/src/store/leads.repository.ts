@@ -72,12 +72,16 @@ export class LeadsRepository {
     return this.leads.find(filter).sort({ created_at: 1, _id: 1 }).limit(query.limit).lean<LeadDocument[]>();
   }
 
-  /** Leads stored before list buckets existed (list-bucket-backfill.ts), at most `limit`. */
-  async unfiled(limit: number): Promise<NewLead[]> {
+  /**
+   * Leads stored before list buckets existed (list-bucket-backfill.ts), in one pass: FerretDB
+   * cannot push `$exists` down, so each query would read the whole collection.
+   */
+  unfiled(batchSize: number): AsyncIterable<NewLead> {
     return this.leads
       .find({ list_bucket: { $exists: false } })
-      .limit(limit)
-      .lean<NewLead[]>();
+      .batchSize(batchSize)
+      .lean<NewLead>()
+      .cursor();
   }
 
   /**

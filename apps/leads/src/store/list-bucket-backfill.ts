@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ROOT_LOGGER } from '@leadgate/observability';
 import { Logger } from 'pino';
+import { NewLead } from './lead.schema';
 import { LeadsRepository } from './leads.repository';
 import { ListPositions } from './list-positions';
 import { StoreMigrationsRepository } from './store-migrations.repository';
@@ -32,15 +33,20 @@ export class ListBucketBackfill implements OnApplicationBootstrap {
   async run(): Promise<number> {
     if (await this.migrations.isDone(MIGRATION)) return 0;
     let filed = 0;
-    for (;;) {
-      const unfiled = await this.leads.unfiled(BATCH);
-      if (unfiled.length === 0) break;
-      unfiled.sort((a, b) =>
+    let batch: NewLead[] = [];
+    const fileBatch = async () => {
+      batch.sort((a, b) =>
         a.created_at === b.created_at ? (a._id < b._id ? -1 : 1) : a.created_at < b.created_at ? -1 : 1,
       );
-      await this.leads.file(await this.positions.place(unfiled));
-      filed += unfiled.length;
+      await this.leads.file(await this.positions.place(batch));
+      filed += batch.length;
+      batch = [];
+    };
+    for await (const lead of this.leads.unfiled(BATCH)) {
+      batch.push(lead);
+      if (batch.length === BATCH) await fileBatch();
     }
+    if (batch.length > 0) await fileBatch();
     await this.migrations.markDone(MIGRATION);
     if (filed > 0) this.logger.info({ filed }, 'older leads filed in list buckets');
     return filed;

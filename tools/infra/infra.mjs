@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KAFKA_VERSION, resolveConfig } from './lib/config.mjs';
-import { ensureContainmentIndexes, preferCustomPlans } from './lib/containment-indexes.mjs';
+import { ensureContainmentIndexes, preferCustomPlans, vacuumTables } from './lib/containment-indexes.mjs';
 import {
   buildLauncher,
   ferretdbHealthy,
@@ -222,6 +222,16 @@ export async function ensureIndexes({ prefix = '', log = defaultLog, ...options 
   const result = await ensureContainmentIndexes(cfg, { prefix });
   if (result.created > 0) log(`${result.created} containment indexes created in ${seconds(started)}`);
   return result;
+}
+
+/**
+ * VACUUM (ANALYZE) of the collections of databases whose name starts with `prefix` (see
+ * lib/containment-indexes.mjs vacuumTables); a no-op on the sqlite backend.
+ * @param {{ prefix?: string, infraDir?: string, backend?: string, ports?: any }} [options]
+ */
+export async function vacuumStore({ prefix = '', ...options } = {}) {
+  const cfg = resolveConfig(options);
+  if (cfg.backend === 'postgresql') await vacuumTables(cfg, { prefix });
 }
 
 /** Stop everything (SIGTERM, up to 20 s, then SIGKILL) and remove pid files. */

@@ -108,7 +108,11 @@ const LIST_PARAMETERS: [string, string][] = [
   ['select.<key>', 'only leads whose select has this value, e.g. select.source=VALUE'],
   ['updated_since', 'ISO 8601 time: only leads changed at or after it'],
   ['limit', '1 to 500, default 50'],
-  ['cursor', 'the next_cursor of the previous page; the answer is { "data": [...], "next_cursor": string or null }'],
+  [
+    'cursor',
+    'the next_cursor of the previous page; the answer is { "data": [...], "next_cursor": string or null }. ' +
+      'Follow it until it is null: a page can hold fewer than limit leads before the end.',
+  ],
 ];
 
 function operationsSection(input: TokenDocsInput, campaign: CampaignDocs): Html {

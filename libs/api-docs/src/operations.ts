@@ -42,7 +42,8 @@ export const OPERATION_SPECS: Record<OperationKind, OperationSpec> = {
     scope: 'leads:read',
     summary: 'List leads',
     description:
-      'Leads this token may see, oldest first (by creation), a page at a time. Follow `next_cursor` until it is null.',
+      'Leads this token may see, oldest first (by creation), a page at a time. Follow `next_cursor` until it is null: ' +
+      'in a large campaign a narrow filter can give a page with fewer than `limit` leads, or none, before the end.',
   },
   create: {
     kind: 'create',

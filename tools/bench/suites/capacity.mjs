@@ -28,6 +28,7 @@ export async function capacity({ cluster, world, settings, log }) {
     seeded += missing;
     partnerIds.push(...grown.partnerIds);
     if (settings.storeIndexes) await cluster.ensureStoreIndexes();
+    await cluster.settleStore();
 
     log(`capacity: ${size} leads, GET lead at ${GET_RATE}/s`);
     const amount = GET_RATE * settings.rateSeconds;

@@ -51,6 +51,7 @@ export async function scopedRead({ cluster, world, settings, log }) {
   if (others > 0) log(`read: seeding ${others} leads of other campaigns into the same collection`);
   await seedOtherCampaigns(cluster, world, others, settings.leads);
   if (settings.storeIndexes) await cluster.ensureStoreIndexes();
+  await cluster.settleStore();
   const seedSeconds = (Date.now() - seedStarted) / 1000;
   const reference = await startReference('driver-read', {
     MONGO_URL: cluster.infra.MONGO_URL,

@@ -28,7 +28,7 @@ const PENDING_LIST_KB = 64;
  * names come from the catalog, are quoted with format(%L/%I) and never come from a caller.
  */
 export function containmentIndexSql(prefix = '') {
-  const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = schemasStartingWith(prefix);
   return `
 SET client_min_messages = warning;
 DO $do$
@@ -47,7 +47,7 @@ BEGIN
       SELECT substring(pg_get_indexdef(i.indexrelid, 1, true) FROM $re$^\\(?_jsonb -> '([^']+)'::text\\)?$$re$) AS field
     ) k
     WHERE k.field IS NOT NULL
-      AND n.nspname LIKE ${quote(pattern)}
+      AND n.nspname LIKE ${pattern}
       AND t.relname NOT LIKE '\\_ferretdb\\_%'
   LOOP
     IF to_regclass(format('%I.%I', r.schema_name, r.table_name || '_' || left(md5(r.field), 8) || '_gin')) IS NULL THEN
@@ -64,7 +64,7 @@ BEGIN
     FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_am am ON am.oid = c.relam AND am.amname = 'gin'
-    WHERE c.relkind = 'i' AND c.relname LIKE '%\_gin' AND n.nspname LIKE ${quote(pattern)}
+    WHERE c.relkind = 'i' AND c.relname LIKE '%\\_gin' AND n.nspname LIKE ${pattern}
       AND NOT coalesce(c.reloptions, '{}') @> ARRAY['gin_pending_list_limit=${PENDING_LIST_KB}']
   LOOP
     EXECUTE format('ALTER INDEX %I.%I SET (gin_pending_list_limit = ${PENDING_LIST_KB})', r.schema_name, r.index_name);
@@ -72,6 +72,11 @@ BEGIN
   RAISE WARNING 'containment indexes created: %', made;
 END
 $do$;`;
+}
+
+/** A SQL LIKE pattern, as a string literal, for schema (FerretDB database) names starting with `prefix`. */
+function schemasStartingWith(prefix) {
+  return quote(`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 }
 
 /** A SQL string literal. */
@@ -103,6 +108,24 @@ export async function ensureContainmentIndexes(cfg, { prefix = '' } = {}) {
 export async function preferCustomPlans(cfg) {
   const res = await psqlScript(cfg, `ALTER DATABASE ${cfg.postgres.database} SET plan_cache_mode = force_custom_plan;`);
   if (res.code !== 0) throw new Error(`plan_cache_mode: ${res.output.trim()}`);
+}
+
+/**
+ * VACUUM (ANALYZE) of every FerretDB collection table in schemas whose name starts with `prefix`:
+ * row counts for the planner and GIN pending lists merged, as autovacuum leaves a table some
+ * seconds after a bulk load. For data written straight into the database (the bench's seeding).
+ * @param {any} cfg resolveConfig()
+ * @param {{ prefix?: string }} [options]
+ */
+export async function vacuumTables(cfg, { prefix = '' } = {}) {
+  const pattern = schemasStartingWith(prefix);
+  const res = await psqlScript(
+    cfg,
+    `SELECT format('VACUUM (ANALYZE) %I.%I', n.nspname, t.relname)
+       FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace
+      WHERE t.relkind = 'r' AND n.nspname LIKE ${pattern} AND t.relname NOT LIKE '\\_ferretdb\\_%' \\gexec`,
+  );
+  if (res.code !== 0) throw new Error(`vacuum: ${res.output.trim()}`);
 }
 
 /** Runs a script through psql on its standard input (which psql reads to the end: no EPIPE). */

@@ -87,7 +87,8 @@ export class LeadsRepository {
   /**
    * Sets the list bucket of leads that have none (a lead filed meanwhile keeps its bucket), a few
    * updates per command: FerretDB v1 keeps each statement's PostgreSQL connection until the whole
-   * command ends, so one command of more statements than its pool has connections (50) never ends.
+   * command ends, so one command of more statements than its pool has connections never ends (240
+   * here, tools/infra; 50 by default), and a long one starves every other caller meanwhile.
    */
   async file(leads: LeadDocument[]): Promise<void> {
     for (let start = 0; start < leads.length; start += UPDATES_PER_COMMAND) {

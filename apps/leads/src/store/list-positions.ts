@@ -32,9 +32,11 @@ export class ListPositions {
   /** The leads with their list buckets, in input order. */
   async place(leads: NewLead[]): Promise<LeadDocument[]> {
     const byCampaign = new Map<string, number[]>();
-    leads.forEach((lead, index) =>
-      byCampaign.set(lead.campaign_id, [...(byCampaign.get(lead.campaign_id) ?? []), index]),
-    );
+    leads.forEach((lead, index) => {
+      const indexes = byCampaign.get(lead.campaign_id);
+      if (indexes) indexes.push(index);
+      else byCampaign.set(lead.campaign_id, [index]);
+    });
     const placed: LeadDocument[] = [];
     for (const [campaignId, indexes] of byCampaign) {
       const first = await this.positions(campaignId, indexes.length);

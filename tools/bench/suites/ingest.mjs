@@ -1,3 +1,4 @@
+// @ts-check
 // 3. Ingest: leads/s end to end, a lead counted only once it is stored AND its lead.created event is
 // on Kafka (seen by a consumer), single POSTs and batches of 1,000; vs raw driver inserts + raw
 // kafkajs produce (acks=all) of the same documents and events, observed the same way.
@@ -62,12 +63,16 @@ function row(name, result, reference) {
   };
 }
 
+/** A CloudEvent of leads.events.v1, as far as the suite reads it. */
+/** @typedef {{ id: string; type: string; subject: string; data?: { campaign_id?: string } }} LeadEvent */
+
 /** Runs the load, waits for every event, checks the store: { leadsPerSecond, stored, events, ... }. */
 async function measured({ brokers, topic, campaignId, leads, countStored, run }) {
   const watch = await watchTopic({
     brokers,
     topic,
-    select: (event) => (event.type === 'lead.created' && event.data?.campaign_id === campaignId ? event.subject : null),
+    select: (/** @type {LeadEvent} */ event) =>
+      event.type === 'lead.created' && event.data?.campaign_id === campaignId ? event.subject : null,
   });
   try {
     const started = Date.now();
@@ -145,7 +150,7 @@ async function platformBatches(cluster, world, brokers, batches, concurrency) {
               headers: { authorization: `Bearer ${partnerToken.token}`, 'content-type': 'application/json' },
               body,
             });
-            const answer = await response.json();
+            const answer = /** @type {{ created?: number }} */ (await response.json());
             latencies.push(Date.now() - started);
             if (response.status !== 200 || answer.created !== 1000) errors++;
           }

@@ -67,7 +67,7 @@ describe('access-token revocation under concurrent updates', () => {
    * token, then write it guarded by its version (a usage stamp and a version bump). Beside them,
    * real usage: the tokens are used at the gateway, whose usage reports identity records.
    */
-  function hammer(tokens: string[], writers = 6): { stop: () => Promise<number> } {
+  function hammer(tokens: string[], writers = 6): { writes: () => number; stop: () => Promise<number> } {
     let running = true;
     let writes = 0;
     const collection = connection.collection<{ _id: string; version: number }>('tokens');
@@ -90,6 +90,7 @@ describe('access-token revocation under concurrent updates', () => {
       while (running) await client('GET', '/v1/me');
     });
     return {
+      writes: () => writes,
       stop: async () => {
         running = false;
         await Promise.all([...loops, ...users]);
@@ -116,11 +117,13 @@ describe('access-token revocation under concurrent updates', () => {
     const { id, clientId, secret } = await credential();
     const tokens = await Promise.all(Array.from({ length: 4 }, () => accessToken(clientId, secret)));
     const writers = hammer(tokens);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The writers are under way (a loaded machine may need more than a moment) before the disable.
+    await waitFor('the writers under way', async () => (writers.writes() > 10 ? true : undefined));
+    const before = writers.writes();
     const disabled = await admin('POST', `/v1/admin/credentials/${id}/disable`);
     const writes = await writers.stop();
     expect(disabled.status).toBe(200);
-    expect(writes).toBeGreaterThan(10);
+    expect(writes).toBeGreaterThan(before); // they kept writing while the disable ran
     for (const token of tokens) expect(await revokedAt(tokenIdOf(token))).toEqual(expect.any(String));
 
     // Enabled again, the credential makes new tokens, and the old ones stay dead.
@@ -133,7 +136,7 @@ describe('access-token revocation under concurrent updates', () => {
     const { clientId, secret } = await credential();
     const token = await accessToken(clientId, secret);
     const writers = hammer([token]);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitFor('the writers under way', async () => (writers.writes() > 10 ? true : undefined));
     const revoked = await fetch(`${platform.gateway.url}/oauth/revoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -34,6 +34,13 @@ export const loadHarness = () => loadBuilt('libs/testing/src/index.js');
 export const loadReadiness = () => loadBuilt('libs/testing/src/readiness.js');
 
 /**
+ * Where a lead sits in its campaign's list (the lead service's list buckets, ADR 014): for tools
+ * that write or read leads straight in the database, in the service's own layout.
+ * @returns {Promise<typeof import('../../apps/leads/src/store/list-buckets.js')>}
+ */
+export const loadListBuckets = () => loadBuilt('apps/leads/src/store/list-buckets.js');
+
+/**
  * Every Kafka topic name, from libs/contracts.
  * @returns {Promise<typeof import('../../libs/contracts/src/topics/topics.js').TOPICS>}
  */

@@ -1,17 +1,17 @@
 // @ts-check
 // Seeds a campaign with leads straight into the lead service's collection, in the shape the service
 // writes (LeadDocument), half of them in the partner's slice. Faster than the API for 100k leads;
-// the ingest suite measures the API's own writes. Leads are filed in list buckets as the service
-// files them (apps/leads/src/store/list-buckets.ts: 128 positions a bucket, key `<campaign>#<n>`),
-// and the campaign's list counter is moved past them.
+// the ingest suite measures the API's own writes. Leads are filed in list buckets with the
+// service's own rule (apps/leads/src/store/list-buckets.ts), and the campaign's list counter is
+// moved past them.
 import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
+import { loadListBuckets } from '../../lib/built.mjs';
 import { OTHER_VALUE, PARTNER_VALUE } from './world.mjs';
 
 /** @typedef {import('../../../apps/leads/src/store/lead.schema.js').LeadDocument} LeadDocument */
 
-/** apps/leads/src/store/list-buckets.ts LEADS_PER_LIST_BUCKET: a bucket's size only sets a page's cost. */
-const LEADS_PER_LIST_BUCKET = 128;
+const { bucketOfPosition, listBucketKey } = await loadListBuckets();
 
 /**
  * `count` leads in `campaignId` (the world's campaign by default), numbered from `from` so a
@@ -52,7 +52,7 @@ export async function seedLeads(cluster, world, count, { campaignId = world.camp
           source: { kind: 'api', id: world.partnerToken.id },
           created_at: time,
           updated_at: time,
-          list_bucket: `${campaignId}#${Math.floor(index / LEADS_PER_LIST_BUCKET)}`,
+          list_bucket: listBucketKey(campaignId, bucketOfPosition(index)),
         });
       }
       await collection.insertMany(batch, { ordered: false });

@@ -6,6 +6,7 @@
 //                   it: list bucket by list bucket, each in (created_at, _id) order (ADR 014)
 import { createServer } from 'node:http';
 import { MongoClient } from 'mongodb';
+import { loadListBuckets } from '../../lib/built.mjs';
 
 const port = Number(process.argv[2]);
 /** @typedef {import('../../../apps/leads/src/store/lead.schema.js').LeadDocument} LeadDocument */
@@ -20,8 +21,7 @@ const leads = client.db(LEADS_DATABASE).collection('leads');
 /** @type {import('mongodb').Collection<{ _id: string; numbered: number }>} */
 const sequences = client.db(LEADS_DATABASE).collection('lead_list_sequences');
 const inScope = { [`select_field_values.${SELECT_KEY}`]: { $eq: SELECT_VALUE } };
-/** apps/leads/src/store/list-buckets.ts */
-const LEADS_PER_LIST_BUCKET = 128;
+const { lastBucket, listBucketKey } = await loadListBuckets();
 
 /** The lead as the API shows it: `id` for `_id`, no account. */
 const view = (/** @type {LeadDocument} */ { _id, account_id: _account, ...lead }) => ({ id: _id, ...lead });
@@ -55,9 +55,13 @@ async function answer(request, response) {
     const numbered = (await sequences.findOne({ _id: { $eq: CAMPAIGN_ID } }))?.numbered ?? 0;
     /** @type {LeadDocument[]} */
     const page = [];
-    for (let bucket = 0; page.length < 51 && bucket * LEADS_PER_LIST_BUCKET < numbered; bucket++) {
+    for (let bucket = 0; page.length < 51 && bucket <= lastBucket(numbered); bucket++) {
       const found = await leads
-        .find({ list_bucket: { $eq: `${CAMPAIGN_ID}#${bucket}` }, campaign_id: { $eq: CAMPAIGN_ID }, $and: [inScope] })
+        .find({
+          list_bucket: { $eq: listBucketKey(CAMPAIGN_ID, bucket) },
+          campaign_id: { $eq: CAMPAIGN_ID },
+          $and: [inScope],
+        })
         .sort({ created_at: 1, _id: 1 })
         .limit(51 - page.length)
         .toArray();

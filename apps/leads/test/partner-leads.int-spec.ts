@@ -1,5 +1,6 @@
-import { KAFKA_BROKERS, waitFor } from '@leadgate/testing';
+import { KAFKA_BROKERS, MONGO_URL, waitFor } from '@leadgate/testing';
 import { Kafka, logLevel } from 'kafkajs';
+import { MongoClient } from 'mongodb';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { leadsWorld, LeadsWorld } from './lead-test-setup';
@@ -173,6 +174,17 @@ describe('partner leads API', () => {
       const times = byHundreds.map((lead) => String(lead['created_at']));
       expect(times).toEqual([...times].sort());
     }
+    // Forged cursors: past the last bucket is an empty last page; a bucket that cannot exist is a 400.
+    const forged = (position: unknown[]) => Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
+    const pastTheEnd = await world.partner('GET', `${leads}?cursor=${forged([Number.MAX_SAFE_INTEGER, '', ''])}`);
+    expect(pastTheEnd.status).toBe(200);
+    expect(pastTheEnd.body).toEqual({ data: [], next_cursor: null });
+    for (const bad of [
+      [-1, '', ''],
+      [0, { $gt: '' }, ''],
+      [0, '', ['x']],
+    ])
+      expect((await world.partner('GET', `${leads}?cursor=${forged(bad)}`)).status).toBe(400);
   });
 
   it('honours Idempotency-Key: replays the first answer, refuses another body with the same key', async () => {
@@ -196,7 +208,17 @@ describe('partner leads API', () => {
     const body = { leads: Array.from({ length: 300 }, (_, index) => ({ fields: { name: `Bulk ${index}` } })) };
     const headers = { 'idempotency-key': 'bulk-1' };
     const first = world.partner('POST', `${leads}/batch`, body, headers);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // The second request goes once the first holds its key, not after a guessed delay: a fast
+    // store can finish 300 leads before a fixed wait ends, a busy one can start after it.
+    const mongo = await MongoClient.connect(MONGO_URL);
+    try {
+      const keys = mongo.db(`${world.platform.runId}_leads`).collection('idempotency_keys');
+      await waitFor('the first request holding its key', async () =>
+        (await keys.countDocuments({ state: 'in_flight' })) > 0 ? true : undefined,
+      );
+    } finally {
+      await mongo.close();
+    }
     const meanwhile = await world.partner('POST', `${leads}/batch`, body, headers);
     expect(meanwhile.status).toBe(409);
     expect(meanwhile.headers.get('retry-after')).toBe('1');

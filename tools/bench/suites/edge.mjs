@@ -3,6 +3,7 @@
 // model, rate-limit bucket, JSON log line, metrics) vs a bare node:http server and a bare NestJS
 // app giving the same answer: same load, same run.
 import { load, ratio, round } from '../lib/load.mjs';
+import { cpuMs } from '../lib/cpu-time.mjs';
 import { startReference } from '../lib/reference.mjs';
 
 export async function edge({ cluster, world, settings, log }) {
@@ -11,22 +12,29 @@ export async function edge({ cluster, world, settings, log }) {
   const nestServer = await startReference('nest-hello');
   const options = { connections: settings.connections, duration: settings.loadSeconds };
   const targets = {
-    bare: { url: `${bareServer.url}/v1/me` },
-    framework: { url: `${nestServer.url}/v1/me` },
-    me: { url: `${gateway.url}/v1/me`, headers: { authorization: `Bearer ${world.adminToken}` } },
+    bare: { url: `${bareServer.url}/v1/me`, pid: bareServer.pid },
+    framework: { url: `${nestServer.url}/v1/me`, pid: nestServer.pid },
+    me: { url: `${gateway.url}/v1/me`, headers: { authorization: `Bearer ${world.adminToken}` }, pid: gateway.pid },
   };
   try {
     log('edge: warm-up');
-    for (const target of Object.values(targets)) await load({ ...target, ...options, duration: 1 });
+    for (const { pid: _pid, ...target } of Object.values(targets)) await load({ ...target, ...options, duration: 1 });
     const measured = {};
-    for (const [name, target] of Object.entries(targets)) {
+    for (const [name, { pid, ...target }] of Object.entries(targets)) {
       log(`edge: ${name}, ${settings.connections} connections, ${settings.loadSeconds} s`);
-      measured[name] = await load({ ...target, ...options });
+      const cpuBefore = cpuMs(pid);
+      const result = await load({ ...target, ...options });
+      const cpuAfter = cpuMs(pid);
+      const cpuUsPerRequest =
+        cpuBefore === null || cpuAfter === null ? null : round((1000 * (cpuAfter - cpuBefore)) / result.total, 0);
+      measured[name] = { ...result, cpuUsPerRequest };
     }
     const { bare, framework, me } = measured;
     return {
       title: 'Edge cost: GET /v1/me at the gateway vs bare node:http and bare NestJS on Fastify',
-      load: `autocannon in the bench process, ${settings.connections} connections, ${settings.loadSeconds} s each, one after the other`,
+      load:
+        `autocannon in the bench process, ${settings.connections} connections, ${settings.loadSeconds} s each, one after the other; ` +
+        'server CPU: user + system time of the answering process over the run (/proc), per request',
       rows: [
         { case: 'bare node:http, fixed JSON (reference)', ...summary(bare) },
         {
@@ -56,6 +64,7 @@ export function summary(result) {
     'req/s': round(result.rps, 0),
     'p50 ms': ms(result.p50),
     'p99 ms': ms(result.p99),
+    ...(result.cpuUsPerRequest === undefined ? {} : { 'server CPU µs/req': result.cpuUsPerRequest ?? '—' }),
     ok: result.ok,
     errors: result.errors,
   };

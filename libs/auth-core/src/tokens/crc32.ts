@@ -1,6 +1,7 @@
 // CRC-32 (IEEE 802.3, the one zip and zlib use), written out here rather than taken from node:zlib so
 // that the token format does not depend on a Node version or on a compression module.
 const ENCODER = new TextEncoder();
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 const TABLE = (() => {
   const table = new Uint32Array(256);
@@ -14,8 +15,13 @@ const TABLE = (() => {
 
 /** CRC-32 of the UTF-8 bytes of `data` (or of the bytes themselves), as an unsigned 32-bit integer. */
 export function crc32(data: string | Uint8Array): number {
-  const bytes = typeof data === 'string' ? ENCODER.encode(data) : data;
+  if (typeof data === 'string' && !ASCII_ONLY.test(data)) data = ENCODER.encode(data);
   let crc = 0xffffffff;
-  for (const byte of bytes) crc = TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  if (typeof data === 'string') {
+    // ASCII (every token string): each character is its own UTF-8 byte, so no encoding is needed.
+    for (let i = 0; i < data.length; i += 1) crc = TABLE[(crc ^ data.charCodeAt(i)) & 0xff] ^ (crc >>> 8);
+  } else {
+    for (const byte of data) crc = TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  }
   return (crc ^ 0xffffffff) >>> 0;
 }

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
@@ -8,7 +8,7 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
  * least 160 random bits; there is nothing to guess, unlike a password.
  */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  return hash('sha256', secret, 'hex');
 }
 
 /**
@@ -17,6 +17,7 @@ export function hashSecret(secret: string): string {
  */
 export function secretMatches(secret: string, storedHex: string): boolean {
   if (typeof secret !== 'string' || typeof storedHex !== 'string' || !SHA256_HEX.test(storedHex)) return false;
-  const actual = createHash('sha256').update(secret, 'utf8').digest();
+  // The one-shot hash: no Hash object per call (the gateway checks a secret on every request).
+  const actual = hash('sha256', secret, 'buffer');
   return timingSafeEqual(actual, Buffer.from(storedHex, 'hex'));
 }

@@ -29,7 +29,7 @@ export function observeRequests<R>(logger: Logger, metrics: ServiceMetrics, rout
       const route = routeOf(request);
       const method = raw.method ?? 'GET';
       const status = response.statusCode;
-      metrics.httpDuration.observe({ method, route, status: statusLabel(status) }, seconds);
+      metrics.observeHttpRequest(method, route, statusLabel(status), seconds);
       // The line is only built when the level lets it out (the bench runs at warn). The request id
       // is given directly: no request context has to be entered again for one log call.
       if (!logger.isLevelEnabled('info') || QUIET_PATHS.has(pathOf(raw))) return;

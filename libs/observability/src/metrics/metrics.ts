@@ -4,6 +4,11 @@ import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 export class ServiceMetrics {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
+  /**
+   * The histogram's child per label set, kept so that a request does not hash its labels again
+   * (prom-client does on every labelled observe). Bounded: methods, route templates and statuses.
+   */
+  private readonly httpDurationChildren = new Map<string, { observe(value: number): void }>();
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -15,5 +20,16 @@ export class ServiceMetrics {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [this.registry],
     });
+  }
+
+  /** One served request: its method, route template (never a raw path), status and duration. */
+  observeHttpRequest(method: string, route: string, status: string, seconds: number): void {
+    const key = `${method} ${route} ${status}`;
+    let child = this.httpDurationChildren.get(key);
+    if (child === undefined) {
+      child = this.httpDuration.labels({ method, route, status });
+      this.httpDurationChildren.set(key, child);
+    }
+    child.observe(seconds);
   }
 }

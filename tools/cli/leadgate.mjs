@@ -11,7 +11,8 @@ import { managementUrl, probeReadiness, SERVICES, serviceUrl } from '../lib/serv
 const USAGE = `usage: npm run leadgate -- <command>
 
   status [--json]                         which services and infrastructure are up, versions, read-model lag
-  bootstrap --account "<name>" [--json]   a new account and its owner token (admin), shown once
+  bootstrap --account "<name>" [--email <e> --password <p>] [--json]
+                                        a new account, its owner token (admin, shown once) and its first owner
   events tail [--campaign <id>] [--from-beginning] [--max <n>]
                                           prints lead events (one JSON line each) as they arrive
   keys generate [--json]                  a new Ed25519 key pair for the signed principal (gateway or operator)`;
@@ -65,11 +66,24 @@ async function bootstrapCommand(args) {
     console.error('bootstrap needs --account "<name>"');
     return 2;
   }
-  const created = await bootstrapAccount(name);
+  const email = option(args, '--email');
+  const password = option(args, '--password');
+  if ((email === undefined) !== (password === undefined)) {
+    console.error('bootstrap needs --email and --password together (the first owner, who signs in to the console)');
+    return 2;
+  }
+  const created = await bootstrapAccount(name, email && password ? { email, password } : undefined);
   if (args.includes('--json')) {
-    console.log(JSON.stringify({ account_id: created.account_id, admin_token: created.admin_token }));
+    console.log(
+      JSON.stringify({
+        account_id: created.account_id,
+        admin_token: created.admin_token,
+        ...(created.owner ? { owner: created.owner } : {}),
+      }),
+    );
   } else {
     console.log(`account ${created.account_id}\nadmin token (shown once, keep it safe): ${created.admin_token}`);
+    if (created.owner) console.log(`owner ${created.owner.email} (${created.owner.id}) signs in at /console`);
   }
   return 0;
 }

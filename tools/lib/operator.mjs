@@ -20,10 +20,12 @@ export function operatorSigningKey(env = process.env) {
 
 /**
  * POST /internal/accounts on identity, signed with the operator's key (libs/testing's bootstrap, so
- * the CLI and the tests make accounts one way): a new account and its owner token (shown once).
+ * the CLI and the tests make accounts one way): a new account and its owner token (shown once),
+ * and its first owner (a person) when `owner` is given.
  * @param {string} name
+ * @param {{ email: string; password: string } | undefined} [owner]
  */
-export async function bootstrapAccount(name, env = process.env) {
+export async function bootstrapAccount(name, owner = undefined, env = process.env) {
   const identity = serviceUrl(
     // Identity is one of the five SERVICES: find() cannot miss it.
     /** @type {import('./services.mjs').Service} */ (SERVICES.find((service) => service.app === 'identity')),
@@ -31,5 +33,9 @@ export async function bootstrapAccount(name, env = process.env) {
   );
   const signingKey = operatorSigningKey(env);
   const { bootstrapAccount: bootstrap } = await loadHarness();
-  return bootstrap(identity, name, { signingKey, tokenId: `operator:${process.env.USER ?? 'cli'}`.slice(0, 64) });
+  return bootstrap(identity, name, {
+    signingKey,
+    tokenId: `operator:${process.env.USER ?? 'cli'}`.slice(0, 64),
+    owner,
+  });
 }

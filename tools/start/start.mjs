@@ -4,6 +4,7 @@
 // (tools/infra), builds the services, starts all five, waits until every one is ready, then prints
 // where to go. Ctrl-C stops the services gracefully, then the infrastructure this command started.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,20 +63,30 @@ function serviceReady(service, child, timeoutMs) {
   });
 }
 
-/** @typedef {import('../../libs/testing/src/accounts.js').BootstrappedAccount} BootstrappedAccount */
+/**
+ * @typedef {import('../../libs/testing/src/accounts.js').BootstrappedAccount & {
+ *   owner_sign_in?: { email: string; password: string };
+ * }} DemoAccount
+ */
 
 /**
- * The demo account's owner token, made once per machine with the operator bootstrap and kept in
- * the git-ignored .infra folder, so every start prints a token that works.
+ * The demo account's owner token and owner sign-in, made once per machine with the operator
+ * bootstrap and kept in the git-ignored .infra folder (mode 600), so every start prints a token and
+ * a sign-in that work. The password is random per machine, never a default anyone could guess.
  */
 async function demoAccount() {
   const file = path.join(root, '.infra', 'demo-account.json');
   if (existsSync(file)) {
-    const saved = /** @type {BootstrappedAccount} */ (JSON.parse(readFileSync(file, 'utf8')));
+    const saved = /** @type {DemoAccount} */ (JSON.parse(readFileSync(file, 'utf8')));
     const me = await fetch(`${GATEWAY_URL}/v1/me`, { headers: { authorization: `Bearer ${saved.admin_token}` } });
-    if (me.status === 200) return saved;
+    if (me.status === 200 && saved.owner_sign_in) return saved;
   }
-  const created = await bootstrapAccount('Demo');
+  const ownerSignIn = {
+    email: `demo-owner-${randomBytes(3).toString('hex')}@example.com`,
+    password: randomBytes(12).toString('base64url'),
+  };
+  /** @type {DemoAccount} */
+  const created = { ...(await bootstrapAccount('Demo', ownerSignIn)), owner_sign_in: ownerSignIn };
   writeFileSync(file, JSON.stringify(created, null, 2), { mode: 0o600 });
   // The gateway learns a new token from Kafka within milliseconds; wait so the printed token works.
   for (let attempt = 0; attempt < 50; attempt++) {
@@ -160,6 +171,10 @@ async function main() {
     ${demo.admin_token}
   Try:
     curl -s ${GATEWAY_URL}/v1/me -H "Authorization: Bearer ${demo.admin_token}"
+
+  Console sign-in (owner of the demo account; POST ${GATEWAY_URL}/v1/auth/login):
+    E-mail     ${demo.owner_sign_in?.email}
+    Password   ${demo.owner_sign_in?.password}
 
   Ctrl-C stops everything.
 `);

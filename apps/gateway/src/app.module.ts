@@ -12,6 +12,9 @@ import { GatewayController } from './routing/gateway.controller';
 import { principalSignerFrom } from './routing/principal-signing';
 import { UpstreamPools } from './routing/upstream-pools';
 import { UpstreamProxy } from './routing/upstream-proxy';
+import { SessionAuthenticator } from './sessions/session-authenticator';
+import { SessionController } from './sessions/session.controller';
+import { SessionVerifier } from './sessions/session-verifier';
 import { TokenUsageRecorder } from './usage/token-usage.recorder';
 
 /**
@@ -26,11 +29,17 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         KafkaModule.forRoot({
-          readModels: [TOPICS.identityTokens, TOPICS.identityCredentials, TOPICS.identityAccounts],
+          readModels: [
+            TOPICS.identityTokens,
+            TOPICS.identityCredentials,
+            TOPICS.identityAccounts,
+            TOPICS.identityUsers,
+            TOPICS.identitySessions,
+          ],
         }),
       ],
       // GET /v1/me is a plain Fastify route (MeRoute); the catch-all forwards the rest of /v1/*.
-      controllers: [GatewayController],
+      controllers: [SessionController, GatewayController],
       providers: [
         TokenVerifier,
         BearerStrategy,
@@ -39,6 +48,8 @@ export class GatewayModule {
         AuthFailureThrottle,
         RateLimitService,
         TokenUsageRecorder,
+        SessionVerifier,
+        SessionAuthenticator,
         UpstreamPools,
         UpstreamProxy,
         { provide: PrincipalSigner, useFactory: principalSignerFrom, inject: [SERVICE_CONFIG] },

@@ -13,6 +13,20 @@ export const identityConfigSchema = baseConfigSchema.extend({
   /** How long a token creation waits for a campaign or filter made a moment ago to reach this service. */
   READ_YOUR_WRITES_WAIT_MS: z.coerce.number().int().min(0).default(3000),
   ACCESS_TOKEN_TTL_S: z.coerce.number().int().positive().default(3600),
+  /** A console session ends after this long unused (API.md §11: 12 h at most). */
+  SESSION_IDLE_S: z.coerce.number().int().positive().max(43200).default(43200),
+  /** ...and after this long in any case. */
+  SESSION_MAX_S: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(7 * 24 * 3600),
+  /** An invitation link works once, for this long (API.md §11: 72 h). */
+  INVITATION_TTL_S: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(72 * 3600),
 });
 
 export type IdentityConfig = z.infer<typeof identityConfigSchema>;

@@ -27,6 +27,16 @@ import { TokenIssuer } from './tokens/token-issuer';
 import { TokenManagementService } from './tokens/token-management.service';
 import { TokenStatePublisher } from './tokens/token-state.publisher';
 import { TokensRepository } from './tokens/tokens.repository';
+import { AuthController } from './sessions/auth.controller';
+import { SESSION_MODEL, sessionSchema } from './sessions/session.schema';
+import { SessionStatePublisher } from './sessions/session-state.publisher';
+import { SessionsRepository } from './sessions/sessions.repository';
+import { SessionsService } from './sessions/sessions.service';
+import { USER_MODEL, userSchema } from './users/user.schema';
+import { UserStatePublisher } from './users/user-state.publisher';
+import { UsersController } from './users/users.controller';
+import { UsersRepository } from './users/users.repository';
+import { UsersService } from './users/users.service';
 
 @Module({
   imports: [
@@ -35,6 +45,8 @@ import { TokensRepository } from './tokens/tokens.repository';
       { name: TOKEN_MODEL, schema: tokenSchema },
       { name: CREDENTIAL_MODEL, schema: credentialSchema },
       { name: TOKEN_USAGE_MODEL, schema: tokenUsageSchema },
+      { name: USER_MODEL, schema: userSchema },
+      { name: SESSION_MODEL, schema: sessionSchema },
     ]),
   ],
   controllers: [
@@ -46,6 +58,8 @@ import { TokensRepository } from './tokens/tokens.repository';
     OAuthController,
     ScopesController,
     TokenUsageConsumer,
+    UsersController,
+    AuthController,
   ],
   providers: [
     AccountsRepository,
@@ -63,6 +77,12 @@ import { TokensRepository } from './tokens/tokens.repository';
     ClientAuthenticator,
     OAuthService,
     TokenUsageRepository,
+    UsersRepository,
+    UserStatePublisher,
+    UsersService,
+    SessionsRepository,
+    SessionStatePublisher,
+    SessionsService,
   ],
 })
 export class IdentityFeaturesModule {}

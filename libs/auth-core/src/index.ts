@@ -7,3 +7,5 @@ export * from './tokens/token-string';
 export * from './tokens/secret-hash';
 export * from './tokens/token-id';
 export * from './verification/presented-secret';
+export * from './roles/roles';
+export * from './sessions/csrf-token';

@@ -6,6 +6,8 @@ export * from './state/filter-state.v1';
 export * from './state/token-state.v1';
 export * from './state/credential-state.v1';
 export * from './state/account-state.v1';
+export * from './state/user-state.v1';
+export * from './state/session-state.v1';
 export * from './state/api-docs-state.v1';
 export * from './events/lead-event.v1';
 export * from './events/dead-letter.v1';

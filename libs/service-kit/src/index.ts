@@ -17,3 +17,4 @@ export { bodyDigestOf, rawBodyOf } from './bootstrap/body-parsing';
 export * from './bootstrap/json-depth';
 export * from './validation/zod-validation.pipe';
 export * from './config/management-port';
+export * from './internal-auth/session-headers';

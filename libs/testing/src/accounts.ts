@@ -8,11 +8,14 @@ export interface BootstrapSigning {
   signingKey?: string;
   /** Who the bootstrap names as its caller (the CLI puts the operator's user name here). */
   tokenId?: string;
+  /** The account's first owner, a person who signs in to the console. */
+  owner?: { email: string; password: string };
 }
 
 export interface BootstrappedAccount {
   account_id: string;
   admin_token: string;
+  owner: { id: string; email: string } | null;
 }
 
 /** The detail of a problem+json answer, or the answer's text. */
@@ -29,9 +32,12 @@ function problemDetail(text: string): string {
 export async function bootstrapAccount(
   identityUrl: string,
   name: string,
-  { signingKey = TEST_OPERATOR_KEYS.private, tokenId = 'operator-test' }: BootstrapSigning = {},
+  { signingKey = TEST_OPERATOR_KEYS.private, tokenId = 'operator-test', owner }: BootstrapSigning = {},
 ): Promise<BootstrappedAccount> {
-  const body = JSON.stringify({ name });
+  const body = JSON.stringify({
+    name,
+    ...(owner ? { owner_email: owner.email, owner_password: owner.password } : {}),
+  });
   const headers = principalSigner(signingKey)('POST', '/internal/accounts', body, {
     token_id: tokenId,
     account_id: 'platform',

@@ -4,9 +4,10 @@ import type { FastifyRequest } from 'fastify';
 import { AuthFailureThrottle } from './auth-failure-throttle';
 import { BearerStrategy } from './bearer.strategy';
 import { refuseTokenInQuery } from './token-outside-header';
+import { Caller } from './caller';
 import { AuthenticatedToken } from './token-verifier';
 
-export type AuthenticatedRequest = FastifyRequest & { user?: AuthenticatedToken };
+export type AuthenticatedRequest = FastifyRequest & { user?: Caller };
 
 /**
  * The bearer guard (passport-http-bearer, see BearerStrategy) with our errors: problem+json 401 and

@@ -23,7 +23,8 @@ export class TokenVerifier {
 
   verify(presented: string, now = new Date()): Verification {
     const parsed = parseTokenString(presented);
-    if (!parsed.ok || parsed.kind === 'client_secret') return { ok: false, reason: 'malformed' };
+    if (!parsed.ok || (parsed.kind !== 'api_token' && parsed.kind !== 'access_token'))
+      return { ok: false, reason: 'malformed' };
     const tokens = this.readModels.of(TOPICS.identityTokens);
     const credentials = this.readModels.of(TOPICS.identityCredentials);
     if (!tokens.fresh || (parsed.kind === 'access_token' && !credentials.fresh)) {

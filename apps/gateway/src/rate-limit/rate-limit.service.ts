@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { TOPICS } from '@leadgate/contracts';
 import { ReadModels } from '@leadgate/kafka';
 import { ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
-import { AuthenticatedToken } from '@gateway/auth/token-verifier';
+import { Caller } from '@gateway/auth/caller';
 import { GatewayConfig } from '@gateway/config';
 import { TokenUsageRecorder } from '@gateway/usage/token-usage.recorder';
 import { BucketDecision, TokenBuckets } from './token-bucket';
@@ -28,13 +28,14 @@ export class RateLimitService {
   ) {}
 
   /** The token's own limit, else its account's default, else the platform's. */
-  limitFor(token: AuthenticatedToken): number {
+  limitFor(token: Caller): number {
     const account = this.readModels.of(TOPICS.identityAccounts).get(token.account_id);
     return token.rate_limit_per_minute ?? account?.default_rate_limit_per_minute ?? this.config.RATE_LIMIT_PER_MINUTE;
   }
 
-  enforceForToken(token: AuthenticatedToken, response: HeaderSink | undefined): void {
-    this.usage.record(token.id);
+  enforceForToken(token: Caller, response: HeaderSink | undefined): void {
+    // A person's use is reported as their session's: it keeps the session from going idle.
+    this.usage.record(token.kind === 'user' ? token.session_id : token.id);
     const limit = this.limitFor(token);
     this.apply(this.buckets.take(`token:${token.id}`, limit), response);
   }

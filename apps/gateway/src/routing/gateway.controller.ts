@@ -2,7 +2,7 @@ import { All, Controller, Req, Res, UseGuards } from '@nestjs/common';
 import { grants } from '@leadgate/auth-core';
 import { Principal } from '@leadgate/service-kit';
 import type { FastifyReply } from 'fastify';
-import { AuthenticatedToken } from '@gateway/auth/token-verifier';
+import { Caller } from '@gateway/auth/caller';
 import { RateLimitService } from '@gateway/rate-limit/rate-limit.service';
 import { RouteAuthGuard, RoutedRequest } from './route-auth.guard';
 import { authorizeForRoute } from './route-authorization';
@@ -39,13 +39,15 @@ export class GatewayController {
     }
     // From here the proxy answers on Node's own response, streaming the service's answer through.
     void reply.hijack();
-    await this.proxy.forward(request.raw, reply.raw, route, principalOf(token, authFailure, request.ip));
+    await this.proxy.forward(request.raw, reply.raw, route, principalOf(token, authFailure, request.ip), {
+      secureCookies: request.protocol === 'https',
+    });
   }
 }
 
 /** Who is calling, for the services; the signer adds a one-time id and an expiry of a few seconds. */
 function principalOf(
-  token: AuthenticatedToken | undefined,
+  token: Caller | undefined,
   authFailure: Principal['auth_failure'],
   clientIp: string | null,
 ): Principal {
@@ -71,5 +73,6 @@ function principalOf(
     filter_id: token.filter_id,
     client_ip: clientIp,
     credential_id: token.credential_id,
+    session_id: token.kind === 'user' ? token.session_id : null,
   };
 }

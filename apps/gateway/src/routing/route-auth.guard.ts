@@ -4,12 +4,15 @@ import type { FastifyRequest } from 'fastify';
 import { BearerAuthGuard } from '@gateway/auth/bearer-auth.guard';
 import { isBearerAuthorization } from '@gateway/auth/bearer-scheme';
 import { refuseTokenInQuery } from '@gateway/auth/token-outside-header';
-import { AuthenticatedToken } from '@gateway/auth/token-verifier';
+import { AuthFailureThrottle } from '@gateway/auth/auth-failure-throttle';
+import { BearerStrategy } from '@gateway/auth/bearer.strategy';
+import { Caller } from '@gateway/auth/caller';
+import { SessionAuthenticator } from '@gateway/sessions/session-authenticator';
 import { matchRoute, RouteMatch } from './route-table';
 
 export type RoutedRequest = FastifyRequest & {
   routeMatch: RouteMatch;
-  user?: AuthenticatedToken;
+  user?: Caller;
   /** Optional-auth routes only: the token was refused, and the request goes on without it. */
   authFailure?: 'invalid_token' | 'insufficient_scope';
 };
@@ -18,9 +21,19 @@ export type RoutedRequest = FastifyRequest & {
  * Finds the route (404 / 405 as problem+json when there is none) and authenticates as the route
  * asks: public routes pass without a token, the receiver authenticates only when a token is
  * given, every other route needs a valid Bearer token (passport-http-bearer, see BearerStrategy).
+ * The admin API also takes a person's console session instead, when no Authorization header is
+ * sent (a Bearer token always wins); sign-out takes only a session.
  */
 @Injectable()
 export class RouteAuthGuard extends BearerAuthGuard {
+  constructor(
+    failures: AuthFailureThrottle,
+    strategy: BearerStrategy,
+    private readonly sessions: SessionAuthenticator,
+  ) {
+    super(failures, strategy);
+  }
+
   override canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<RoutedRequest>();
     refuseTokenInQuery(request);
@@ -40,6 +53,16 @@ export class RouteAuthGuard extends BearerAuthGuard {
     const auth = match.route.auth;
     if (auth.kind === 'public') return true;
     if (auth.kind === 'optional') return this.tryAuthenticate(request);
+    const sessionAllowed =
+      auth.kind === 'session' ||
+      (auth.kind === 'bearer' &&
+        auth.accountLevel &&
+        request.headers.authorization === undefined &&
+        SessionAuthenticator.carriesSession(request));
+    if (sessionAllowed) {
+      request.user = this.sessions.authenticate(request);
+      return true;
+    }
     if (auth.kind === 'client_or_bearer' && !isBearerAuthorization(request.headers.authorization)) return true;
     this.authenticate(request);
     return true;

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { grants } from '@leadgate/auth-core';
 import { ProblemException } from '@leadgate/service-kit';
-import { AuthenticatedToken } from '@gateway/auth/token-verifier';
+import { Caller } from '@gateway/auth/caller';
 import { Route } from './route-table';
 
 /**
@@ -9,13 +9,13 @@ import { Route } from './route-table';
  * is 404, never revealing that the campaign exists), never the admin API, and every token only
  * routes whose scope it holds (403 insufficient_scope naming the scope).
  */
-export function authorizeForRoute(token: AuthenticatedToken, route: Route, params: Record<string, string>): void {
+export function authorizeForRoute(token: Caller, route: Route, params: Record<string, string>): void {
   const campaignId = params['campaignId'];
   if (token.campaign_id !== null && campaignId !== undefined && campaignId !== token.campaign_id) {
     throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such resource.');
   }
   const auth = route.auth;
-  if (auth.kind === 'public') return;
+  if (auth.kind === 'public' || auth.kind === 'session') return;
   const accountLevel = auth.kind === 'client_or_bearer' || (auth.kind === 'bearer' && auth.accountLevel);
   if (accountLevel && token.kind === 'campaign') {
     throw insufficientScope('This call needs an account-level token.', null);

@@ -15,7 +15,9 @@ export type RouteAuth =
    * OAuth revocation (API.md §5): a client authenticates itself (Basic or form, checked by identity),
    * or an account-level Bearer holding `scope` acts for its account (the privilege rule applies there).
    */
-  | { kind: 'client_or_bearer'; scope: string };
+  | { kind: 'client_or_bearer'; scope: string }
+  /** Only a person's console session (sign-out). */
+  | { kind: 'session' };
 
 export interface Route {
   method: string;
@@ -26,6 +28,8 @@ export interface Route {
   upload?: boolean;
   /** OAuth client authentication (HTTP Basic) is forwarded; a Bearer token never is. */
   forwardAuthorization?: boolean;
+  /** Sign-in sets the session cookie from identity's answer; sign-out clears it (API.md §11). */
+  session?: 'issue' | 'end';
 }
 
 export interface RouteMatch {
@@ -113,9 +117,15 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: '/v1/admin/scopes', upstream: 'identity', auth: admin(null) },
   { method: 'GET', pattern: '/v1/admin/account', upstream: 'identity', auth: admin('admin') },
   { method: 'PATCH', pattern: '/v1/admin/account', upstream: 'identity', auth: admin('admin') },
+  ...crud('identity', '/v1/admin/users', 'users', 'userId'),
   { method: 'GET', pattern: '/v1/admin/quarantine', upstream: 'leads', auth: admin('leads:read') },
   { method: 'POST', pattern: '/v1/admin/quarantine/:entryId/release', upstream: 'leads', auth: admin('leads:write') },
   { method: 'DELETE', pattern: '/v1/admin/quarantine/:entryId', upstream: 'leads', auth: admin('leads:write') },
+
+  // Console sign-in (API.md §11). GET /v1/auth/session is answered by the gateway itself.
+  { method: 'POST', pattern: '/v1/auth/login', upstream: 'identity', auth: { kind: 'public' }, session: 'issue' },
+  { method: 'POST', pattern: '/v1/auth/logout', upstream: 'identity', auth: { kind: 'session' }, session: 'end' },
+  { method: 'POST', pattern: '/v1/auth/accept-invite', upstream: 'identity', auth: { kind: 'public' } },
 
   // OAuth2 (API.md §5): client authentication is the credential itself.
   {

@@ -14,6 +14,7 @@ import { Agent, IncomingHttpHeaders, IncomingMessage, request as httpRequest, Se
 import { isBearerAuthorization } from '@gateway/auth/bearer-scheme';
 import { GatewayConfig } from '@gateway/config';
 import { carriesForbiddenBody, isBodilessMethod } from '@gateway/edge/bodiless-methods';
+import { applySessionAnswer, SESSION_ANSWER_HEADERS } from '@gateway/sessions/session-answer';
 import { Route } from './route-table';
 import { Replica } from './upstream-pool';
 import { UpstreamPools } from './upstream-pools';
@@ -33,6 +34,9 @@ const HOP_BY_HOP = new Set([
   'authorization',
   'x-leadgate-principal',
   'x-leadgate-signature',
+  // The console session and its CSRF token stop at the edge: services get the signed principal.
+  'cookie',
+  'x-csrf-token',
 ]);
 
 /** Set by the proxy itself (the framing), or never trusted from the caller (the client address is signed). */
@@ -85,7 +89,13 @@ export class UpstreamProxy implements OnModuleDestroy {
     this.agent.destroy();
   }
 
-  async forward(request: IncomingMessage, response: ServerResponse, route: Route, principal: Principal): Promise<void> {
+  async forward(
+    request: IncomingMessage,
+    response: ServerResponse,
+    route: Route,
+    principal: Principal,
+    { secureCookies }: { secureCookies: boolean } = { secureCookies: false },
+  ): Promise<void> {
     const limit = route.upload ? this.config.FILE_UPLOAD_LIMIT_BYTES : this.config.BODY_LIMIT_BYTES;
     const declared = Number(request.headers['content-length'] ?? 0);
     const framed = request.headers['transfer-encoding'] !== undefined || declared > 0;
@@ -111,10 +121,17 @@ export class UpstreamProxy implements OnModuleDestroy {
         `JSON may nest at most ${MAX_JSON_DEPTH} levels.`,
       ]);
     }
-    return this.send(request, response, route, principal, body);
+    return this.send(request, response, route, principal, body, secureCookies);
   }
 
-  private send(request: IncomingMessage, response: ServerResponse, route: Route, principal: Principal, body: Buffer) {
+  private send(
+    request: IncomingMessage,
+    response: ServerResponse,
+    route: Route,
+    principal: Principal,
+    body: Buffer,
+    secureCookies: boolean,
+  ) {
     // The request target as the caller sent it (Fastify never rewrites the raw request's url).
     const path = request.url ?? '/';
     const method = request.method ?? 'GET';
@@ -156,8 +173,11 @@ export class UpstreamProxy implements OnModuleDestroy {
             answered = true;
             response.statusCode = answer.statusCode ?? 502;
             for (const [name, value] of Object.entries(answer.headers)) {
-              if (value !== undefined && !HOP_BY_HOP.has(name)) response.setHeader(name, value);
+              if (value !== undefined && !HOP_BY_HOP.has(name) && !SESSION_ANSWER_HEADERS.has(name)) {
+                response.setHeader(name, value);
+              }
             }
+            applySessionAnswer(route, answer.headers, response, secureCookies);
             answer.pipe(response);
             answer.on('end', () => finish());
             answer.on('error', () => finish([502, 'bad_gateway', 'Bad gateway', 'The service answer was cut off.']));

@@ -8,9 +8,21 @@ import {
 } from '@leadgate/service-kit';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { emailSchema, passwordSchema } from '@identity/users/dto/user-bodies';
 import { AccountsService, BootstrappedAccount } from './accounts.service';
 
-const bootstrapSchema = z.object({ name: z.string().trim().min(1).max(200) }).strict();
+const bootstrapSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    // The account's first owner, a person who signs in to the console (API.md §11); both or neither.
+    owner_email: emailSchema.optional(),
+    owner_password: passwordSchema.optional(),
+  })
+  .strict()
+  .refine((body) => (body.owner_email === undefined) === (body.owner_password === undefined), {
+    message: 'give owner_email and owner_password together',
+    path: ['owner_password'],
+  });
 
 /** The scope only operator tools hold; it is not in the public catalogue and no token can carry it. */
 export const BOOTSTRAP_SCOPE = 'platform:bootstrap';
@@ -35,6 +47,8 @@ export class AccountsController {
       throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', 'Forbidden', 'Operators only.');
     }
     response.setHeader('Cache-Control', 'no-store');
-    return this.accounts.bootstrap(body.name, principal.token_id);
+    const owner =
+      body.owner_email && body.owner_password ? { email: body.owner_email, password: body.owner_password } : null;
+    return this.accounts.bootstrap(body.name, principal.token_id, owner);
   }
 }

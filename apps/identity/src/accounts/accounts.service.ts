@@ -3,12 +3,15 @@ import { AccountStateV1 } from '@leadgate/contracts';
 import { ProblemException } from '@leadgate/service-kit';
 import { randomBytes } from 'node:crypto';
 import { TokenIssuer } from '@identity/tokens/token-issuer';
+import { UsersService } from '@identity/users/users.service';
 import { AccountStatePublisher, toAccountState } from './account-state.publisher';
 import { AccountsRepository } from './accounts.repository';
 
 export interface BootstrappedAccount {
   account_id: string;
   admin_token: string;
+  /** The first owner, when the operator named one: who signs in to the console. */
+  owner: { id: string; email: string } | null;
 }
 
 @Injectable()
@@ -17,6 +20,7 @@ export class AccountsService {
     private readonly accounts: AccountsRepository,
     private readonly issuer: TokenIssuer,
     private readonly statePublisher: AccountStatePublisher,
+    private readonly users: UsersService,
   ) {}
 
   async get(accountId: string): Promise<AccountStateV1> {
@@ -39,7 +43,11 @@ export class AccountsService {
   }
 
   /** A new account and its owner token (`admin`); the token is shown once, to the operator. */
-  async bootstrap(name: string, operator: string): Promise<BootstrappedAccount> {
+  async bootstrap(
+    name: string,
+    operator: string,
+    owner: { email: string; password: string } | null,
+  ): Promise<BootstrappedAccount> {
     const accountId = `acct_${randomBytes(12).toString('base64url')}`;
     const now = new Date().toISOString();
     const account = {
@@ -66,6 +74,7 @@ export class AccountsService {
       rate_limit_per_minute: null,
       created_by: operator,
     });
-    return { account_id: accountId, admin_token: token };
+    const person = owner ? await this.users.bootstrapOwner(accountId, owner.email, owner.password, operator) : null;
+    return { account_id: accountId, admin_token: token, owner: person && { id: person.id, email: person.email } };
   }
 }

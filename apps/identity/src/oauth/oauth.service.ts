@@ -112,7 +112,7 @@ export class OAuthService {
   async introspect(principal: Principal, tokenParam: unknown): Promise<Record<string, unknown>> {
     if (typeof tokenParam !== 'string') throw new OAuthError('invalid_request', 400, 'token is required.');
     const parsed = parseTokenString(tokenParam);
-    if (!parsed.ok || parsed.kind === 'client_secret') return { active: false };
+    if (!parsed.ok || (parsed.kind !== 'api_token' && parsed.kind !== 'access_token')) return { active: false };
     const token = await this.tokens.findById(tokenIdFor(parsed.kind, parsed.publicId));
     if (!token || token.account_id !== principal.account_id) return { active: false };
     if (checkPresentedSecret(token, parsed.secret, new Date()) !== 'ok') return { active: false };

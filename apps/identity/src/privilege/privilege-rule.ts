@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { covers, uncoveredScopes } from '@leadgate/auth-core';
-import { authorizeAdmin, Principal, ProblemException } from '@leadgate/service-kit';
+import { authorizeAdmin, isAccountLevel, Principal, ProblemException } from '@leadgate/service-kit';
 
 /**
  * The one privilege rule of the admin plane (API.md §2 "No escalation"): an operation on a token,
@@ -40,5 +40,5 @@ export function requirePrivilege(
  * rule as `requirePrivilege`, answered instead of thrown, so a list can show what it may.
  */
 export function maySeeSecretsOf(principal: Principal, targetScopes: readonly string[]): boolean {
-  return (principal.kind === 'account' || principal.kind === 'access') && covers(principal.scopes, targetScopes);
+  return isAccountLevel(principal) && covers(principal.scopes, targetScopes);
 }

@@ -25,6 +25,9 @@ describe('scope catalogue', () => {
       'credentials:write',
       'receiver:post',
       'events:read',
+      'users:read',
+      'users:write',
+      'audit:read',
       'admin',
     ]);
   });
@@ -38,7 +41,17 @@ describe('scope catalogue', () => {
   });
 
   it('has one wildcard per resource, and none for admin', () => {
-    expect(RESOURCES).toEqual(['leads', 'files', 'campaigns', 'tokens', 'credentials', 'receiver', 'events']);
+    expect(RESOURCES).toEqual([
+      'leads',
+      'files',
+      'campaigns',
+      'tokens',
+      'credentials',
+      'receiver',
+      'events',
+      'users',
+      'audit',
+    ]);
     expect(WILDCARD_SCOPES).toEqual(RESOURCES.map((resource) => `${resource}:*`));
     expect(isKnownScope('admin:*')).toBe(false);
   });

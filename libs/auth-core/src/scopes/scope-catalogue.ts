@@ -19,6 +19,9 @@ export const SCOPE_CATALOGUE = [
   { scope: 'credentials:write', description: 'Create, enable and disable client credentials.' },
   { scope: 'receiver:post', description: 'Post leads to the lead receiver.' },
   { scope: 'events:read', description: 'Read lead events and their documentation (AsyncAPI).' },
+  { scope: 'users:read', description: 'List the people of the account and their roles.' },
+  { scope: 'users:write', description: 'Invite people, change their roles and remove them.' },
+  { scope: 'audit:read', description: 'Read the account audit log.' },
   { scope: 'admin', description: 'Everything, on every campaign of the account.' },
 ] as const;
 

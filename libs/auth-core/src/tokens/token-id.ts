@@ -8,6 +8,9 @@ export const TOKEN_ID_PREFIXES = {
   api_token: 'tok_',
   client_secret: 'cred_',
   access_token: 'acc_',
+  session: 'ses_',
+  // An invitation is stored on the user it invites: the same public id.
+  invitation: 'usr_',
 } as const satisfies Record<TokenKind, string>;
 
 function requirePublicId(publicId: string): void {

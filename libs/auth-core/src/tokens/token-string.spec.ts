@@ -23,8 +23,14 @@ describe('token string format', () => {
     expect(parseTokenString(KNOWN_TOKEN)).toEqual({ ok: true, ...KNOWN });
   });
 
-  it('uses the prefixes of API.md (lgt_, lgs_) and lga_ for access tokens', () => {
-    expect(TOKEN_PREFIXES).toEqual({ api_token: 'lgt_', client_secret: 'lgs_', access_token: 'lga_' });
+  it('uses the prefixes of API.md (lgt_, lgs_), lga_ for access tokens, lgu_ sessions, lgi_ invitations', () => {
+    expect(TOKEN_PREFIXES).toEqual({
+      api_token: 'lgt_',
+      client_secret: 'lgs_',
+      access_token: 'lga_',
+      session: 'lgu_',
+      invitation: 'lgi_',
+    });
   });
 
   it.each(TOKEN_KINDS)('generates %s tokens of the documented shape', (kind) => {

@@ -15,6 +15,10 @@ export const TOKEN_PREFIXES = {
   api_token: 'lgt_',
   client_secret: 'lgs_',
   access_token: 'lga_',
+  /** A person's console session (API.md §11): only ever in the session cookie, never a Bearer token. */
+  session: 'lgu_',
+  /** A one-time invitation to the console, in the invite link's fragment. */
+  invitation: 'lgi_',
 } as const;
 
 export type TokenKind = keyof typeof TOKEN_PREFIXES;

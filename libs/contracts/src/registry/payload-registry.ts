@@ -4,7 +4,9 @@ import { apiDocsStateV1 } from '@leadgate/contracts/state/api-docs-state.v1';
 import { campaignSchemaStateV1 } from '@leadgate/contracts/state/campaign-schema.v1';
 import { credentialStateV1 } from '@leadgate/contracts/state/credential-state.v1';
 import { filterStateV1 } from '@leadgate/contracts/state/filter-state.v1';
+import { sessionStateV1 } from '@leadgate/contracts/state/session-state.v1';
 import { tokenStateV1 } from '@leadgate/contracts/state/token-state.v1';
+import { userStateV1 } from '@leadgate/contracts/state/user-state.v1';
 import { deadLetterV1 } from '@leadgate/contracts/events/dead-letter.v1';
 import { leadEventV1 } from '@leadgate/contracts/events/lead-event.v1';
 import { tokenUsageV1 } from '@leadgate/contracts/events/token-usage.v1';
@@ -15,6 +17,8 @@ export const PAYLOAD_SCHEMAS = {
   [TOPICS.identityTokens]: tokenStateV1,
   [TOPICS.identityCredentials]: credentialStateV1,
   [TOPICS.identityAccounts]: accountStateV1,
+  [TOPICS.identityUsers]: userStateV1,
+  [TOPICS.identitySessions]: sessionStateV1,
   [TOPICS.tokenUsage]: tokenUsageV1,
   [TOPICS.campaignSchemas]: campaignSchemaStateV1,
   [TOPICS.campaignFilters]: filterStateV1,

@@ -6,6 +6,10 @@ export const TOPICS = {
   identityTokens: 'identity.tokens.v1',
   identityCredentials: 'identity.credentials.v1',
   identityAccounts: 'identity.accounts.v1',
+  /** People of accounts (API.md §11): role and status, for the gateways' session checks. */
+  identityUsers: 'identity.users.v1',
+  /** Console sessions, checked by every gateway replica like tokens; revoked at once on logout. */
+  identitySessions: 'identity.sessions.v1',
   /** Batches of "token last used at" from the gateways, so identity keeps last_used_at without a write per request. */
   tokenUsage: 'identity.token-usage.v1',
   campaignSchemas: 'campaigns.schemas.v1',
@@ -29,6 +33,8 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: TOPICS.identityTokens, compacted: true, partitions: 3 },
   { name: TOPICS.identityCredentials, compacted: true, partitions: 3 },
   { name: TOPICS.identityAccounts, compacted: true, partitions: 3 },
+  { name: TOPICS.identityUsers, compacted: true, partitions: 3 },
+  { name: TOPICS.identitySessions, compacted: true, partitions: 3 },
   { name: TOPICS.tokenUsage, compacted: false, partitions: 3 },
   { name: TOPICS.campaignSchemas, compacted: true, partitions: 3 },
   { name: TOPICS.campaignFilters, compacted: true, partitions: 3 },

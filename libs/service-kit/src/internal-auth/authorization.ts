@@ -22,9 +22,14 @@ export function requireScope(principal: Principal, scope: string): void {
   }
 }
 
-/** The admin API is for account-level credentials; a partner's campaign token never reaches it. */
+/** Account-level callers: account tokens, OAuth access tokens, and people signed in to the console. */
+export function isAccountLevel(principal: Principal): boolean {
+  return principal.kind === 'account' || principal.kind === 'access' || principal.kind === 'user';
+}
+
+/** The admin API is for account-level callers; a partner's campaign token never reaches it. */
 export function requireAccountLevel(principal: Principal): void {
-  if (principal.kind !== 'account' && principal.kind !== 'access') {
+  if (!isAccountLevel(principal)) {
     throw new ProblemException(
       HttpStatus.FORBIDDEN,
       'insufficient_scope',

@@ -7,7 +7,8 @@ export const principalSchema = z.object({
   account_id: z.string().max(64),
   // 'anonymous' is a public route (OAuth token endpoint, docs pages); 'service' an operator tool,
   // accepted only when the operator's own key signed it (PrincipalVerifier).
-  kind: z.enum(['campaign', 'account', 'access', 'service', 'anonymous']),
+  // 'user' is a person signed in to the console (API.md §11): token_id is then the user's id.
+  kind: z.enum(['campaign', 'account', 'access', 'user', 'service', 'anonymous']),
   scopes: z.array(z.string().max(64)).max(64),
   campaign_id: z.string().max(64).nullable(),
   filter_id: z.string().max(64).nullable(),
@@ -20,6 +21,8 @@ export const principalSchema = z.object({
   client_ip: z.string().max(64).nullable().optional(),
   /** For OAuth access tokens: the credential the token was issued to. */
   credential_id: z.string().max(64).nullable().optional(),
+  /** For people: the console session the call came with (sign-out ends exactly that one). */
+  session_id: z.string().max(64).nullable().optional(),
 });
 
 export type Principal = z.infer<typeof principalSchema>;

@@ -5,6 +5,12 @@ type Json = Record<string, unknown>;
 
 const ref = (name: string) => ({ $ref: `#/components/responses/${name}` });
 
+/** Where an operation is listed by default: the resource after `/v1/admin/` (`campaigns`, `tokens`), or `oauth`. */
+export function tagOf(path: string): string {
+  const segments = path.split('/').filter(Boolean);
+  return segments[0] === 'oauth' ? 'oauth' : (segments[2] ?? 'admin');
+}
+
 function problemStatuses(path: string, stored: StoredOperation): number[] {
   const statuses = new Set([400, 401, 403, 429, ...stored.errors]);
   if (/\{[^}]+\}/.test(path)) statuses.add(404);
@@ -69,7 +75,7 @@ export function completeOperation(path: string, operation: Json): Json {
     operationId: stored.operationId,
     summary: stored.summary,
     description: descriptionOf(stored),
-    ...(stored.tag ? { tags: [stored.tag] } : {}),
+    tags: [stored.tag ?? tagOf(path)],
     ...(stored.requestBody ? { requestBody: stored.requestBody } : {}),
     responses: {
       [String(stored.success.status)]: stored.success.response,

@@ -40,7 +40,7 @@ describe('identity admin OpenAPI (from the zod schemas)', () => {
   it('answers RFC 6749 JSON errors on the OAuth2 endpoints and problem+json on admin routes', async () => {
     const document = await openApiOfControllers([OAuthController, AccountTokensController]);
     const token = document.paths['/oauth/token']['post'] as { responses: Record<string, { $ref?: string }> };
-    expect(token.responses['400']?.$ref).toBe('#/components/responses/OAuthError');
+    expect(token.responses['400']?.$ref).toBe('#/components/responses/OAuthBadRequest');
     expect(token.responses['401']?.$ref).toBe('#/components/responses/OAuthError');
     const responses = document.components.responses as Record<string, { content: Record<string, unknown> }>;
     expect(Object.keys(responses['OAuthError'].content)).toEqual(['application/json']);

@@ -16,6 +16,7 @@ import { TokenView } from './token-view';
 import { OperationDocs } from '@leadgate/api-docs-publishing';
 import {
   accountTokenExample,
+  accountTokenViewExample,
   createdTokenViewExample,
   createdTokenViewSchema,
   tokenListSchema,
@@ -72,7 +73,7 @@ export class AccountTokensController {
       status: 200,
       description: 'The tokens.',
       schema: tokenListSchema,
-      example: { data: [accountTokenExample] },
+      example: { data: [accountTokenViewExample] },
     },
   })
   async list(@CurrentPrincipal() principal: Principal): Promise<{ data: TokenView[] }> {
@@ -118,6 +119,7 @@ export class AccountTokensController {
     operationId: 'revokeToken',
     summary: 'Revoke a token',
     description: 'The token stops working everywhere at once. Answers the token\u2019s new state.',
+    errors: [409],
     scope: 'tokens:write',
     response: {
       status: 200,
@@ -141,6 +143,7 @@ export class AccountTokensController {
     scope: 'tokens:write',
     body: rotateTokenSchema,
     bodyExample: { grace_period_seconds: 3600 },
+    errors: [409],
     response: {
       status: 200,
       description: 'The token with its new secret.',

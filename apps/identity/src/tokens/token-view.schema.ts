@@ -61,8 +61,8 @@ export const createdTokenViewExample: z.input<typeof createdTokenViewSchema> = {
   token: 'lgt_4kq7Jc2mWb9xYt1R_3vN8pQ2sK6dF9hJ1mZ4xC7bV0nL5tR8w_a1b2c3',
 };
 
-export const accountTokenExample: z.input<typeof createdTokenViewSchema> = {
-  ...createdTokenViewExample,
+export const accountTokenViewExample: z.input<typeof tokenViewSchema> = {
+  ...tokenViewExample,
   name: 'CRM sync',
   kind: 'account',
   scopes: ['leads:*', 'files:*', 'campaigns:read'],
@@ -70,4 +70,9 @@ export const accountTokenExample: z.input<typeof createdTokenViewSchema> = {
   campaign_id: null,
   filter_id: null,
   docs_url: null,
+};
+
+export const accountTokenExample: z.input<typeof createdTokenViewSchema> = {
+  ...accountTokenViewExample,
+  token: createdTokenViewExample.token,
 };

@@ -126,6 +126,15 @@ export function errorResponseComponents(): Record<string, Json> {
       },
     },
   };
+  // A body the platform cannot read at all (not JSON or a form, nested too deep) is refused before
+  // the OAuth2 endpoint sees it, as problem+json; what the endpoint refuses is RFC 6749 JSON.
+  responses['OAuthBadRequest'] = {
+    description: 'The OAuth2 request is invalid (RFC 6749 §5.2), or its body could not be read at all (problem+json).',
+    content: {
+      ...(responses['OAuthError'] as { content: Json }).content,
+      'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+    },
+  };
   return responses;
 }
 

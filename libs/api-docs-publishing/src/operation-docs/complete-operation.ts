@@ -31,7 +31,7 @@ function errorResponses(path: string, stored: StoredOperation): Record<string, J
   // invalid_client); what the gateway refuses before (an admin Bearer) stays problem+json.
   const clientAuth = stored.auth !== 'admin-oauth';
   const responses: Record<string, Json> = {
-    '400': ref('OAuthError'),
+    '400': ref('OAuthBadRequest'),
     '401': ref(clientAuth ? 'OAuthError' : 'Unauthorized'),
   };
   if (stored.auth !== 'oauth-client') responses['403'] = ref('InsufficientScope');

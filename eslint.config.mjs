@@ -22,7 +22,7 @@ function libsTagged(tag) {
 }
 
 /** Library entries besides the index that other projects may import (each has its own tsconfig path). */
-const PUBLIC_SUBENTRIES = ['@leadgate/contracts/testing'];
+const PUBLIC_SUBENTRIES = ['@leadgate/contracts/testing', '@leadgate/api-docs-publishing/testing'];
 
 /** `@leads/` → `apps/leads/`, `@leadgate/kafka/` → `libs/kafka/`: the wildcard aliases of tsconfig.base.json. */
 function internalAliasHomes() {

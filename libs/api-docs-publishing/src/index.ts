@@ -1,1 +1,2 @@
+export * from './operation-docs';
 export * from './publish-api-docs';

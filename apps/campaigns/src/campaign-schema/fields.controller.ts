@@ -1,3 +1,5 @@
+import { campaignViewExample } from '@campaigns/store/campaign-view.schema';
+import { fieldDefinitionSchema } from '@leadgate/contracts';
 import { addFieldSchema, changeFieldSchema } from './dto/schema-bodies';
 import { addField, changeField, removeField } from './schema-mutations';
 import { schemaPieceController } from './schema-piece-controller.factory';
@@ -10,5 +12,12 @@ export const FieldsController = schemaPieceController({
   add: (campaign, body) => ({ fields: addField(campaign, body).fields }),
   changeBody: changeFieldSchema,
   change: (campaign, key, body) => ({ fields: changeField(campaign, key, body).fields }),
+  docs: {
+    itemExample: campaignViewExample.fields[0],
+    noun: 'Field',
+    item: fieldDefinitionSchema,
+    addExample: { key: 'postcode', label: 'Postcode', type: 'text', required: false },
+    changeExample: { label: 'Post code' },
+  },
   remove: (campaign, key) => ({ fields: removeField(campaign, key).fields }),
 });

@@ -6,6 +6,8 @@ import {
   Principal,
   ZodValidationPipe,
 } from '@leadgate/service-kit';
+import { OperationDocs } from '@leadgate/api-docs-publishing';
+
 import { z } from 'zod';
 import { CampaignSchemaEditor } from './campaign-schema.editor';
 import { receiverSettingsSchema } from './dto/schema-bodies';
@@ -17,12 +19,40 @@ export class ReceiverController {
   constructor(private readonly editor: CampaignSchemaEditor) {}
 
   @Get()
+  @OperationDocs({
+    operationId: 'getReceiverSettings',
+    summary: 'Read the lead receiver settings',
+    description: 'Whether posts to the campaign\u2019s lead receiver need an access token (API.md §4).',
+    scope: 'campaigns:read',
+    response: {
+      status: 200,
+      description: 'The settings.',
+      schema: receiverSettingsSchema,
+      example: { require_authentication: true },
+    },
+  })
   async get(@CurrentPrincipal() principal: Principal, @Param('campaignId') campaignId: string) {
     authorizeAdmin(principal, 'campaigns:read');
     return (await this.editor.find(principal, campaignId)).receiver;
   }
 
   @Put()
+  @OperationDocs({
+    operationId: 'setReceiverSettings',
+    summary: 'Change the lead receiver settings',
+    description:
+      'Whether posts to the campaign\u2019s lead receiver need an access token; without one they are quarantined.',
+    scope: 'campaigns:write',
+    body: receiverSettingsSchema,
+    bodyExample: { require_authentication: true },
+    errors: [409],
+    response: {
+      status: 200,
+      description: 'The new settings.',
+      schema: receiverSettingsSchema,
+      example: { require_authentication: true },
+    },
+  })
   async put(
     @CurrentPrincipal() principal: Principal,
     @Param('campaignId') campaignId: string,

@@ -1,3 +1,5 @@
+import { campaignViewExample } from '@campaigns/store/campaign-view.schema';
+import { relationDefinitionSchema } from '@leadgate/contracts';
 import { addRelationSchema, changeRelationSchema } from './dto/schema-bodies';
 import { addRelation, changeRelation, removeRelation } from './schema-mutations';
 import { schemaPieceController } from './schema-piece-controller.factory';
@@ -10,5 +12,12 @@ export const RelationsController = schemaPieceController({
   add: (campaign, body) => ({ relations: addRelation(campaign, body).relations }),
   changeBody: changeRelationSchema,
   change: (campaign, key, body) => ({ relations: changeRelation(campaign, key, body).relations }),
+  docs: {
+    itemExample: campaignViewExample.relations[0],
+    noun: 'Relation',
+    item: relationDefinitionSchema,
+    addExample: { key: 'relation_installer', label: 'Installer', options: [{ id: 'inst_1', label: 'Installer A' }] },
+    changeExample: { label: 'Fitter' },
+  },
   remove: (campaign, key) => ({ relations: removeRelation(campaign, key).relations }),
 });

@@ -19,7 +19,9 @@ import {
   ZodValidationPipe,
 } from '@leadgate/service-kit';
 import { z } from 'zod';
+import { OperationDocs } from '@leadgate/api-docs-publishing';
 import { CampaignDocument } from '@campaigns/store/campaign.schema';
+import { campaignViewExample, campaignViewSchema } from '@campaigns/store/campaign-view.schema';
 import { CampaignChanges } from '@campaigns/store/campaigns.repository';
 import { CampaignSchemaEditor } from './campaign-schema.editor';
 
@@ -32,6 +34,15 @@ export interface SchemaPieceRoutes<A extends z.ZodTypeAny, C extends z.ZodTypeAn
   changeBody: C;
   change: (campaign: CampaignDocument, key: string, body: z.infer<C>) => CampaignChanges;
   remove: (campaign: CampaignDocument, key: string) => CampaignChanges;
+  /** How the admin OpenAPI names and shows the piece; the bodies are `addBody` and `changeBody`. */
+  docs: {
+    /** Singular, capitalised, for operation ids and summaries: `Field`, `Select`, `Status`, `Relation`. */
+    noun: string;
+    item: z.ZodTypeAny;
+    itemExample: unknown;
+    addExample: z.input<A>;
+    changeExample: z.input<C>;
+  };
 }
 
 /**
@@ -41,12 +52,32 @@ export interface SchemaPieceRoutes<A extends z.ZodTypeAny, C extends z.ZodTypeAn
 export function schemaPieceController<A extends z.ZodTypeAny, C extends z.ZodTypeAny>(
   routes: SchemaPieceRoutes<A, C>,
 ): Type<unknown> {
+  const { docs } = routes;
+  const lower = docs.noun.toLowerCase();
+  const plural = docs.noun === 'Status' ? 'Statuses' : `${docs.noun}s`;
+  const changedCampaign = {
+    description: 'The whole campaign, with its new version.',
+    schema: campaignViewSchema,
+    example: campaignViewExample,
+  };
   @Controller(routes.path)
   @UseGuards(InternalPrincipalGuard)
   class SchemaPieceController {
     constructor(readonly editor: CampaignSchemaEditor) {}
 
     @Get()
+    @OperationDocs({
+      operationId: `list${plural}`,
+      summary: `List the campaign\u2019s ${lower}s`,
+      description: `Every ${lower} of the campaign, in order.`,
+      scope: 'campaigns:read',
+      response: {
+        status: 200,
+        description: `The ${lower}s.`,
+        schema: z.object({ data: z.array(docs.item) }),
+        example: { data: [docs.itemExample] },
+      },
+    })
     async list(@CurrentPrincipal() principal: Principal, @Param('campaignId') campaignId: string) {
       authorizeAdmin(principal, 'campaigns:read');
       return { data: routes.list(await this.editor.find(principal, campaignId)) };
@@ -54,6 +85,16 @@ export function schemaPieceController<A extends z.ZodTypeAny, C extends z.ZodTyp
 
     @Post()
     @HttpCode(HttpStatus.CREATED)
+    @OperationDocs({
+      operationId: `add${docs.noun}`,
+      summary: `Add a ${lower}`,
+      description: `Adds a ${lower} to the campaign\u2019s schema; a duplicate key is refused with 409.`,
+      scope: 'campaigns:write',
+      body: routes.addBody,
+      bodyExample: docs.addExample,
+      errors: [409],
+      response: { status: 201, ...changedCampaign },
+    })
     add(
       @CurrentPrincipal() principal: Principal,
       @Param('campaignId') campaignId: string,
@@ -64,6 +105,16 @@ export function schemaPieceController<A extends z.ZodTypeAny, C extends z.ZodTyp
     }
 
     @Patch(':key')
+    @OperationDocs({
+      operationId: `change${docs.noun}`,
+      summary: `Change a ${lower}`,
+      description: `Changes a ${lower} of the campaign\u2019s schema; refused with 409 when a filter would no longer fit.`,
+      scope: 'campaigns:write',
+      body: routes.changeBody,
+      bodyExample: docs.changeExample,
+      errors: [409],
+      response: { status: 200, ...changedCampaign },
+    })
     change(
       @CurrentPrincipal() principal: Principal,
       @Param('campaignId') campaignId: string,
@@ -75,6 +126,14 @@ export function schemaPieceController<A extends z.ZodTypeAny, C extends z.ZodTyp
     }
 
     @Delete(':key')
+    @OperationDocs({
+      operationId: `remove${docs.noun}`,
+      summary: `Remove a ${lower}`,
+      description: `Removes a ${lower} from the campaign\u2019s schema; refused with 409 naming the filter that uses it.`,
+      scope: 'campaigns:write',
+      errors: [409],
+      response: { status: 200, ...changedCampaign },
+    })
     remove(
       @CurrentPrincipal() principal: Principal,
       @Param('campaignId') campaignId: string,

@@ -7,6 +7,10 @@ import {
   ZodValidationPipe,
 } from '@leadgate/service-kit';
 import { z } from 'zod';
+import { OperationDocs } from '@leadgate/api-docs-publishing';
+import { selectOptionSchema } from '@leadgate/contracts';
+import { campaignViewExample, campaignViewSchema } from '@campaigns/store/campaign-view.schema';
+
 import { CampaignSchemaEditor } from './campaign-schema.editor';
 import { addOptionSchema, changeOptionSchema } from './dto/schema-bodies';
 import { addSelectOption, changeSelectOption, removeSelectOption } from './schema-mutations';
@@ -18,6 +22,18 @@ export class SelectOptionsController {
   constructor(private readonly editor: CampaignSchemaEditor) {}
 
   @Get(':key/options')
+  @OperationDocs({
+    operationId: 'listSelectOptions',
+    summary: 'List a select\u2019s options',
+    description: 'The options of one select of the campaign (empty for an unknown select).',
+    scope: 'campaigns:read',
+    response: {
+      status: 200,
+      description: 'The options.',
+      schema: z.object({ data: z.array(selectOptionSchema) }),
+      example: { data: [{ value: 'SELECT_PARTNER', label: 'Partner ABC' }] },
+    },
+  })
   async options(
     @CurrentPrincipal() principal: Principal,
     @Param('campaignId') campaignId: string,
@@ -30,6 +46,21 @@ export class SelectOptionsController {
 
   @Post(':key/options')
   @HttpCode(HttpStatus.CREATED)
+  @OperationDocs({
+    operationId: 'addSelectOption',
+    summary: 'Add an option to a select',
+    description: 'A new UPPER_SNAKE value with its label; a duplicate value is refused with 409.',
+    scope: 'campaigns:write',
+    body: addOptionSchema,
+    bodyExample: { value: 'VENDOR_NORTH', label: 'Vendor North' },
+    errors: [409],
+    response: {
+      status: 201,
+      description: 'The whole campaign, with its new version.',
+      schema: campaignViewSchema,
+      example: campaignViewExample,
+    },
+  })
   addOption(
     @CurrentPrincipal() principal: Principal,
     @Param('campaignId') campaignId: string,
@@ -43,6 +74,21 @@ export class SelectOptionsController {
   }
 
   @Patch(':key/options/:value')
+  @OperationDocs({
+    operationId: 'changeSelectOption',
+    summary: 'Change an option\u2019s label',
+    description: 'Only the label changes; the value is what leads and filters hold.',
+    scope: 'campaigns:write',
+    body: changeOptionSchema,
+    bodyExample: { label: 'Vendor North (DK)' },
+    errors: [409],
+    response: {
+      status: 200,
+      description: 'The whole campaign, with its new version.',
+      schema: campaignViewSchema,
+      example: campaignViewExample,
+    },
+  })
   changeOption(
     @CurrentPrincipal() principal: Principal,
     @Param('campaignId') campaignId: string,
@@ -57,6 +103,19 @@ export class SelectOptionsController {
   }
 
   @Delete(':key/options/:value')
+  @OperationDocs({
+    operationId: 'removeSelectOption',
+    summary: 'Remove an option from a select',
+    description: 'Refused with 409 naming the filter when a filter uses the option.',
+    scope: 'campaigns:write',
+    errors: [409],
+    response: {
+      status: 200,
+      description: 'The whole campaign, with its new version.',
+      schema: campaignViewSchema,
+      example: campaignViewExample,
+    },
+  })
   removeOption(
     @CurrentPrincipal() principal: Principal,
     @Param('campaignId') campaignId: string,

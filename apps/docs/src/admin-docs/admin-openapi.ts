@@ -1,3 +1,4 @@
+import { adminComponents } from '@leadgate/api-docs-publishing';
 import { ApiDocsStateV1 } from '@leadgate/contracts';
 
 type Json = Record<string, unknown>;
@@ -40,27 +41,6 @@ function summaryFor(operationId: string | undefined, method: string, path: strin
   return match ? `${match[1]}: ${match[2]}` : `${method.toUpperCase()} ${path}`;
 }
 
-const PROBLEM_SCHEMA: Json = {
-  type: 'object',
-  description: 'RFC 9457 problem details, sent as `application/problem+json`.',
-  required: ['type', 'title', 'status'],
-  properties: {
-    type: { type: 'string', format: 'uri', example: 'https://leadgate.dev/problems/validation_failed' },
-    title: { type: 'string' },
-    status: { type: 'integer', minimum: 400, maximum: 599 },
-    detail: { type: 'string' },
-    instance: { type: 'string' },
-    errors: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['path', 'message'],
-        properties: { path: { type: 'string', example: 'fields.email' }, message: { type: 'string' } },
-      },
-    },
-  },
-};
-
 function parse(state: ApiDocsStateV1): { paths?: Record<string, Json>; components?: { schemas?: Json } } | null {
   try {
     return JSON.parse(state.openapi) as { paths?: Record<string, Json>; components?: { schemas?: Json } };
@@ -86,35 +66,21 @@ function withPathParameters(path: string, parameters: Json[] = []): Json[] {
  */
 export function buildAdminOpenApi(states: ApiDocsStateV1[], baseUrl = '/'): AdminOpenApi {
   const document: AdminOpenApi = {
-    openapi: '3.0.3',
+    openapi: '3.1.0',
     info: {
       title: 'Leadgate admin API',
       version: states.map((state) => state.version).sort()[0] ?? '0.0.0',
       description:
-        'The admin API (account-level tokens with `admin` or the named scopes), generated from the services\u2019 code. ' +
-        'Errors are RFC 9457 problem details (`application/problem+json`).',
+        'The admin API (account-level tokens with `admin` or the named scopes, console sessions, or OAuth2 access ' +
+        'tokens) and the OAuth2 endpoints, generated from the services\u2019 code and zod schemas. Errors are RFC 9457 ' +
+        'problem details (`application/problem+json`); the OAuth2 endpoints answer RFC 6749 JSON errors.',
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Leadgate' },
     },
     servers: [{ url: baseUrl }],
     tags: [],
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { session: [] }, { oauth2: [] }],
     paths: {},
-    components: {
-      securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'An account-level API token.' },
-        clientBasic: {
-          type: 'http',
-          scheme: 'basic',
-          description: 'OAuth2 client id and secret (or client_id/client_secret in the form).',
-        },
-      },
-      schemas: { Problem: PROBLEM_SCHEMA },
-      responses: {
-        Problem: {
-          description: 'The request failed; the body says why.',
-          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-        },
-      },
-    },
+    components: adminComponents(),
   };
   const tags = new Set<string>();
   for (const state of [...states].sort((a, b) => a.service.localeCompare(b.service))) {
@@ -131,19 +97,20 @@ export function buildAdminOpenApi(states: ApiDocsStateV1[], baseUrl = '/'): Admi
         if (!operation || target[method]) continue;
         const tag = operation.tags?.[0] ?? tagFor(path);
         tags.add(tag);
-        target[method] = {
-          ...operation,
-          tags: [tag],
-          summary: operation.summary ?? summaryFor(operation.operationId, method, path),
-          operationId: `${state.service}_${operation.operationId ?? `${method}_${path}`}`,
-          parameters: withPathParameters(path, operation.parameters),
-          // The token and revocation endpoints authenticate the client itself (HTTP Basic or form), not a Bearer token.
-          ...(CLIENT_AUTHENTICATED.has(path) ? { security: [{ clientBasic: [] }] } : {}),
-          responses: {
-            ...(operation.responses ?? {}),
-            default: { $ref: '#/components/responses/Problem' },
-          },
-        };
+        // Operations documented with @OperationDocs arrive complete; others (an older service) get the
+        // path parameters, the client authentication of the OAuth2 endpoints and a problem answer.
+        const complete = Object.keys(operation.responses ?? {}).some((status) => /^4\d\d$/.test(status));
+        target[method] = complete
+          ? { ...operation, tags: [tag], parameters: withPathParameters(path, operation.parameters) }
+          : {
+              ...operation,
+              tags: [tag],
+              summary: operation.summary ?? summaryFor(operation.operationId, method, path),
+              operationId: `${state.service}_${operation.operationId ?? `${method}_${path}`}`,
+              parameters: withPathParameters(path, operation.parameters),
+              ...(CLIENT_AUTHENTICATED.has(path) ? { security: [{ clientBasic: [] }] } : {}),
+              responses: { ...(operation.responses ?? {}), default: { $ref: '#/components/responses/BadRequest' } },
+            };
       }
     }
   }

@@ -2,6 +2,15 @@ import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Res, UseFilters,
 import { CurrentPrincipal, InternalPrincipalGuard, Principal } from '@leadgate/service-kit';
 import type { Response } from 'express';
 import { requireOperation } from '@identity/privilege/privilege-rule';
+import { OperationDocs } from '@leadgate/api-docs-publishing';
+import {
+  accessTokenResponseSchema,
+  introspectionSchema,
+  OAUTH_FORM_MEDIA_TYPES,
+  revokeResponseSchema,
+  tokenParamSchema,
+  tokenRequestSchema,
+} from './dto/oauth-forms';
 import { presentsClientCredentials, readClientCredentials } from './client-authentication';
 import { OAuthErrorFilter } from './oauth-error.filter';
 import { OAuthError } from './oauth-error';
@@ -20,6 +29,24 @@ export class OAuthController {
 
   @Post('token')
   @HttpCode(HttpStatus.OK)
+  @OperationDocs({
+    operationId: 'issueAccessToken',
+    summary: 'Get an access token (client credentials)',
+    description:
+      'RFC 6749 §4.4: the client authenticates with HTTP Basic or `client_id`/`client_secret` in the form and gets a ' +
+      'Bearer access token for its scope groups (or the narrower `scope` asked for). Errors are RFC 6749 JSON.',
+    tag: 'oauth',
+    auth: 'oauth-client',
+    body: tokenRequestSchema,
+    bodyMediaTypes: OAUTH_FORM_MEDIA_TYPES,
+    bodyExample: { grant_type: 'client_credentials', scope: 'leads:read' },
+    response: {
+      status: 200,
+      description: 'The access token.',
+      schema: accessTokenResponseSchema,
+      example: { access_token: 'lgt_...', token_type: 'Bearer', expires_in: 3600, scope: 'leads:read' },
+    },
+  })
   async token(
     @Headers('authorization') authorization: string | undefined,
     @Body() body: FormBody | undefined,
@@ -42,6 +69,19 @@ export class OAuthController {
    */
   @Post('revoke')
   @HttpCode(HttpStatus.OK)
+  @OperationDocs({
+    operationId: 'revokeAccessToken',
+    summary: 'Revoke an access token',
+    description:
+      'RFC 7009: a client revokes its own tokens (HTTP Basic or form authentication), or an account admin with a ' +
+      'Bearer token (`tokens:write`) revokes an access token of its account. Unknown tokens are not an error.',
+    tag: 'oauth',
+    auth: 'oauth-client-or-admin',
+    body: tokenParamSchema,
+    bodyMediaTypes: OAUTH_FORM_MEDIA_TYPES,
+    bodyExample: { token: 'lgt_...' },
+    response: { status: 200, description: 'Revoked (or never valid).', schema: revokeResponseSchema, example: {} },
+  })
   async revoke(
     @CurrentPrincipal() principal: Principal,
     @Headers('authorization') authorization: string | undefined,
@@ -59,6 +99,36 @@ export class OAuthController {
 
   @Post('introspect')
   @HttpCode(HttpStatus.OK)
+  @OperationDocs({
+    operationId: 'introspectToken',
+    summary: 'Inspect a token',
+    description:
+      'RFC 7662, for account admins: whether a token of the account is active, and its scopes, campaign and filter.',
+    tag: 'oauth',
+    scope: 'admin',
+    auth: 'admin-oauth',
+    body: tokenParamSchema,
+    bodyMediaTypes: OAUTH_FORM_MEDIA_TYPES,
+    bodyExample: { token: 'lgt_...' },
+    response: {
+      status: 200,
+      description: 'What the token is, or `{ "active": false }`.',
+      schema: introspectionSchema,
+      example: {
+        active: true,
+        scope: 'leads:read',
+        token_type: 'Bearer',
+        sub: 'tok_4kq7Jc2mWb9xYt1R',
+        kind: 'access',
+        account_id: 'acc_2Hs8Kd0Wq5Pz',
+        campaign_id: null,
+        filter_id: null,
+        client_id: 'lgc_7Lm2Qx9Vb4Nc',
+        iat: 1746091800,
+        exp: 1746095400,
+      },
+    },
+  })
   introspect(@CurrentPrincipal() principal: Principal, @Body() body: FormBody | undefined) {
     requireOperation(principal, INTROSPECT_SCOPE);
     return this.oauth.introspect(principal, (body ?? {})['token']);

@@ -6,6 +6,13 @@ import { CreateCampaignTokenBody, createCampaignTokenSchema } from './dto/token-
 import { CreatedTokenView, TokenCreationService } from './token-creation.service';
 import { TokenManagementService } from './token-management.service';
 import { TokenView } from './token-view';
+import { OperationDocs } from '@leadgate/api-docs-publishing';
+import {
+  createdTokenViewExample,
+  createdTokenViewSchema,
+  tokenListSchema,
+  tokenViewExample,
+} from './token-view.schema';
 
 /** Campaign-scoped tokens for partners (API.md §6): permissions, optional filter, docs link. */
 @Controller('v1/admin/campaigns/:campaignId/tokens')
@@ -18,6 +25,22 @@ export class CampaignTokensController {
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
+  @OperationDocs({
+    operationId: 'createCampaignToken',
+    summary: 'Create a campaign token for a partner',
+    description:
+      'A token for one campaign with `read` or `read`+`write` permissions, optionally restricted to a filter. ' +
+      'The answer carries the token string once and its public docs link.',
+    scope: 'tokens:write',
+    body: createCampaignTokenSchema,
+    bodyExample: { name: 'Partner ABC', permissions: ['read', 'write'], filter_id: 'flt_Q2xk9Pm4Rt7s' },
+    response: {
+      status: 201,
+      description: 'The new token, with its secret.',
+      schema: createdTokenViewSchema,
+      example: createdTokenViewExample,
+    },
+  })
   async create(
     @CurrentPrincipal() principal: Principal,
     @Param('campaignId') campaignId: string,
@@ -32,6 +55,18 @@ export class CampaignTokensController {
   }
 
   @Get()
+  @OperationDocs({
+    operationId: 'listCampaignTokens',
+    summary: 'List a campaign\u2019s tokens',
+    description: 'Every token of the campaign, newest first; never a secret.',
+    scope: 'tokens:read',
+    response: {
+      status: 200,
+      description: 'The tokens.',
+      schema: tokenListSchema,
+      example: { data: [tokenViewExample] },
+    },
+  })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Param('campaignId') campaignId: string,

@@ -1,23 +1,9 @@
+import { z } from 'zod';
 import { TokenDocument } from './token.schema';
+import { tokenViewSchema } from './token-view.schema';
 
-export interface TokenView {
-  id: string;
-  name: string;
-  kind: TokenDocument['kind'];
-  status: 'active' | 'revoked' | 'expired';
-  scopes: string[];
-  permissions?: ('read' | 'write')[];
-  campaign_id: string | null;
-  filter_id: string | null;
-  docs_url: string | null;
-  rate_limit_per_minute: number | null;
-  created_at: string;
-  updated_at: string;
-  expires_at: string | null;
-  revoked_at: string | null;
-  last_used_at: string | null;
-  version: number;
-}
+/** The view's type is its zod schema's: what the admin OpenAPI documents is what the code returns. */
+export type TokenView = z.infer<typeof tokenViewSchema>;
 
 /**
  * What the admin API shows of a token: everything but its secret (or the secret's hash). The docs

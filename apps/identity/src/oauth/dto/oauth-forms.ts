@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const clientAuthentication = {
+  client_id: z.string().optional().describe('The client id, when not sent by HTTP Basic.'),
+  client_secret: z.string().optional().describe('The client secret (`lgs_...`), when not sent by HTTP Basic.'),
+};
+
+/** `POST /oauth/token` (RFC 6749 §4.4); the controller answers RFC 6749 errors for what is wrong. */
+export const tokenRequestSchema = z.object({
+  grant_type: z.literal('client_credentials'),
+  scope: z
+    .string()
+    .optional()
+    .describe('Space-separated scopes inside the credential\u2019s scope groups; all of them by default.'),
+  ...clientAuthentication,
+});
+
+/** `POST /oauth/revoke` (RFC 7009) and `POST /oauth/introspect` (RFC 7662). */
+export const tokenParamSchema = z.object({
+  token: z.string().describe('The token to revoke or inspect.'),
+  token_type_hint: z.enum(['access_token']).optional(),
+  ...clientAuthentication,
+});
+
+export const accessTokenResponseSchema = z.object({
+  access_token: z.string(),
+  token_type: z.literal('Bearer'),
+  expires_in: z.number().int(),
+  scope: z.string(),
+});
+
+export const revokeResponseSchema = z.object({});
+
+export const introspectionSchema = z.object({
+  active: z.boolean(),
+  scope: z.string().optional(),
+  token_type: z.literal('Bearer').optional(),
+  sub: z.string().optional(),
+  kind: z.enum(['campaign', 'account', 'access']).optional(),
+  account_id: z.string().optional(),
+  campaign_id: z.string().nullable().optional(),
+  filter_id: z.string().nullable().optional(),
+  client_id: z.string().optional(),
+  iat: z.number().int().optional(),
+  exp: z.number().int().optional(),
+});
+
+export const OAUTH_FORM_MEDIA_TYPES = ['application/x-www-form-urlencoded', 'application/json'];

@@ -22,8 +22,8 @@ export interface AdminOpenApi {
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-/** Only the admin API and OAuth2 belong here; `/internal/*`, `/health/*` and `/metrics` never do. */
-const PUBLIC_PREFIXES = ['/v1/admin/', '/oauth/'];
+/** Only the admin API, console sign-in and OAuth2 belong here; `/internal/*`, `/health/*` and `/metrics` never do. */
+const PUBLIC_PREFIXES = ['/v1/admin/', '/v1/auth/', '/oauth/'];
 const CLIENT_AUTHENTICATED = new Set(['/oauth/token', '/oauth/revoke']);
 
 const isAdminPath = (path: string) =>

@@ -3,7 +3,9 @@ import { AccountSettingsController } from '@identity/accounts/account-settings.c
 import { CredentialsController } from '@identity/credentials/credentials.controller';
 import { OAuthController } from '@identity/oauth/oauth.controller';
 import { ScopesController } from '@identity/scopes/scopes.controller';
+import { AuthController } from '@identity/sessions/auth.controller';
 import { AccountTokensController } from '@identity/tokens/account-tokens.controller';
+import { UsersController } from '@identity/users/users.controller';
 import { CampaignTokensController } from '@identity/tokens/campaign-tokens.controller';
 import { createAccountTokenSchema } from '@identity/tokens/dto/token-bodies';
 
@@ -15,6 +17,8 @@ const CONTROLLERS = [
   OAuthController,
   ScopesController,
   AccountSettingsController,
+  UsersController,
+  AuthController,
 ];
 
 describe('identity admin OpenAPI (from the zod schemas)', () => {

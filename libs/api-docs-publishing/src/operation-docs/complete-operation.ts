@@ -11,8 +11,12 @@ export function tagOf(path: string): string {
   return segments[0] === 'oauth' ? 'oauth' : (segments[2] ?? 'admin');
 }
 
+/** Operations whose errors are all problem+json (every one but the OAuth2 endpoints'). */
+const PROBLEM_ONLY = new Set<StoredOperation['auth']>(['admin', 'public', 'session']);
+
 function problemStatuses(path: string, stored: StoredOperation): number[] {
-  const statuses = new Set([400, 401, 403, 429, ...stored.errors]);
+  // Nobody is refused a public operation for who they are: no 401 or 403 unless it says so.
+  const statuses = new Set([...(stored.auth === 'public' ? [400, 429] : [400, 401, 403, 429]), ...stored.errors]);
   if (/\{[^}]+\}/.test(path)) statuses.add(404);
   if (stored.requestBody) {
     statuses.add(413);
@@ -22,7 +26,7 @@ function problemStatuses(path: string, stored: StoredOperation): number[] {
 }
 
 function errorResponses(path: string, stored: StoredOperation): Record<string, Json> {
-  if (stored.auth === 'admin') {
+  if (PROBLEM_ONLY.has(stored.auth)) {
     return Object.fromEntries(
       problemStatuses(path, stored).map((status) => [String(status), ref(PROBLEM_ANSWERS[status].name)]),
     );
@@ -46,6 +50,8 @@ function securityOf(stored: StoredOperation): Record<string, string[]>[] {
     { oauth2: stored.scope ? [stored.scope] : [] },
   ];
   if (stored.auth === 'admin') return admin;
+  if (stored.auth === 'public') return [{}];
+  if (stored.auth === 'session') return [{ session: [] }];
   // The client may authenticate in the form body instead of HTTP Basic: no scheme is required then.
   if (stored.auth === 'oauth-client') return [{ clientBasic: [] }, {}];
   if (stored.auth === 'admin-oauth') return admin;

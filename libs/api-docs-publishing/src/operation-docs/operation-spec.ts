@@ -10,9 +10,10 @@ export type DeepReadonly<T> = T extends (infer E)[]
 /**
  * Who may call the operation: admin callers (token, session, OAuth2 access token) with problem+json
  * errors; an OAuth2 client, or either, with RFC 6749 errors; or an admin caller of an OAuth2
- * endpoint (RFC 6749 errors from the endpoint, problem+json from the gateway).
+ * endpoint (RFC 6749 errors from the endpoint, problem+json from the gateway); anyone (sign-in,
+ * accepting an invitation); or only a console session (sign-out).
  */
-export type OperationAuth = 'admin' | 'oauth-client' | 'oauth-client-or-admin' | 'admin-oauth';
+export type OperationAuth = 'admin' | 'oauth-client' | 'oauth-client-or-admin' | 'admin-oauth' | 'public' | 'session';
 
 /**
  * The whole documentation of one operation, given where the controller method is declared. The

@@ -95,7 +95,9 @@ export function documentationGaps(document: ServiceOpenApi, routes: DeclaredRout
     const oauth = route.path.startsWith('/oauth/');
     const errorRef = (status: string) => responses[status]?.$ref ?? '';
     if (oauth && !errorRef('400').startsWith('#/components/responses/OAuth')) gaps.push(`${at}: no 400 OAuth answer`);
-    const wanted = oauth ? ['401'] : ['400', '401', '403', '429'];
+    // A public operation (sign-in, accepting an invitation: `security: [{}]`) refuses nobody for who they are.
+    const open = JSON.stringify(operation.security) === '[{}]';
+    const wanted = oauth ? ['401'] : open ? ['400', '429'] : ['400', '401', '403', '429'];
     if (!oauth && /\{/.test(route.path)) wanted.push('404');
     if (!oauth && route.readsBody) wanted.push('413', '422');
     for (const status of wanted) {

@@ -93,7 +93,10 @@ describe('admin API docs', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'admin-openapi-'));
     try {
       const file = path.join(dir, 'openapi.json');
+      writeFileSync(file, JSON.stringify(doc));
       const lint = runCli('@redocly/cli/bin/cli.js', ['lint', file, '--format=json'], dir);
+      // Exit 0 (no errors); stderr shown if it ever fails.
+      expect({ status: lint.status, stderr: lint.status === 0 ? '' : lint.stderr }).toEqual({ status: 0, stderr: '' });
       const { problems } = JSON.parse(lint.stdout) as { problems: { ruleId: string; severity: string }[] };
       expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
       expect(problems.filter((problem) => problem.ruleId === 'operation-4xx-response')).toEqual([]);

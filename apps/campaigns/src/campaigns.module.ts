@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@leadgate/audit';
 import { MongooseModule } from '@nestjs/mongoose';
 import { TOPICS } from '@leadgate/contracts';
 import { KafkaModule } from '@leadgate/kafka';
@@ -56,6 +57,7 @@ export class CampaignsModule {
       module: CampaignsModule,
       imports: [
         MongoModule.forRoot({ database: config.MONGO_DATABASE }),
+        AuditModule,
         // Token state, so a filter that live tokens use is not deleted from under them.
         KafkaModule.forRoot({ readModels: [TOPICS.identityTokens] }),
         MongooseModule.forFeature([

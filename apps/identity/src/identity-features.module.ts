@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { AuditModule } from '@leadgate/audit';
 import { ACCOUNT_MODEL, accountSchema } from './accounts/account.schema';
 import { AccountSettingsController } from './accounts/account-settings.controller';
 import { AccountStatePublisher } from './accounts/account-state.publisher';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsRepository } from './accounts/accounts.repository';
 import { AccountsService } from './accounts/accounts.service';
+import { AUDIT_LOG_MODEL, auditLogSchema } from './audit-log/audit-log-entry.schema';
+import { AuditLogConsumer } from './audit-log/audit-log.consumer';
+import { AuditLogController } from './audit-log/audit-log.controller';
+import { AuditLogRepository } from './audit-log/audit-log.repository';
 import { CampaignReferences } from './campaign-references/campaign-references';
 import { CREDENTIAL_MODEL, credentialSchema } from './credentials/credential.schema';
 import { CredentialStatePublisher } from './credentials/credential-state.publisher';
@@ -40,6 +45,8 @@ import { UsersService } from './users/users.service';
 
 @Module({
   imports: [
+    // Records every admin change identity makes, and sign-in, sign-out and accepted invitations.
+    AuditModule,
     MongooseModule.forFeature([
       { name: ACCOUNT_MODEL, schema: accountSchema },
       { name: TOKEN_MODEL, schema: tokenSchema },
@@ -47,6 +54,7 @@ import { UsersService } from './users/users.service';
       { name: TOKEN_USAGE_MODEL, schema: tokenUsageSchema },
       { name: USER_MODEL, schema: userSchema },
       { name: SESSION_MODEL, schema: sessionSchema },
+      { name: AUDIT_LOG_MODEL, schema: auditLogSchema },
     ]),
   ],
   controllers: [
@@ -60,6 +68,8 @@ import { UsersService } from './users/users.service';
     TokenUsageConsumer,
     UsersController,
     AuthController,
+    AuditLogController,
+    AuditLogConsumer,
   ],
   providers: [
     AccountsRepository,
@@ -83,6 +93,7 @@ import { UsersService } from './users/users.service';
     SessionsRepository,
     SessionStatePublisher,
     SessionsService,
+    AuditLogRepository,
   ],
 })
 export class IdentityFeaturesModule {}

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@leadgate/audit';
 import { MongooseModule } from '@nestjs/mongoose';
 import { TOPICS } from '@leadgate/contracts';
 import { KafkaModule } from '@leadgate/kafka';
@@ -78,6 +79,7 @@ export class LeadsModule {
       module: LeadsModule,
       imports: [
         MongoModule.forRoot({ database: config.MONGO_DATABASE }),
+        AuditModule,
         KafkaModule.forRoot({
           readModels: [TOPICS.campaignSchemas, TOPICS.campaignFilters, TOPICS.identityTokens],
         }),

@@ -12,4 +12,5 @@ export * from './state/api-docs-state.v1';
 export * from './events/lead-event.v1';
 export * from './events/dead-letter.v1';
 export * from './events/token-usage.v1';
+export * from './events/audit-entry.v1';
 export * from './registry/payload-registry';

@@ -10,6 +10,8 @@ export type Caller =
   | {
       id: string;
       kind: 'user';
+      /** The person's e-mail: what the audit log names them by. */
+      name: string;
       account_id: string;
       scopes: string[];
       campaign_id: null;

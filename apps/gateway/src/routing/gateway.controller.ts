@@ -73,6 +73,7 @@ function principalOf(
     filter_id: token.filter_id,
     client_ip: clientIp,
     credential_id: token.credential_id,
+    actor_name: token.name,
     session_id: token.kind === 'user' ? token.session_id : null,
   };
 }

@@ -118,6 +118,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: '/v1/admin/account', upstream: 'identity', auth: admin('admin') },
   { method: 'PATCH', pattern: '/v1/admin/account', upstream: 'identity', auth: admin('admin') },
   ...crud('identity', '/v1/admin/users', 'users', 'userId'),
+  { method: 'GET', pattern: '/v1/admin/audit', upstream: 'identity', auth: admin('audit:read') },
   { method: 'GET', pattern: '/v1/admin/quarantine', upstream: 'leads', auth: admin('leads:read') },
   { method: 'POST', pattern: '/v1/admin/quarantine/:entryId/release', upstream: 'leads', auth: admin('leads:write') },
   { method: 'DELETE', pattern: '/v1/admin/quarantine/:entryId', upstream: 'leads', auth: admin('leads:write') },

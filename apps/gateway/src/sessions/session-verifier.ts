@@ -49,6 +49,7 @@ export class SessionVerifier {
     const caller = {
       id: user.id,
       kind: 'user' as const,
+      name: user.email,
       account_id: user.account_id,
       scopes: [...scopesOfRole(user.role)],
       campaign_id: null,

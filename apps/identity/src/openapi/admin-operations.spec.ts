@@ -3,6 +3,7 @@ import { AccountSettingsController } from '@identity/accounts/account-settings.c
 import { CredentialsController } from '@identity/credentials/credentials.controller';
 import { OAuthController } from '@identity/oauth/oauth.controller';
 import { ScopesController } from '@identity/scopes/scopes.controller';
+import { AuditLogController } from '@identity/audit-log/audit-log.controller';
 import { AuthController } from '@identity/sessions/auth.controller';
 import { AccountTokensController } from '@identity/tokens/account-tokens.controller';
 import { UsersController } from '@identity/users/users.controller';
@@ -19,6 +20,7 @@ const CONTROLLERS = [
   AccountSettingsController,
   UsersController,
   AuthController,
+  AuditLogController,
 ];
 
 describe('identity admin OpenAPI (from the zod schemas)', () => {

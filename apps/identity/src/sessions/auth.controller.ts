@@ -73,7 +73,7 @@ export class AuthController {
     if (principal.kind !== 'user' || !principal.session_id) {
       throw new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthorized', 'Unauthorized', 'Not signed in.');
     }
-    await this.sessions.end(principal.session_id);
+    await this.sessions.end(principal.session_id, principal.actor_name ?? null, principal.client_ip ?? null);
     response.setHeader(SESSION_END_HEADER, '1');
   }
 
@@ -91,7 +91,10 @@ export class AuthController {
     bodyExample: { token: 'lgi_...', password: 'correct horse battery staple' },
     response: { status: 200, description: 'The person, now active.', schema: userViewSchema, example: userViewExample },
   })
-  acceptInvite(@Body(new ZodValidationPipe(acceptInvitationSchema)) body: AcceptInvitationBody): Promise<UserView> {
-    return this.users.acceptInvitation(body);
+  acceptInvite(
+    @CurrentPrincipal() principal: Principal,
+    @Body(new ZodValidationPipe(acceptInvitationSchema)) body: AcceptInvitationBody,
+  ): Promise<UserView> {
+    return this.users.acceptInvitation(body, principal.client_ip ?? null);
   }
 }

@@ -1,5 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { csrfTokenFor, generateTokenString, hashSecret, tokenIdFor } from '@leadgate/auth-core';
+import { AuditRecorder } from '@leadgate/audit';
+import { currentRequestId, ServiceInfo } from '@leadgate/observability';
 import { ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { IdentityConfig } from '@identity/config';
 import { AccountsRepository } from '@identity/accounts/accounts.repository';
@@ -44,6 +46,8 @@ export class SessionsService {
     private readonly users: UsersRepository,
     private readonly accounts: AccountsRepository,
     private readonly publisher: SessionStatePublisher,
+    private readonly audit: AuditRecorder,
+    private readonly info: ServiceInfo,
     @Inject(SERVICE_CONFIG) private readonly config: IdentityConfig,
   ) {}
 
@@ -79,6 +83,7 @@ export class SessionsService {
     };
     await this.sessions.insert(session);
     await this.publisher.publish(session);
+    await this.recordOf(session, user.email, 'sessions.create', clientIp);
     return {
       session: generated.token,
       answer: {
@@ -90,9 +95,25 @@ export class SessionsService {
   }
 
   /** Ends one session (sign-out); ending it again changes nothing. */
-  async end(sessionId: string): Promise<void> {
+  async end(sessionId: string, actorName: string | null, clientIp: string | null): Promise<void> {
     const session = await this.sessions.findById(sessionId);
-    if (session) await this.revoke(session);
+    if (!session) return;
+    await this.revoke(session);
+    await this.recordOf(session, actorName, 'sessions.delete', clientIp);
+  }
+
+  /** Sign-in and sign-out are changes in the account too (API.md §11): the person is the actor. */
+  private recordOf(session: SessionDocument, actorName: string | null, action: string, clientIp: string | null) {
+    return this.audit.record({
+      account_id: session.account_id,
+      actor: { kind: 'user', id: session.user_id, name: actorName },
+      action,
+      target: { type: 'sessions', id: session._id },
+      campaign_id: null,
+      request_id: currentRequestId() ?? null,
+      client_ip: clientIp,
+      service: this.info.name,
+    });
   }
 
   async endAllOf(userId: string): Promise<void> {

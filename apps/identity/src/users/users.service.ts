@@ -7,6 +7,8 @@ import {
   secretMatches,
   tokenIdFor,
 } from '@leadgate/auth-core';
+import { AuditRecorder } from '@leadgate/audit';
+import { currentRequestId, ServiceInfo } from '@leadgate/observability';
 import { Principal, ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { IdentityConfig } from '@identity/config';
 import { requireOperation } from '@identity/privilege/privilege-rule';
@@ -42,6 +44,8 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly publisher: UserStatePublisher,
     private readonly sessions: SessionsService,
+    private readonly audit: AuditRecorder,
+    private readonly info: ServiceInfo,
     @Inject(SERVICE_CONFIG) private readonly config: IdentityConfig,
   ) {}
 
@@ -115,7 +119,7 @@ export class UsersService {
   }
 
   /** Sets the password of an invited person; the invitation works once. */
-  async acceptInvitation(body: AcceptInvitationBody): Promise<UserView> {
+  async acceptInvitation(body: AcceptInvitationBody, clientIp: string | null): Promise<UserView> {
     const parsed = parseTokenString(body.token);
     if (!parsed.ok || parsed.kind !== 'invitation') throw INVALID_INVITATION();
     const user = await this.users.findLive(tokenIdFor('invitation', parsed.publicId));
@@ -132,6 +136,16 @@ export class UsersService {
     });
     if (!accepted) throw INVALID_INVITATION();
     await this.publisher.publish(accepted);
+    await this.audit.record({
+      account_id: accepted.account_id,
+      actor: { kind: 'user', id: accepted._id, name: accepted.email },
+      action: 'users.accept_invitation',
+      target: { type: 'users', id: accepted._id },
+      campaign_id: null,
+      request_id: currentRequestId() ?? null,
+      client_ip: clientIp,
+      service: this.info.name,
+    });
     return toUserView(accepted);
   }
 

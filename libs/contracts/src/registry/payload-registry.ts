@@ -7,6 +7,7 @@ import { filterStateV1 } from '@leadgate/contracts/state/filter-state.v1';
 import { sessionStateV1 } from '@leadgate/contracts/state/session-state.v1';
 import { tokenStateV1 } from '@leadgate/contracts/state/token-state.v1';
 import { userStateV1 } from '@leadgate/contracts/state/user-state.v1';
+import { auditEntryV1 } from '@leadgate/contracts/events/audit-entry.v1';
 import { deadLetterV1 } from '@leadgate/contracts/events/dead-letter.v1';
 import { leadEventV1 } from '@leadgate/contracts/events/lead-event.v1';
 import { tokenUsageV1 } from '@leadgate/contracts/events/token-usage.v1';
@@ -25,6 +26,7 @@ export const PAYLOAD_SCHEMAS = {
   [TOPICS.leadEvents]: leadEventV1,
   [TOPICS.platformApiDocs]: apiDocsStateV1,
   [TOPICS.deadLetter]: deadLetterV1,
+  [TOPICS.audit]: auditEntryV1,
 } as const satisfies Record<TopicName, z.ZodTypeAny>;
 
 export type PayloadOf<T extends TopicName> = z.infer<(typeof PAYLOAD_SCHEMAS)[T]>;

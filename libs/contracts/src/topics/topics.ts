@@ -18,6 +18,8 @@ export const TOPICS = {
   /** Each service's OpenAPI document (from its own code), keyed by service name; the docs service merges them. */
   platformApiDocs: 'platform.api-docs.v1',
   deadLetter: 'leadgate.dead-letter.v1',
+  /** Every change made in an account (API.md §11), from the service that made it; identity keeps the log. */
+  audit: 'platform.audit.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
@@ -41,6 +43,7 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: TOPICS.leadEvents, compacted: false, partitions: 6 },
   { name: TOPICS.platformApiDocs, compacted: true, partitions: 1 },
   { name: TOPICS.deadLetter, compacted: false, partitions: 1 },
+  { name: TOPICS.audit, compacted: false, partitions: 3 },
 ];
 
 export const STATE_TOPICS = TOPIC_SPECS.filter((spec) => spec.compacted).map((spec) => spec.name);

@@ -21,6 +21,8 @@ export const principalSchema = z.object({
   client_ip: z.string().max(64).nullable().optional(),
   /** For OAuth access tokens: the credential the token was issued to. */
   credential_id: z.string().max(64).nullable().optional(),
+  /** The token's name or the person's e-mail, for the audit log (never a secret). */
+  actor_name: z.string().max(254).nullable().optional(),
   /** For people: the console session the call came with (sign-out ends exactly that one). */
   session_id: z.string().max(64).nullable().optional(),
 });

@@ -1,0 +1,3 @@
+export * from './audit-action';
+export * from './audit-recorder';
+export * from './audit.module';

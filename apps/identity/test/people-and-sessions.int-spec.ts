@@ -2,10 +2,14 @@ import {
   bootstrapAccount,
   campaignCreateBody,
   gatewayClient,
+  invitePerson,
   Platform,
   RunningService,
+  sessionCall,
+  signIn,
   startPlatform,
   startService,
+  strongPassword,
   waitFor,
 } from '@leadgate/testing';
 
@@ -21,74 +25,21 @@ describe('people and console sessions', () => {
   let adminToken: string;
   let owner: { email: string; password: string };
 
-  interface Session {
-    cookie: string;
-    csrf: string;
-    setCookie: string;
-    body: Record<string, unknown>;
-  }
-
-  /** A JSON call with a session cookie (and the CSRF header when given). */
-  async function call(
-    gateway: string,
-    method: string,
-    path: string,
-    session: { cookie: string; csrf?: string } | null,
-    body?: unknown,
-  ) {
-    const response = await fetch(`${gateway}${path}`, {
-      method,
-      headers: {
-        ...(session ? { cookie: session.cookie } : {}),
-        ...(session?.csrf ? { 'x-csrf-token': session.csrf } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: (text ? JSON.parse(text) : undefined) as Record<string, unknown>,
-    };
-  }
-
-  async function signIn(email: string, password: string, gateway = gateways[0]): Promise<Session> {
-    const response = await call(gateway, 'POST', '/v1/auth/login', null, { email, password });
-    expect(response.status).toBe(200);
-    const setCookie = response.headers.get('set-cookie') ?? '';
-    const cookie = setCookie.split(';')[0];
-    // Every gateway must know the session before the caller uses it.
-    for (const url of gateways) {
-      await waitFor('session at every gateway', async () =>
-        (await call(url, 'GET', '/v1/auth/session', { cookie })).status === 200 ? true : undefined,
-      );
-    }
-    return { cookie, csrf: String(response.body['csrf_token']), setCookie, body: response.body };
-  }
-
-  const strongPassword = (label: string) => `${label}-correct-horse-battery`;
-
-  /** Invites a person with `role` as `inviter`, accepts the invitation, and signs them in. */
-  async function personWithRole(
+  const call = sessionCall;
+  const signInAt = (email: string, password: string, gateway = gateways[0]) =>
+    signIn(
+      gateway === gateways[0] ? gateways : [gateway, ...gateways.filter((url) => url !== gateway)],
+      email,
+      password,
+    );
+  const personWithRole = (
     role: string,
     inviter: (
       method: string,
       path: string,
       body?: unknown,
     ) => Promise<{ status: number; body: Record<string, unknown> }>,
-  ) {
-    const email = `${role}-${Date.now()}@example.com`;
-    const invited = await inviter('POST', '/v1/admin/users', { email, role });
-    expect(invited.status).toBe(201);
-    const token = new URL(String(invited.body['invite_url'])).hash.replace('#token=', '');
-    const accepted = await call(gateways[0], 'POST', '/v1/auth/accept-invite', null, {
-      token,
-      password: strongPassword(role),
-    });
-    expect(accepted.status).toBe(200);
-    return { id: String(invited.body['id']), email, session: await signIn(email, strongPassword(role)) };
-  }
+  ) => invitePerson(gateways, inviter, role);
 
   beforeAll(async () => {
     platform = await startPlatform();
@@ -119,7 +70,7 @@ describe('people and console sessions', () => {
 
   it('signs in with a hardened cookie, tells who is signed in, and never puts the session in a body', async () => {
     // E-mail is matched without regard to case.
-    const session = await signIn(owner.email.toLowerCase(), owner.password);
+    const session = await signInAt(owner.email.toLowerCase(), owner.password);
     expect(session.setCookie).toMatch(/^leadgate_session=lgu_[A-Za-z0-9_]+; Path=\/; HttpOnly; SameSite=Strict$/);
     expect(JSON.stringify(session.body)).not.toContain(session.cookie.split('=')[1]);
     expect(session.body['user']).toMatchObject({ email: owner.email, role: 'owner', status: 'active' });
@@ -146,7 +97,7 @@ describe('people and console sessions', () => {
   });
 
   it('needs the CSRF token on unsafe calls made with a session, and only there', async () => {
-    const session = await signIn(owner.email, owner.password);
+    const session = await signInAt(owner.email, owner.password);
     const body = campaignCreateBody({ name: 'CSRF', fields: [], selects: [], statuses: [], relations: false });
     const withoutToken = await call(gateways[0], 'POST', '/v1/admin/campaigns', { cookie: session.cookie }, body);
     expect(withoutToken.status).toBe(403);
@@ -166,7 +117,7 @@ describe('people and console sessions', () => {
   });
 
   it('maps each role to its scopes on the admin routes (role × route)', async () => {
-    const ownerSession = await signIn(owner.email, owner.password);
+    const ownerSession = await signInAt(owner.email, owner.password);
     const asOwner = (method: string, path: string, body?: unknown) =>
       call(gateways[0], method, path, ownerSession, body);
     const people = {
@@ -247,7 +198,7 @@ describe('people and console sessions', () => {
     const listed = await admin('GET', `/v1/admin/users/${String(invited.body['id'])}`);
     expect(listed.body).toMatchObject({ email, role: 'viewer', status: 'active' });
     expect(JSON.stringify(listed.body)).not.toMatch(/invite_url|lgi_|scrypt|password/);
-    await signIn(email, strongPassword('invitee'));
+    await signInAt(email, strongPassword('invitee'));
     const taken = await admin('POST', '/v1/admin/users', { email: email.toUpperCase(), role: 'viewer' });
     expect(taken.status).toBe(409);
   });
@@ -256,7 +207,7 @@ describe('people and console sessions', () => {
     const admin = gatewayClient(gateways[0], adminToken);
     const asToken = await admin('POST', '/v1/admin/users', { email: `o-${Date.now()}@example.com`, role: 'owner' });
     expect(asToken.status).toBe(403);
-    const ownerSession = await signIn(owner.email, owner.password);
+    const ownerSession = await signInAt(owner.email, owner.password);
     const asOwner = (method: string, path: string, body?: unknown) =>
       call(gateways[0], method, path, ownerSession, body);
     const adminPerson = await personWithRole('admin', asOwner);
@@ -274,7 +225,7 @@ describe('people and console sessions', () => {
   });
 
   it('signs out everywhere at once: both gateway replicas refuse the session well within a second', async () => {
-    const session = await signIn(owner.email, owner.password, gateways[1]);
+    const session = await signInAt(owner.email, owner.password, gateways[1]);
     const logout = await call(gateways[0], 'POST', '/v1/auth/logout', session);
     expect(logout.status).toBe(204);
     expect(logout.headers.get('set-cookie')).toMatch(
@@ -297,7 +248,7 @@ describe('people and console sessions', () => {
   });
 
   it('ends a removed person’s sessions on every gateway', async () => {
-    const ownerSession = await signIn(owner.email, owner.password);
+    const ownerSession = await signInAt(owner.email, owner.password);
     const asOwner = (method: string, path: string, body?: unknown) =>
       call(gateways[0], method, path, ownerSession, body);
     const viewer = await personWithRole('viewer', asOwner);
@@ -314,7 +265,7 @@ describe('people and console sessions', () => {
   });
 
   it('refuses a session string used as a Bearer token', async () => {
-    const session = await signIn(owner.email, owner.password);
+    const session = await signInAt(owner.email, owner.password);
     const bearer = gatewayClient(gateways[0], session.cookie.split('=')[1]);
     expect((await bearer('GET', '/v1/admin/campaigns')).status).toBe(401);
   });

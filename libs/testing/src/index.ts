@@ -9,3 +9,4 @@ export * from './platform';
 export * from './partner-campaign';
 // The test campaign (pure, so pure libraries' specs take it from @leadgate/contracts/testing).
 export * from '@leadgate/contracts/testing';
+export * from './console-sessions';

@@ -39,7 +39,12 @@ function errorResponses(path: string, stored: StoredOperation): Record<string, J
     '401': ref(clientAuth ? 'OAuthError' : 'Unauthorized'),
   };
   if (stored.auth !== 'oauth-client') responses['403'] = ref('InsufficientScope');
-  for (const status of stored.errors) responses[String(status)] ??= ref(PROBLEM_ANSWERS[status].name);
+  // A body the platform cannot accept (too large, NUL characters, nested too deep) is refused
+  // before the endpoint reads it, as problem+json, on these routes as on every other.
+  const platformRefusals = stored.requestBody ? [413, 422] : [];
+  for (const status of [...stored.errors, ...platformRefusals]) {
+    responses[String(status)] ??= ref(PROBLEM_ANSWERS[status].name);
+  }
   return responses;
 }
 

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { PendingStateStore } from '@leadgate/kafka';
+import { PendingStateRepository } from '@leadgate/mongo';
 import { Model } from 'mongoose';
 import { CAMPAIGN_MODEL, CampaignDocument } from './campaign.schema';
 
@@ -9,8 +11,13 @@ export type CampaignChanges = Partial<
 
 /** The only place that touches the campaigns collection. */
 @Injectable()
-export class CampaignsRepository {
-  constructor(@InjectModel(CAMPAIGN_MODEL) private readonly campaigns: Model<CampaignDocument>) {}
+export class CampaignsRepository
+  extends PendingStateRepository<CampaignDocument>
+  implements PendingStateStore<CampaignDocument>
+{
+  constructor(@InjectModel(CAMPAIGN_MODEL) private readonly campaigns: Model<CampaignDocument>) {
+    super(campaigns);
+  }
 
   async insert(campaign: CampaignDocument): Promise<void> {
     await this.campaigns.create(campaign);
@@ -42,20 +49,5 @@ export class CampaignsRepository {
         { returnDocument: 'after' },
       )
       .lean<CampaignDocument>();
-  }
-
-  /** Clears the pending mark, but only if the campaign is still at the version Kafka acknowledged. */
-  async markPublished(id: string, version: number): Promise<void> {
-    await this.campaigns.updateOne(
-      { _id: { $eq: id }, version: { $eq: version } },
-      { $set: { publish_pending: false } },
-    );
-  }
-
-  async findPending(limit: number): Promise<CampaignDocument[]> {
-    return this.campaigns
-      .find({ publish_pending: { $eq: true } })
-      .limit(limit)
-      .lean<CampaignDocument[]>();
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { PendingStateStore } from '@leadgate/kafka';
+import { PendingStateRepository } from '@leadgate/mongo';
 import { Model } from 'mongoose';
 import { FILTER_MODEL, FilterDocument } from './filter.schema';
 
@@ -8,8 +9,13 @@ export type FilterChanges = Partial<Pick<FilterDocument, 'name' | 'condition' | 
 
 /** The only place that touches the filters collection. */
 @Injectable()
-export class FiltersRepository implements PendingStateStore<FilterDocument> {
-  constructor(@InjectModel(FILTER_MODEL) private readonly filters: Model<FilterDocument>) {}
+export class FiltersRepository
+  extends PendingStateRepository<FilterDocument>
+  implements PendingStateStore<FilterDocument>
+{
+  constructor(@InjectModel(FILTER_MODEL) private readonly filters: Model<FilterDocument>) {
+    super(filters);
+  }
 
   async insert(filter: FilterDocument): Promise<void> {
     await this.filters.create(filter);
@@ -41,16 +47,5 @@ export class FiltersRepository implements PendingStateStore<FilterDocument> {
         { returnDocument: 'after' },
       )
       .lean<FilterDocument>();
-  }
-
-  async findPending(limit: number): Promise<FilterDocument[]> {
-    return this.filters
-      .find({ publish_pending: { $eq: true } })
-      .limit(limit)
-      .lean<FilterDocument[]>();
-  }
-
-  async markPublished(id: string, version: number): Promise<void> {
-    await this.filters.updateOne({ _id: { $eq: id }, version: { $eq: version } }, { $set: { publish_pending: false } });
   }
 }

@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { PendingStateStore } from '@leadgate/kafka';
+import { PendingStateRepository } from '@leadgate/mongo';
 import { Model } from 'mongoose';
 import { ACCOUNT_MODEL, AccountDocument } from './account.schema';
 
 @Injectable()
-export class AccountsRepository implements PendingStateStore<AccountDocument> {
-  constructor(@InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>) {}
+export class AccountsRepository
+  extends PendingStateRepository<AccountDocument>
+  implements PendingStateStore<AccountDocument>
+{
+  constructor(@InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>) {
+    super(accounts);
+  }
 
   async insert(account: AccountDocument): Promise<void> {
     await this.accounts.create(account);
@@ -31,19 +37,5 @@ export class AccountsRepository implements PendingStateStore<AccountDocument> {
         { returnDocument: 'after' },
       )
       .lean<AccountDocument>();
-  }
-
-  async findPending(limit: number): Promise<AccountDocument[]> {
-    return this.accounts
-      .find({ publish_pending: { $eq: true } })
-      .limit(limit)
-      .lean<AccountDocument[]>();
-  }
-
-  async markPublished(id: string, version: number): Promise<void> {
-    await this.accounts.updateOne(
-      { _id: { $eq: id }, version: { $eq: version } },
-      { $set: { publish_pending: false } },
-    );
   }
 }

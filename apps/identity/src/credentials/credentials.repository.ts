@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { PendingStateStore } from '@leadgate/kafka';
+import { PendingStateRepository } from '@leadgate/mongo';
 import { Model } from 'mongoose';
 import { CREDENTIAL_MODEL, CredentialDocument } from './credential.schema';
 
 /** The only place that touches the credentials collection. */
 @Injectable()
-export class CredentialsRepository implements PendingStateStore<CredentialDocument> {
-  constructor(@InjectModel(CREDENTIAL_MODEL) private readonly credentials: Model<CredentialDocument>) {}
+export class CredentialsRepository
+  extends PendingStateRepository<CredentialDocument>
+  implements PendingStateStore<CredentialDocument>
+{
+  constructor(@InjectModel(CREDENTIAL_MODEL) private readonly credentials: Model<CredentialDocument>) {
+    super(credentials);
+  }
 
   async insert(credential: CredentialDocument): Promise<void> {
     await this.credentials.create(credential);
@@ -37,19 +43,5 @@ export class CredentialsRepository implements PendingStateStore<CredentialDocume
         { returnDocument: 'after' },
       )
       .lean<CredentialDocument>();
-  }
-
-  async findPending(limit: number): Promise<CredentialDocument[]> {
-    return this.credentials
-      .find({ publish_pending: { $eq: true } })
-      .limit(limit)
-      .lean<CredentialDocument[]>();
-  }
-
-  async markPublished(id: string, version: number): Promise<void> {
-    await this.credentials.updateOne(
-      { _id: { $eq: id }, version: { $eq: version } },
-      { $set: { publish_pending: false } },
-    );
   }
 }

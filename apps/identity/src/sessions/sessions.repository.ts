@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { PendingStateStore } from '@leadgate/kafka';
+import { PendingStateRepository } from '@leadgate/mongo';
 import { Model } from 'mongoose';
 import { SESSION_MODEL, SessionDocument } from './session.schema';
 
@@ -8,8 +9,13 @@ export type SessionChanges = Partial<Pick<SessionDocument, 'revoked_at' | 'idle_
 
 /** The only place that touches the sessions collection. Every value is wrapped in `$eq`. */
 @Injectable()
-export class SessionsRepository implements PendingStateStore<SessionDocument> {
-  constructor(@InjectModel(SESSION_MODEL) private readonly sessions: Model<SessionDocument>) {}
+export class SessionsRepository
+  extends PendingStateRepository<SessionDocument>
+  implements PendingStateStore<SessionDocument>
+{
+  constructor(@InjectModel(SESSION_MODEL) private readonly sessions: Model<SessionDocument>) {
+    super(sessions);
+  }
 
   async insert(session: SessionDocument): Promise<void> {
     await this.sessions.create(session);
@@ -34,19 +40,5 @@ export class SessionsRepository implements PendingStateStore<SessionDocument> {
         { returnDocument: 'after' },
       )
       .lean<SessionDocument>();
-  }
-
-  async findPending(limit: number): Promise<SessionDocument[]> {
-    return this.sessions
-      .find({ publish_pending: { $eq: true } })
-      .limit(limit)
-      .lean<SessionDocument[]>();
-  }
-
-  async markPublished(id: string, version: number): Promise<void> {
-    await this.sessions.updateOne(
-      { _id: { $eq: id }, version: { $eq: version } },
-      { $set: { publish_pending: false } },
-    );
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { PendingStateStore } from '@leadgate/kafka';
+import { PendingStateRepository } from '@leadgate/mongo';
 import { Model } from 'mongoose';
 import { TOKEN_MODEL, TokenDocument } from './token.schema';
 
@@ -18,8 +19,13 @@ export interface TokenListFilter {
 
 /** The only place that touches the tokens collection. Every value is wrapped in `$eq`. */
 @Injectable()
-export class TokensRepository implements PendingStateStore<TokenDocument> {
-  constructor(@InjectModel(TOKEN_MODEL) private readonly tokens: Model<TokenDocument>) {}
+export class TokensRepository
+  extends PendingStateRepository<TokenDocument>
+  implements PendingStateStore<TokenDocument>
+{
+  constructor(@InjectModel(TOKEN_MODEL) private readonly tokens: Model<TokenDocument>) {
+    super(tokens);
+  }
 
   async insert(token: TokenDocument): Promise<void> {
     await this.tokens.create(token);
@@ -59,17 +65,6 @@ export class TokensRepository implements PendingStateStore<TokenDocument> {
         { returnDocument: 'after' },
       )
       .lean<TokenDocument>();
-  }
-
-  async findPending(limit: number): Promise<TokenDocument[]> {
-    return this.tokens
-      .find({ publish_pending: { $eq: true } })
-      .limit(limit)
-      .lean<TokenDocument[]>();
-  }
-
-  async markPublished(id: string, version: number): Promise<void> {
-    await this.tokens.updateOne({ _id: { $eq: id }, version: { $eq: version } }, { $set: { publish_pending: false } });
   }
 
   async findLiveAccessTokensOf(credentialId: string): Promise<TokenDocument[]> {

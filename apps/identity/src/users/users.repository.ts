@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { PendingStateStore } from '@leadgate/kafka';
+import { PendingStateRepository } from '@leadgate/mongo';
 import { Model } from 'mongoose';
 import { USER_MODEL, UserDocument } from './user.schema';
 
@@ -10,8 +11,10 @@ export type UserChanges = Partial<
 
 /** The only place that touches the users collection. Every value is wrapped in `$eq`. */
 @Injectable()
-export class UsersRepository implements PendingStateStore<UserDocument> {
-  constructor(@InjectModel(USER_MODEL) private readonly users: Model<UserDocument>) {}
+export class UsersRepository extends PendingStateRepository<UserDocument> implements PendingStateStore<UserDocument> {
+  constructor(@InjectModel(USER_MODEL) private readonly users: Model<UserDocument>) {
+    super(users);
+  }
 
   /** False when a live user already has this e-mail (the unique index decided). */
   async insert(user: UserDocument): Promise<boolean> {
@@ -64,16 +67,5 @@ export class UsersRepository implements PendingStateStore<UserDocument> {
         { returnDocument: 'after' },
       )
       .lean<UserDocument>();
-  }
-
-  async findPending(limit: number): Promise<UserDocument[]> {
-    return this.users
-      .find({ publish_pending: { $eq: true } })
-      .limit(limit)
-      .lean<UserDocument[]>();
-  }
-
-  async markPublished(id: string, version: number): Promise<void> {
-    await this.users.updateOne({ _id: { $eq: id }, version: { $eq: version } }, { $set: { publish_pending: false } });
   }
 }

@@ -11,15 +11,16 @@ export interface AuditAction {
   targetParam: string | null;
 }
 
-const ADMIN_PREFIX = ['v1', 'admin'];
+const ADMIN_PREFIX = '/v1/admin/';
 const VERBS: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'update', DELETE: 'delete' };
 
 /** Null for anything that is not a mutation of the admin API. */
 export function auditActionOf(method: string, routeTemplate: string): AuditAction | null {
   const verb = VERBS[method.toUpperCase()];
-  const segments = routeTemplate.split('/').filter(Boolean);
-  if (!verb || segments[0] !== ADMIN_PREFIX[0] || segments[1] !== ADMIN_PREFIX[1] || segments.length < 3) return null;
-  const rest = segments.slice(2);
+  // Runs on every request of a service (reads and partner writes too): those leave before any split.
+  if (!verb || !routeTemplate.startsWith(ADMIN_PREFIX)) return null;
+  const rest = routeTemplate.slice(ADMIN_PREFIX.length).split('/').filter(Boolean);
+  if (rest.length === 0) return null;
   const last = rest[rest.length - 1];
   const isParam = (segment: string | undefined) => segment?.startsWith(':') ?? false;
   // A literal after a parameter: an item of a sub-collection (`.../:campaignId/filters`), a

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditEntryV1, TOPICS } from '@leadgate/contracts';
 import { KafkaPublisher, StateOutboxService } from '@leadgate/kafka';
-import { ROOT_LOGGER } from '@leadgate/observability';
+import { currentRequestId, ROOT_LOGGER, ServiceInfo } from '@leadgate/observability';
 import { Logger } from 'pino';
 import { randomBytes } from 'node:crypto';
 import { AuditOutboxDocument } from './audit-outbox.schema';
@@ -10,7 +10,8 @@ import { AuditOutboxRepository } from './audit-outbox.repository';
 /** How often entries Kafka did not acknowledge are tried again. */
 const SWEEP_INTERVAL_MS = 5000;
 
-export type NewAuditEntry = Omit<AuditEntryV1, 'id' | 'at'>;
+/** What the caller says; the id, the time, the request id and the service are the recorder's. */
+export type NewAuditEntry = Omit<AuditEntryV1, 'id' | 'at' | 'request_id' | 'service'>;
 
 /**
  * Records audit entries (API.md §11) through an outbox: stored in the service's own database first,
@@ -22,6 +23,7 @@ export class AuditRecorder extends StateOutboxService<typeof TOPICS.audit, Audit
   constructor(
     publisher: KafkaPublisher,
     private readonly entries: AuditOutboxRepository,
+    private readonly info: ServiceInfo,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {
     super(TOPICS.audit, entries, (document) => document.entry, {
@@ -37,7 +39,13 @@ export class AuditRecorder extends StateOutboxService<typeof TOPICS.audit, Audit
       _id: id,
       version: 1,
       publish_pending: true,
-      entry: { id, at: new Date().toISOString(), ...entry },
+      entry: {
+        id,
+        at: new Date().toISOString(),
+        ...entry,
+        request_id: currentRequestId() ?? null,
+        service: this.info.name,
+      },
     };
     try {
       await this.entries.insert(document);

@@ -1,5 +1,4 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { currentRequestId, ServiceInfo } from '@leadgate/observability';
 import { Principal, ProblemException } from '@leadgate/service-kit';
 import type { Request } from 'express';
 import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
@@ -29,10 +28,7 @@ function idInAnswer(answer: unknown): string | null {
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
-  constructor(
-    private readonly recorder: AuditRecorder,
-    private readonly info: ServiceInfo,
-  ) {}
+  constructor(private readonly recorder: AuditRecorder) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
@@ -67,9 +63,7 @@ export class AuditInterceptor implements NestInterceptor {
       action: action.action,
       target: { type: action.targetType, id: targetId ?? null },
       campaign_id: campaignId ?? null,
-      request_id: currentRequestId() ?? null,
       client_ip: principal.client_ip ?? null,
-      service: this.info.name,
     });
   }
 }

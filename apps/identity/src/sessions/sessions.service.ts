@@ -1,12 +1,12 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { csrfTokenFor, generateTokenString, hashSecret, tokenIdFor } from '@leadgate/auth-core';
 import { AuditRecorder } from '@leadgate/audit';
-import { currentRequestId, ServiceInfo } from '@leadgate/observability';
 import { ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { IdentityConfig } from '@identity/config';
 import { AccountsRepository } from '@identity/accounts/accounts.repository';
 import { LoginBody } from '@identity/users/dto/user-bodies';
 import { decoyHash, passwordMatches } from '@identity/users/password-hash';
+import { emailKeyOf } from '@identity/users/user.schema';
 import { toUserView, UserView } from '@identity/users/user-view';
 import { UsersRepository } from '@identity/users/users.repository';
 import { FailureWindow } from './login-throttle';
@@ -47,12 +47,11 @@ export class SessionsService {
     private readonly accounts: AccountsRepository,
     private readonly publisher: SessionStatePublisher,
     private readonly audit: AuditRecorder,
-    private readonly info: ServiceInfo,
     @Inject(SERVICE_CONFIG) private readonly config: IdentityConfig,
   ) {}
 
   async login(body: LoginBody, clientIp: string | null): Promise<SignedIn> {
-    const emailKey = body.email.trim().toLowerCase();
+    const emailKey = emailKeyOf(body.email);
     const addressKey = clientIp ?? 'unknown';
     this.refuseWhileThrottled(emailKey, addressKey);
     const user = await this.users.findByEmailKey(emailKey);
@@ -110,9 +109,7 @@ export class SessionsService {
       action,
       target: { type: 'sessions', id: session._id },
       campaign_id: null,
-      request_id: currentRequestId() ?? null,
       client_ip: clientIp,
-      service: this.info.name,
     });
   }
 

@@ -24,6 +24,9 @@ export interface UserDocument extends Omit<UserStateV1, 'id'> {
   publish_pending: boolean;
 }
 
+/** The unique key of a live user's e-mail: what sign-in and invitations compare. */
+export const emailKeyOf = (email: string) => email.trim().toLowerCase();
+
 export const userSchema = new Schema(
   {
     _id: { type: String, required: true },

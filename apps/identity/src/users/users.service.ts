@@ -1,5 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import {
+  generatePublicId,
   generateTokenString,
   hashSecret,
   parseTokenString,
@@ -8,14 +9,13 @@ import {
   tokenIdFor,
 } from '@leadgate/auth-core';
 import { AuditRecorder } from '@leadgate/audit';
-import { currentRequestId, ServiceInfo } from '@leadgate/observability';
 import { Principal, ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { IdentityConfig } from '@identity/config';
 import { requireOperation } from '@identity/privilege/privilege-rule';
 import { SessionsService } from '@identity/sessions/sessions.service';
 import { AcceptInvitationBody, InviteUserBody, UpdateUserBody } from './dto/user-bodies';
 import { hashPassword } from './password-hash';
-import { UserDocument } from './user.schema';
+import { emailKeyOf, UserDocument } from './user.schema';
 import { requireAnOwnerLeft, requireRoleChangeAllowed, RoleChange } from './user-rules';
 import { UserStatePublisher } from './user-state.publisher';
 import { toUserView, UserView } from './user-view';
@@ -33,8 +33,6 @@ const INVALID_INVITATION = () =>
     'This invitation link is not valid: it was used already, it expired, or it was mistyped. Ask for a new one.',
   );
 
-export const emailKeyOf = (email: string) => email.trim().toLowerCase();
-
 export type InvitedUserView = UserView & { invite_url: string };
 
 /** People of an account (API.md §11): invitations, roles, removal, and the operator's first owner. */
@@ -45,7 +43,6 @@ export class UsersService {
     private readonly publisher: UserStatePublisher,
     private readonly sessions: SessionsService,
     private readonly audit: AuditRecorder,
-    private readonly info: ServiceInfo,
     @Inject(SERVICE_CONFIG) private readonly config: IdentityConfig,
   ) {}
 
@@ -66,35 +63,18 @@ export class UsersService {
     requireOperation(principal, 'users:write');
     requireRoleChangeAllowed(principal, await this.callerRole(principal), { from: null, to: body.role });
     const invitation = generateTokenString('invitation');
-    const now = new Date();
-    const user: UserDocument = {
+    const expiresAt = new Date(Date.now() + this.config.INVITATION_TTL_S * 1000).toISOString();
+    const user = await this.create({
+      // The invitation names the user it invites: the same public id.
       _id: tokenIdFor('invitation', invitation.publicId),
       account_id: principal.account_id,
       email: body.email,
-      email_key: emailKeyOf(body.email),
       role: body.role,
       status: 'invited',
       password_hash: null,
-      invitation: {
-        sha256: hashSecret(invitation.secret),
-        expires_at: new Date(now.getTime() + this.config.INVITATION_TTL_S * 1000).toISOString(),
-      },
-      version: 1,
-      publish_pending: true,
-      created_at: now.toISOString(),
+      invitation: { sha256: hashSecret(invitation.secret), expires_at: expiresAt },
       created_by: principal.token_id,
-      updated_at: now.toISOString(),
-      removed_at: null,
-    };
-    if (!(await this.users.insert(user))) {
-      throw new ProblemException(
-        HttpStatus.CONFLICT,
-        'email_taken',
-        'E-mail in use',
-        'A person with this e-mail already has access to Leadgate.',
-      );
-    }
-    await this.publisher.publish(user);
+    });
     const inviteUrl = `${this.config.PUBLIC_BASE_URL}/console/accept-invite#token=${invitation.token}`;
     return { ...toUserView(user), invite_url: inviteUrl };
   }
@@ -142,38 +122,53 @@ export class UsersService {
       action: 'users.accept_invitation',
       target: { type: 'users', id: accepted._id },
       campaign_id: null,
-      request_id: currentRequestId() ?? null,
       client_ip: clientIp,
-      service: this.info.name,
     });
     return toUserView(accepted);
   }
 
   /** The account's first owner, made by the operator's bootstrap (no invitation). */
   async bootstrapOwner(accountId: string, email: string, password: string, operator: string): Promise<UserView> {
-    const now = new Date().toISOString();
-    const invitation = generateTokenString('invitation');
-    const user: UserDocument = {
-      _id: tokenIdFor('invitation', invitation.publicId),
+    const user = await this.create({
+      _id: tokenIdFor('invitation', generatePublicId()),
       account_id: accountId,
       email,
-      email_key: emailKeyOf(email),
       role: 'owner',
       status: 'active',
       password_hash: await hashPassword(password),
       invitation: null,
+      created_by: operator,
+    });
+    return toUserView(user);
+  }
+
+  /** Stores and publishes a new person; 409 when a live user has the e-mail already. */
+  private async create(
+    fields: Pick<
+      UserDocument,
+      '_id' | 'account_id' | 'email' | 'role' | 'status' | 'password_hash' | 'invitation' | 'created_by'
+    >,
+  ): Promise<UserDocument> {
+    const now = new Date().toISOString();
+    const user: UserDocument = {
+      ...fields,
+      email_key: emailKeyOf(fields.email),
       version: 1,
       publish_pending: true,
       created_at: now,
-      created_by: operator,
       updated_at: now,
       removed_at: null,
     };
     if (!(await this.users.insert(user))) {
-      throw new ProblemException(HttpStatus.CONFLICT, 'email_taken', 'E-mail in use', 'This e-mail is in use.');
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        'email_taken',
+        'E-mail in use',
+        'A person with this e-mail already has access to Leadgate.',
+      );
     }
     await this.publisher.publish(user);
-    return toUserView(user);
+    return user;
   }
 
   /** The role of the person calling, or null for a token (tokens never count as owners). */

@@ -14,6 +14,7 @@ import { Agent, IncomingHttpHeaders, IncomingMessage, request as httpRequest, Se
 import { isBearerAuthorization } from '@gateway/auth/bearer-scheme';
 import { GatewayConfig } from '@gateway/config';
 import { carriesForbiddenBody, isBodilessMethod } from '@gateway/edge/bodiless-methods';
+import { isSafeMethod } from '@gateway/edge/safe-methods';
 import { applySessionAnswer, SESSION_ANSWER_HEADERS } from '@gateway/sessions/session-answer';
 import { Route } from './route-table';
 import { Replica } from './upstream-pool';
@@ -41,9 +42,6 @@ const HOP_BY_HOP = new Set([
 
 /** Set by the proxy itself (the framing), or never trusted from the caller (the client address is signed). */
 const NOT_FORWARDED = new Set(['content-length', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip', 'forwarded']);
-
-/** Methods that change nothing: a call that failed before any answer may be sent to another replica. */
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Errors that show a replica is gone (nothing listens, or it dropped the connection), not just slow. */
 const EJECTING_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
@@ -198,7 +196,7 @@ export class UpstreamProxy implements OnModuleDestroy {
           }
           // A call that never connected reached no replica: any method may go to another one. Once
           // connected, the replica may have acted on it: only a safe call without a body may.
-          const retryable = !answered && (!connected || (SAFE_METHODS.has(method) && body.length === 0));
+          const retryable = !answered && (!connected || (isSafeMethod(method) && body.length === 0));
           if (retryable) attempt();
           else finish(UNAVAILABLE);
         });

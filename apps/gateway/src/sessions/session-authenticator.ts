@@ -3,11 +3,11 @@ import { csrfTokenMatches } from '@leadgate/auth-core';
 import { ProblemException } from '@leadgate/service-kit';
 import type { FastifyRequest } from 'fastify';
 import { AuthFailureThrottle } from '@gateway/auth/auth-failure-throttle';
+import { isSafeMethod } from '@gateway/edge/safe-methods';
 import { readSessionCookie } from './session-cookie';
 import { SessionVerifier } from './session-verifier';
 
 export const CSRF_HEADER = 'x-csrf-token';
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 type SignedInCheck = Extract<ReturnType<SessionVerifier['verify']>, { ok: true }>;
 
@@ -55,7 +55,7 @@ export class SessionAuthenticator {
   /** As check(), and for POST, PUT, PATCH and DELETE the CSRF token too (403 when it is wrong). */
   authenticate(request: FastifyRequest): SignedInCheck['caller'] {
     const check = this.check(request);
-    if (!SAFE_METHODS.has(request.method) && !csrfTokenMatches(check.secret, request.headers[CSRF_HEADER])) {
+    if (!isSafeMethod(request.method) && !csrfTokenMatches(check.secret, request.headers[CSRF_HEADER])) {
       throw new ProblemException(
         HttpStatus.FORBIDDEN,
         'csrf_failed',

@@ -1,28 +1,15 @@
+import { PROBLEM_SCHEMA as PARTNER_PROBLEM_SCHEMA } from '@leadgate/api-docs';
 import { SCOPE_CATALOGUE } from '@leadgate/auth-core';
 
 type Json = Record<string, unknown>;
 
-/** RFC 9457 problem details: every admin error (API.md §9). */
+/**
+ * RFC 9457 problem details: every admin error (API.md §9). The partner docs' schema (libs/api-docs),
+ * so both documents describe the one shape the platform sends, `type` as the problem's URI.
+ */
 export const PROBLEM_SCHEMA: Json = {
-  type: 'object',
+  ...PARTNER_PROBLEM_SCHEMA,
   description: 'RFC 9457 problem details, sent as `application/problem+json`.',
-  required: ['type', 'title', 'status'],
-  properties: {
-    type: { type: 'string', description: 'What went wrong, e.g. `insufficient_scope` or `validation_failed`.' },
-    title: { type: 'string' },
-    status: { type: 'integer', minimum: 400, maximum: 599 },
-    detail: { type: 'string' },
-    instance: { type: 'string' },
-    errors: {
-      type: 'array',
-      description: 'Each problem of the request body, with its path (422 validation_failed).',
-      items: {
-        type: 'object',
-        required: ['path', 'message'],
-        properties: { path: { type: 'string', examples: ['fields.email'] }, message: { type: 'string' } },
-      },
-    },
-  },
 };
 
 /** RFC 6749 §5.2: the error answer of the OAuth2 endpoints (not problem+json, ADR 006). */

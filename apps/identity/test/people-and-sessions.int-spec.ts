@@ -264,6 +264,26 @@ describe('people and console sessions', () => {
     expect((await asOwner('GET', `/v1/admin/users/${viewer.id}`)).status).toBe(404);
   });
 
+  it('answers 404 for another account’s people, whatever that account may do in its own', async () => {
+    const admin = gatewayClient(gateways[0], adminToken);
+    const person = await personWithRole('viewer', (method, path, body) => admin(method, path, body));
+    const other = await bootstrapAccount(platform.services.identity!.url, 'Other people account');
+    const stranger = gatewayClient(gateways[0], other.admin_token);
+    await waitFor('other owner token at the gateway', async () =>
+      (await stranger('GET', '/v1/me')).status === 200 ? true : undefined,
+    );
+    expect((await stranger('GET', `/v1/admin/users/${person.id}`)).status).toBe(404);
+    expect((await stranger('PATCH', `/v1/admin/users/${person.id}`, { role: 'admin' })).status).toBe(404);
+    expect((await stranger('DELETE', `/v1/admin/users/${person.id}`)).status).toBe(404);
+    const listed = await stranger('GET', '/v1/admin/users');
+    expect(JSON.stringify(listed.body)).not.toContain(person.id);
+    // Untouched in its own account.
+    expect((await admin('GET', `/v1/admin/users/${person.id}`)).body).toMatchObject({
+      role: 'viewer',
+      status: 'active',
+    });
+  });
+
   it('refuses a session string used as a Bearer token', async () => {
     const session = await signInAt(owner.email, owner.password);
     const bearer = gatewayClient(gateways[0], session.cookie.split('=')[1]);

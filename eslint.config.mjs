@@ -2,6 +2,7 @@
 // constraints, and the checks that catch the async mistakes a Kafka/HTTP service cannot afford.
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import { readdirSync, readFileSync } from 'node:fs';
 import { houseRules } from './tools/eslint/house-rules.cjs';
@@ -22,7 +23,11 @@ function libsTagged(tag) {
 }
 
 /** Library entries besides the index that other projects may import (each has its own tsconfig path). */
-const PUBLIC_SUBENTRIES = ['@leadgate/contracts/testing', '@leadgate/api-docs-publishing/testing'];
+const PUBLIC_SUBENTRIES = [
+  '@leadgate/contracts/testing',
+  '@leadgate/api-docs-publishing/testing',
+  '@leadgate/auth-core/scopes',
+];
 
 /** `@leads/` → `apps/leads/`, `@leadgate/kafka/` → `libs/kafka/`: the wildcard aliases of tsconfig.base.json. */
 function internalAliasHomes() {
@@ -45,7 +50,7 @@ export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.infra/**', '.nx/**', 'coverage/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     plugins: { '@nx': nx },
     rules: {
@@ -68,6 +73,8 @@ export default tseslint.config(
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:testing'] },
             // Cross-service integration tests drive processes, never import app code.
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:testing'] },
+            // The console runs in the browser: pure libraries only (it talks to the platform over HTTP).
+            { sourceTag: 'type:console', onlyDependOnLibsWithTags: ['type:pure'] },
             // Tools (start, CLI, bench, drills) run the platform from outside, through the harness.
             { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:testing'] },
           ],
@@ -121,7 +128,7 @@ export default tseslint.config(
   },
   {
     // Each project's alias into its own src/ (tsconfig.base.json) is for that project alone.
-    files: ['apps/**/*.ts', 'libs/**/*.ts', 'tests/**/*.ts', 'tools/**/*.ts'],
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts', 'tests/**/*.ts', 'tools/**/*.ts'],
     plugins: { leadgate: houseRules },
     rules: {
       'leadgate/aliases-stay-home': ['error', { homes: internalAliasHomes(), publicEntries: PUBLIC_SUBENTRIES }],
@@ -182,6 +189,7 @@ export default tseslint.config(
           allowCircularSelfDependency: true,
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:testing'] },
+            { sourceTag: 'type:console', onlyDependOnLibsWithTags: ['type:pure', 'type:testing'] },
           ],
         },
       ],
@@ -196,12 +204,25 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
+  {
+    // The console's React code: the rules of hooks, and the React Compiler's checks of purity.
+    files: ['apps/console/**/*.ts', 'apps/console/**/*.tsx'],
+    ...reactHooks.configs.flat['recommended-latest'],
+  },
   // Imports run down (docs/ARCHITECTURE.md). Each app's rooms, lowest layer first: a file may import
   // its own room, the layers below it and the app's config.ts, never a room of its own layer or above,
   // nor the root module. Proof it bites: `npx eslint apps/leads apps/campaigns`.
   ...importsRunDown({
     leads: [['store', 'scope', 'json'], ['idempotency', 'events'], ['leads'], ['files', 'quarantine'], ['receiver']],
     campaigns: [['store'], ['publishers'], ['campaign-schema', 'filters', 'partner-schema'], ['campaigns']],
+    console: [
+      ['api'],
+      ['ui'],
+      ['session'],
+      ['campaigns'],
+      ['schema', 'filters', 'tokens', 'credentials', 'receiver', 'leads', 'quarantine', 'audit', 'users', 'settings'],
+      ['app'],
+    ],
   }),
   prettier,
 );
@@ -220,7 +241,7 @@ function importsRunDown(apps) {
           .flat()
           .filter((other) => other !== room);
         return {
-          files: [`apps/${app}/src/${room}/**/*.ts`],
+          files: [`apps/${app}/src/${room}/**/*.ts`, `apps/${app}/src/${room}/**/*.tsx`],
           rules: {
             '@typescript-eslint/no-restricted-imports': [
               'error',

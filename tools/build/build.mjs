@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // @ts-check
-// Compiles apps/*/src and libs/*/src to dist/ with swc (a second or two for the whole repo).
+// Compiles apps/*/src and libs/*/src to dist/ with swc (a second or two for the whole repo), and the
+// console with Vite into dist/console (tools/build/console.mjs, only when its sources changed).
 // Path aliases from tsconfig.base.json are rewritten to relative requires, so `node dist/...`
 // runs without a loader. Type errors are caught by `npm run typecheck`, not here.
 import { transformFile } from '@swc/core';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildConsoleInto, newestConsoleInput } from './console.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = path.join(root, 'dist');
@@ -27,7 +29,11 @@ async function projectSourceDirs() {
   const dirs = [];
   for (const group of ['apps', 'libs']) {
     const projects = await readdir(path.join(root, group), { withFileTypes: true }).catch(() => []);
-    for (const project of projects) if (project.isDirectory()) dirs.push(path.join(root, group, project.name, 'src'));
+    for (const project of projects) {
+      // The console is a browser app, bundled by Vite (tools/build/console.mjs), not compiled for Node.
+      if (project.isDirectory() && !(group === 'apps' && project.name === 'console'))
+        dirs.push(path.join(root, group, project.name, 'src'));
+    }
   }
   return dirs;
 }
@@ -38,7 +44,10 @@ async function isFresh(files) {
   const stamp = await stat(stampFile).catch(() => null);
   if (!stamp) return false;
   const inputs = [...files, path.join(root, '.swcrc'), path.join(root, 'tsconfig.base.json')];
-  const newest = Math.max(...(await Promise.all(inputs.map(async (file) => (await stat(file)).mtimeMs))));
+  const newest = Math.max(
+    await newestConsoleInput(),
+    ...(await Promise.all(inputs.map(async (file) => (await stat(file)).mtimeMs))),
+  );
   return newest < stamp.mtimeMs;
 }
 
@@ -72,12 +81,16 @@ export async function build({ quiet = false, ifStale = false } = {}) {
       if (map) await writeFile(`${target}.map`, map);
     }),
   );
+  const consoleRebuilt = await buildConsoleInto(path.join(staging, 'console'), path.join(outDir, 'console'));
   await writeFile(path.join(staging, '.build-stamp'), new Date(started).toISOString());
   const retired = `${outDir}.old-${process.pid}`;
   await rename(outDir, retired).catch(() => undefined);
   await rename(staging, outDir);
   await rm(retired, { recursive: true, force: true });
-  if (!quiet) console.log(`built ${files.length} files into dist/ in ${Date.now() - started} ms`);
+  if (!quiet) {
+    const consoleNote = consoleRebuilt ? ' and the console' : '';
+    console.log(`built ${files.length} files${consoleNote} into dist/ in ${Date.now() - started} ms`);
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -160,6 +160,7 @@ async function main() {
   Leadgate is up (all five services ready; slowest in ${(slowest / 1000).toFixed(1)} s).
 
     Gateway      ${GATEWAY_URL}
+    Console      ${GATEWAY_URL}/console (sign in with the demo owner below)
     Health       ${GATEWAY_URL}/health/ready (a status only)
     Management   ${managementUrl(SERVICES[0])}/metrics and /health/ready in detail (each service at its port + 1000)
     Services     ${SERVICES.map(({ app, port }) => `${app} :${port}`).join(', ')}
@@ -172,7 +173,7 @@ async function main() {
   Try:
     curl -s ${GATEWAY_URL}/v1/me -H "Authorization: Bearer ${demo.admin_token}"
 
-  Console sign-in (owner of the demo account; POST ${GATEWAY_URL}/v1/auth/login):
+  Console sign-in at ${GATEWAY_URL}/console (owner of the demo account):
     E-mail     ${demo.owner_sign_in?.email}
     Password   ${demo.owner_sign_in?.password}
 

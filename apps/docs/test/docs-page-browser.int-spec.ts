@@ -1,10 +1,13 @@
-import { bootstrapAdmin, partnerCampaign, Platform, startPlatform, waitFor } from '@leadgate/testing';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { Browser, chromium } from 'playwright-core';
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const SCREENSHOT_DIR = path.resolve(__dirname, '../../../tmp/screenshots');
+import {
+  bootstrapAdmin,
+  launchChromium,
+  partnerCampaign,
+  Platform,
+  screenshot,
+  startPlatform,
+  waitFor,
+} from '@leadgate/testing';
+import { Browser } from 'playwright-core';
 
 /**
  * The per-token page as a partner sees it, in headless Chromium (Debian `chromium`; .ci/run installs
@@ -17,17 +20,7 @@ describe('per-token docs page in a browser', () => {
 
   beforeAll(async () => {
     platform = await startPlatform({ apps: ['identity', 'campaigns', 'leads', 'docs'] });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -58,8 +51,7 @@ describe('per-token docs page in a browser', () => {
     expect(text).toMatch(/filled in automatically/i);
     expect(text).toMatch(/GET\s+\/v1\/campaigns\//);
     expect(text).not.toMatch(/\b(POST|PATCH)\s+\/v1\/campaigns\//);
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'token-docs-read-only.png'), fullPage: true });
+    await screenshot(page, 'token-docs-read-only');
     await context.close();
   });
 });

@@ -5,6 +5,7 @@ import { PrincipalSigner, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { AuthFailureThrottle } from './auth/auth-failure-throttle';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { BearerStrategy } from './auth/bearer.strategy';
+import { ConsoleRoute } from './console/console.route';
 import { TokenVerifier } from './auth/token-verifier';
 import { MeRoute } from './me/me.route';
 import { RateLimitService } from './rate-limit/rate-limit.service';
@@ -45,6 +46,7 @@ export class GatewayModule {
         BearerStrategy,
         BearerAuthGuard,
         MeRoute,
+        ConsoleRoute,
         AuthFailureThrottle,
         RateLimitService,
         TokenUsageRecorder,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { baseConfigSchema } from '@leadgate/service-kit';
 import { z } from 'zod';
 import { trustedProxiesSetting } from './client-address/trusted-proxies';
@@ -53,6 +54,8 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
    */
   PRINCIPAL_SIGNING_KEY: z.string().min(1).optional(),
   PRINCIPAL_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** The built console (tools/build/console.mjs) that /console serves; dist/console beside the gateway's build. */
+  CONSOLE_DIR: z.string().min(1).default(path.resolve(__dirname, '../../../console')),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -1,6 +1,4 @@
-export * from './scopes/scope-catalogue';
-export * from './scopes/scope-matching';
-export * from './scopes/presets';
+export * from './scopes';
 export * from './tokens/base62';
 export * from './tokens/crc32';
 export * from './tokens/token-string';

@@ -10,3 +10,4 @@ export * from './partner-campaign';
 // The test campaign (pure, so pure libraries' specs take it from @leadgate/contracts/testing).
 export * from '@leadgate/contracts/testing';
 export * from './console-sessions';
+export * from './console-browser';

@@ -1,10 +1,11 @@
-import { ArgumentsHost, Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ROOT_LOGGER } from '@leadgate/observability';
 import { ProblemFilter } from '@leadgate/service-kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'pino';
 import { BearerAuthGuard } from '@gateway/auth/bearer-auth.guard';
+import { httpHost } from '@gateway/edge/http-host';
 import { AuthenticatedToken } from '@gateway/auth/token-verifier';
 import { RateLimitService } from '@gateway/rate-limit/rate-limit.service';
 
@@ -64,9 +65,4 @@ export function meOf(token: AuthenticatedToken) {
     expires_at: token.expires_at,
     rate_limit_per_minute: token.rate_limit_per_minute,
   };
-}
-
-/** What the ProblemFilter reads of a Nest ArgumentsHost: the HTTP request and reply. */
-function httpHost(request: FastifyRequest, reply: FastifyReply): ArgumentsHost {
-  return { switchToHttp: () => ({ getRequest: () => request, getResponse: () => reply }) } as unknown as ArgumentsHost;
 }

@@ -1,0 +1,29 @@
+import react from '@vitejs/plugin-react';
+import path from 'node:path';
+import { defineConfig } from 'vite';
+
+/**
+ * The console is served by the gateway at /console (static files): hashed assets under
+ * /console/assets are cached for a year, index.html never. Nothing is inlined into the page, so
+ * the gateway's Content-Security-Policy can forbid inline scripts and styles.
+ */
+export default defineConfig({
+  root: import.meta.dirname,
+  base: '/console/',
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@console': path.join(import.meta.dirname, 'src'),
+      // Pure libraries shared with the services (scope matching), compiled into the bundle.
+      '@leadgate/auth-core/scopes': path.join(import.meta.dirname, '../../libs/auth-core/src/scopes/index.ts'),
+    },
+  },
+  build: {
+    outDir: path.join(import.meta.dirname, '../../dist/console'),
+    emptyOutDir: true,
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    reportCompressedSize: false,
+  },
+  server: { proxy: { '/v1': 'http://127.0.0.1:8080', '/docs': 'http://127.0.0.1:8080' } },
+});

@@ -23,3 +23,18 @@ export function useCampaign(campaignId: string) {
     queryFn: async () => unwrap(await api.GET('/v1/admin/campaigns/{id}', { params: { path: { id: campaignId } } })),
   });
 }
+
+export type CampaignFilter = AnswerOf<'listFilters'>['data'][number];
+
+export const filterKeys = {
+  ofCampaign: (campaignId: string) => ['campaigns', campaignId, 'filters'] as const,
+};
+
+/** The campaign's filters: the Filters tab lists them, the token form offers them as **Campaign filter**. */
+export function useFilters(campaignId: string) {
+  return useQuery({
+    queryKey: filterKeys.ofCampaign(campaignId),
+    queryFn: async () =>
+      unwrap(await api.GET('/v1/admin/campaigns/{campaignId}/filters', { params: { path: { campaignId } } })).data,
+  });
+}

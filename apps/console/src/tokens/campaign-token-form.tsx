@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useFilters } from '@console/campaigns/campaign-queries';
+import { Button } from '@console/ui/button';
+import { CheckboxGroup } from '@console/ui/checkbox-group';
+import { ProblemAlert, validationErrorsOf } from '@console/ui/problem-alert';
+import { SelectField } from '@console/ui/select-field';
+import { TextField } from '@console/ui/text-field';
+import { ExpiryField } from './expiry-field';
+import { expiryFromDate, nextPermissions, type Permission } from './token-form-model';
+import type { useCreateCampaignToken } from './token-queries';
+
+const FIELDS = ['name', 'permissions', 'filter_id', 'expires_at'] as const;
+
+/** The Select's choice for "no filter": React Aria keys cannot be null. */
+const WHOLE_CAMPAIGN = 'whole-campaign';
+
+const PERMISSION_OPTIONS = [
+  { id: 'read', label: 'Read', description: 'list and read the leads it sees, their files and the campaign schema' },
+  { id: 'write', label: 'Write', description: 'also create and update those leads and upload files (includes Read)' },
+];
+
+export interface CampaignTokenFormProps {
+  campaignId: string;
+  create: ReturnType<typeof useCreateCampaignToken>;
+  onCancel: () => void;
+}
+
+/** **Name**, **Permissions** (Read / Write), **Campaign filter**, expiry and **Save**. */
+export function CampaignTokenForm({ campaignId, create, onCancel }: CampaignTokenFormProps) {
+  const filters = useFilters(campaignId);
+  const [name, setName] = useState('');
+  const [permissions, setPermissions] = useState<Permission[]>(['read']);
+  const [filterId, setFilterId] = useState<string>(WHOLE_CAMPAIGN);
+  const [expiresOn, setExpiresOn] = useState('');
+  const filterOptions = [
+    { id: WHOLE_CAMPAIGN, label: 'None: the whole campaign' },
+    ...(filters.data ?? []).map((filter) => ({ id: filter.id, label: filter.name })),
+  ];
+  return (
+    <Form
+      validationErrors={validationErrorsOf(create.error, FIELDS)}
+      onSubmit={(event) => {
+        event.preventDefault();
+        create.mutate({
+          name,
+          permissions,
+          filter_id: filterId === WHOLE_CAMPAIGN ? null : filterId,
+          expires_at: expiryFromDate(expiresOn),
+        });
+      }}
+    >
+      <TextField label="Name" name="name" isRequired maxLength={200} autoFocus value={name} onChange={setName} />
+      <CheckboxGroup
+        label="Permissions"
+        name="permissions"
+        options={PERMISSION_OPTIONS}
+        value={permissions}
+        onChange={(chosen) => setPermissions((previous) => nextPermissions(previous, chosen))}
+        description="Write includes Read."
+      />
+      <SelectField
+        label="Campaign filter"
+        name="filter_id"
+        options={filterOptions}
+        value={filterId}
+        onChange={(value) => setFilterId(value ?? WHOLE_CAMPAIGN)}
+        description={
+          filters.isError
+            ? 'The filters could not be loaded; the token can still be made for the whole campaign.'
+            : 'The token sees and writes only the leads this filter matches.'
+        }
+      />
+      <ExpiryField value={expiresOn} onChange={setExpiresOn} />
+      <ProblemAlert error={create.error} shownPaths={FIELDS} />
+      <div className="form-actions">
+        <Button onPress={onCancel}>Cancel</Button>
+        <Button type="submit" variant="primary" isPending={create.isPending}>
+          Save
+        </Button>
+      </div>
+    </Form>
+  );
+}

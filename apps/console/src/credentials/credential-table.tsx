@@ -1,5 +1,5 @@
 import { Cell, Column, Row, Table, TableBody, TableHeader } from 'react-aria-components';
-import { CredentialEnabledSwitch } from './credential-enabled-switch';
+import { CredentialEnableButton } from './credential-enable-button';
 import { scopeGroupLabel } from './credential-model';
 import type { Credential } from './credential-queries';
 
@@ -12,7 +12,8 @@ export function CredentialTable({ credentials, canWrite }: { credentials: Creden
         <Column>Client id</Column>
         <Column>Scope groups</Column>
         <Column>Created</Column>
-        <Column>Enabled</Column>
+        <Column>Status</Column>
+        {canWrite && <Column>Actions</Column>}
       </TableHeader>
       <TableBody items={credentials} renderEmptyState={() => 'No API credentials yet.'}>
         {(credential) => (
@@ -24,14 +25,15 @@ export function CredentialTable({ credentials, canWrite }: { credentials: Creden
             <Cell>{credential.scope_groups.map(scopeGroupLabel).join(', ')}</Cell>
             <Cell>{new Date(credential.created_at).toLocaleDateString()}</Cell>
             <Cell>
-              {canWrite ? (
-                <CredentialEnabledSwitch credential={credential} />
-              ) : credential.enabled ? (
-                'Enabled'
-              ) : (
-                'Disabled'
-              )}
+              <span className={`credential-status credential-status-${credential.enabled ? 'enabled' : 'disabled'}`}>
+                {credential.enabled ? 'Enabled' : 'Disabled'}
+              </span>
             </Cell>
+            {canWrite && (
+              <Cell>
+                <CredentialEnableButton credential={credential} />
+              </Cell>
+            )}
           </Row>
         )}
       </TableBody>

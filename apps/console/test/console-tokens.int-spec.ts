@@ -1,0 +1,311 @@
+import {
+  campaignCreateBody,
+  consoleContext,
+  expectStatus,
+  freePort,
+  gatewayClient,
+  GatewayClient,
+  launchChromium,
+  PARTNER_CONDITION,
+  PARTNER_VALUE,
+  Platform,
+  screenshot,
+  seriousA11yViolations,
+  setUpAccount,
+  signInWithForm,
+  startPlatform,
+  strongPassword,
+  waitFor,
+} from '@leadgate/testing';
+import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+
+/**
+ * The console's API Tokens (campaign tab and account page) and API Credentials (issue 15), driven
+ * in a real browser as an owner, and every secret the console shows once used from outside it: the
+ * partner token creates a lead inside its filter, rotation and revocation take effect at the
+ * gateway, an account token made from a preset holds exactly that preset, and a credential's
+ * client id and secret get access tokens until it is disabled.
+ */
+/** Four services, a browser and propagation waits on a shared two-core machine: room beyond jest's 90 s. */
+const SLOW = 180_000;
+
+describe('console: API tokens and API credentials', () => {
+  let platform: Platform;
+  let browser: Browser;
+  let gateway: string;
+  let admin: GatewayClient;
+  let owner: { email: string; password: string };
+  let campaignId: string;
+  let context: BrowserContext;
+  let problems: string[];
+  let page: Page;
+
+  beforeAll(async () => {
+    // The gateway's port is chosen here so that the docs links identity hands out name this gateway.
+    const port = await freePort();
+    const publicBaseUrl = `http://127.0.0.1:${port}`;
+    platform = await startPlatform({
+      apps: ['identity', 'campaigns', 'leads', 'docs'],
+      env: {
+        gateway: { PORT: String(port) },
+        identity: { PUBLIC_BASE_URL: publicBaseUrl },
+        docs: { PUBLIC_BASE_URL: publicBaseUrl },
+      },
+    });
+    gateway = platform.gateway.url;
+    owner = { email: `tokens-owner-${Date.now()}@example.com`, password: strongPassword('tokens-owner') };
+    ({ admin } = await setUpAccount('Console tokens test', {
+      identityUrl: platform.services.identity!.url,
+      gatewayUrls: [gateway],
+      owner,
+    }));
+    const campaign = expectStatus(
+      await admin('POST', '/v1/admin/campaigns', campaignCreateBody({ name: 'Heat pumps DK' })),
+      201,
+      'campaign',
+    );
+    campaignId = String(campaign['id']);
+    expectStatus(
+      await admin('POST', `/v1/admin/campaigns/${campaignId}/filters`, {
+        name: 'Partner ABC - API access',
+        condition: PARTNER_CONDITION,
+      }),
+      201,
+      'filter',
+    );
+    browser = await launchChromium();
+    ({ context, problems } = await consoleContext(browser));
+    page = await context.newPage();
+    await signInWithForm(page, gateway, owner.email, owner.password);
+  }, SLOW);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  afterEach(() => {
+    if (problems) expect(problems).toEqual([]);
+  });
+
+  /** The status a token gets at `GET /v1/me`, once the gateway has learned what the console did. */
+  const meStatusBecomes = (token: string, status: number) =>
+    waitFor(
+      `GET /v1/me answering ${status}`,
+      async () => (await gatewayClient(gateway, token)('GET', '/v1/me')).status === status,
+    );
+
+  /** React Aria's checkboxes and radios, as a keyboard user sets them (their inputs are visually hidden). */
+  const pressSpace = async (control: Locator) => {
+    await control.focus();
+    await page.keyboard.press('Space');
+  };
+
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+  it(
+    'makes a partner token (Read + Write, a filter) whose secret creates a lead with the pinned value, then rotates and revokes it',
+    async () => {
+      await page.goto(`${gateway}/console/campaigns/${campaignId}/tokens`);
+      await page.getByRole('heading', { level: 2, name: 'API Tokens' }).waitFor();
+      await page.getByText('No API tokens for this campaign yet.').waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+
+      await page.getByRole('button', { name: 'New API token' }).click();
+      const form = page.getByRole('dialog', { name: 'New API token' });
+      await form.getByLabel('Name').fill('Partner ABC');
+      await pressSpace(form.getByRole('checkbox', { name: /^Write/ }));
+      // Write implies Read.
+      expect(await form.getByRole('checkbox', { name: /^Read/ }).isChecked()).toBe(true);
+      await form.getByRole('button', { name: /Campaign filter/ }).click();
+      await page.getByRole('option', { name: 'Partner ABC - API access' }).click();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await form.getByRole('button', { name: 'Save' }).click();
+
+      const created = page.getByRole('dialog', { name: 'API token created' });
+      const token = await created.getByLabel('Token', { exact: true }).inputValue();
+      expect(token).toMatch(/^lgt_/);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, 'campaign-new-token-secret');
+
+      // The documentation link: copied, and opened in a new tab without an opener.
+      const listed = (await admin('GET', `/v1/admin/campaigns/${campaignId}/tokens`)).body.data as {
+        id: string;
+        docs_url: string;
+      }[];
+      const docsUrl = listed[0].docs_url;
+      expect(docsUrl.startsWith(`${gateway}/docs/p/`)).toBe(true);
+      await created.getByRole('button', { name: 'Copy documentation link' }).click();
+      await created.getByText('Copied').waitFor();
+      expect(await clipboard()).toBe(docsUrl);
+      const open = created.getByRole('link', { name: /Open documentation/ });
+      expect(await open.getAttribute('href')).toBe(docsUrl);
+      expect(await open.getAttribute('target')).toBe('_blank');
+      expect(await open.getAttribute('rel')).toBe('noopener noreferrer');
+      const [docsPage] = await Promise.all([context.waitForEvent('page'), open.click()]);
+      await docsPage.waitForLoadState('domcontentloaded');
+      expect(docsPage.url()).toBe(docsUrl);
+      expect(await docsPage.evaluate(() => window.opener === null)).toBe(true);
+      await docsPage.close();
+      expect((await fetch(docsUrl)).status).toBe(200);
+
+      // Pressing outside does not close the dialog while the secret is on screen; Done does.
+      await page.mouse.click(5, 5);
+      expect(await created.isVisible()).toBe(true);
+      await created.getByRole('button', { name: 'Done' }).click();
+      await created.waitFor({ state: 'detached' });
+
+      // The token from outside the browser: a lead without the select gets the filter's pinned value.
+      await meStatusBecomes(token, 200);
+      const partner = gatewayClient(gateway, token);
+      const lead = await partner('POST', `/v1/campaigns/${campaignId}/leads`, { fields: { name: 'Jane Doe' } });
+      expect(lead.status).toBe(201);
+      expect((lead.body['select_field_values'] as Record<string, string>)['select_partner']).toBe(PARTNER_VALUE);
+
+      const row = page.getByRole('row').filter({ hasText: 'Partner ABC' });
+      await row.getByText('Read, Write').waitFor();
+      await row.getByText('Partner ABC - API access').waitFor();
+      await row.getByText('Active').waitFor();
+      await page.evaluate(() => navigator.clipboard.writeText(''));
+      await row.getByRole('button', { name: 'Copy documentation link' }).click();
+      await waitFor('the docs link on the clipboard', async () => (await clipboard()) === docsUrl);
+      expect((await fetch(docsUrl)).status).toBe(200);
+
+      // Rotate with no grace: the old secret stops, the new one works.
+      await row.getByRole('button', { name: 'Rotate' }).click();
+      const rotateDialog = page.getByRole('dialog', { name: 'Rotate “Partner ABC”' });
+      expect(await rotateDialog.getByLabel('Grace period (seconds)').inputValue()).toBe('0');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await rotateDialog.getByRole('button', { name: 'Rotate' }).click();
+      const rotated = await rotateDialog.getByLabel('Token', { exact: true }).inputValue();
+      expect(rotated).toMatch(/^lgt_/);
+      expect(rotated).not.toBe(token);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await rotateDialog.getByRole('button', { name: 'Done' }).click();
+      await meStatusBecomes(token, 401);
+      await meStatusBecomes(rotated, 200);
+
+      // Revoke, confirmed: the token stops.
+      await row.getByRole('button', { name: 'Revoke' }).click();
+      const revokeDialog = page.getByRole('dialog', { name: 'Revoke “Partner ABC”?' });
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await revokeDialog.getByRole('button', { name: 'Revoke' }).click();
+      await revokeDialog.waitFor({ state: 'detached' });
+      await row.getByText('Revoked').waitFor();
+      expect(await row.getByRole('button', { name: 'Rotate' }).count()).toBe(0);
+      await meStatusBecomes(rotated, 401);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
+    'makes an account token from a preset that holds exactly those scopes at the API, and renames it',
+    async () => {
+      await page.goto(`${gateway}/console/tokens`);
+      await page.getByRole('heading', { level: 1, name: 'API Tokens' }).waitFor();
+      // An interactive React Aria Table is a grid; the owner's bootstrap token is already listed.
+      await page.getByRole('grid', { name: 'Account API tokens' }).getByText('Owner token').waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+
+      await page.getByRole('button', { name: 'New API token' }).click();
+      const form = page.getByRole('dialog', { name: 'New API token' });
+      await form.getByLabel('Name').fill('Reporting');
+      await pressSpace(form.getByRole('radio', { name: /read_only_analytics/ }));
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      // One by one shows the catalogue's scopes with their descriptions.
+      await pressSpace(form.getByRole('radio', { name: 'One by one' }));
+      await form.getByRole('checkbox', { name: /^leads:read/ }).waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await pressSpace(form.getByRole('radio', { name: 'From a preset' }));
+      await pressSpace(form.getByRole('radio', { name: /read_only_analytics/ }));
+      await form.getByRole('button', { name: 'Save' }).click();
+
+      const created = page.getByRole('dialog', { name: 'API token created' });
+      const token = await created.getByLabel('Token', { exact: true }).inputValue();
+      expect(token).toMatch(/^lgt_/);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await created.getByRole('button', { name: 'Done' }).click();
+
+      const row = page.getByRole('row').filter({ hasText: 'Reporting' });
+      await row.getByText('leads:read').waitFor();
+      await row.getByText('campaigns:read').waitFor();
+      await screenshot(page, 'account-tokens');
+
+      await meStatusBecomes(token, 200);
+      const integration = gatewayClient(gateway, token);
+      const me = await integration('GET', '/v1/me');
+      expect([...(me.body['scopes'] as string[])].sort()).toEqual(['campaigns:read', 'leads:read']);
+      expect((await integration('GET', `/v1/campaigns/${campaignId}/leads`)).status).toBe(200);
+      const write = await integration('POST', `/v1/campaigns/${campaignId}/leads`, { fields: { name: 'No' } });
+      expect(write.status).toBe(403);
+
+      await row.getByRole('button', { name: 'Rename' }).click();
+      const rename = page.getByRole('dialog', { name: 'Rename “Reporting”' });
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await rename.getByLabel('Name').fill('Reporting (EU)');
+      await rename.getByRole('button', { name: 'Save' }).click();
+      await rename.waitFor({ state: 'detached' });
+      await page.getByRole('row').filter({ hasText: 'Reporting (EU)' }).waitFor();
+    },
+    SLOW,
+  );
+
+  it(
+    'makes a client credential whose id and secret get access tokens until it is disabled',
+    async () => {
+      await page.goto(`${gateway}/console/credentials`);
+      await page.getByRole('heading', { level: 1, name: 'API Credentials' }).waitFor();
+      await page.getByText('No API credentials yet.').waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+
+      await page.getByRole('button', { name: 'New API credential' }).click();
+      const form = page.getByRole('dialog', { name: 'New API credential' });
+      await form.getByLabel('Description').fill('Nightly CRM export');
+      await pressSpace(form.getByRole('checkbox', { name: /^Data API/ }));
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await form.getByRole('button', { name: 'Save' }).click();
+
+      const created = page.getByRole('dialog', { name: 'API credential created' });
+      const clientSecret = await created.getByLabel('Client secret').inputValue();
+      const clientId = await created.getByLabel('Client id').inputValue();
+      expect(clientSecret).toMatch(/^lgs_/);
+      expect(clientId).toMatch(/^lgc_/);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await created.getByRole('button', { name: 'Done' }).click();
+
+      const row = page.getByRole('row').filter({ hasText: 'Nightly CRM export' });
+      await row.getByText(clientId).waitFor();
+      await row.getByText('Enabled', { exact: true }).waitFor();
+      await screenshot(page, 'credentials');
+
+      const exchange = () =>
+        fetch(`${gateway}/oauth/token`, {
+          method: 'POST',
+          headers: {
+            authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+            'content-type': 'application/x-www-form-urlencoded',
+          },
+          body: 'grant_type=client_credentials',
+        });
+      const granted = await exchange();
+      expect(granted.status).toBe(200);
+      const access = (await granted.json()) as { access_token: string; token_type: string };
+      expect(access.token_type).toBe('Bearer');
+      await meStatusBecomes(access.access_token, 200);
+
+      await row.getByRole('button', { name: 'Disable' }).click();
+      await row.getByText('Disabled', { exact: true }).waitFor();
+      await row.getByRole('button', { name: 'Enable' }).waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      const refused = await waitFor('/oauth/token refusing the disabled credential', async () => {
+        const answer = await exchange();
+        return answer.status === 401 ? answer : undefined;
+      });
+      expect(await refused.json()).toEqual(expect.objectContaining({ error: 'invalid_client' }));
+      await meStatusBecomes(access.access_token, 401);
+    },
+    SLOW,
+  );
+});

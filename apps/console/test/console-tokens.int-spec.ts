@@ -4,6 +4,7 @@ import {
   expectStatus,
   freePort,
   gatewayClient,
+  invitePerson,
   GatewayClient,
   launchChromium,
   PARTNER_CONDITION,
@@ -115,6 +116,13 @@ describe('console: API tokens and API credentials', () => {
       await page.getByRole('button', { name: 'New API token' }).click();
       const form = page.getByRole('dialog', { name: 'New API token' });
       await form.getByLabel('Name').fill('Partner ABC');
+      // The API's errors show beside the field they name (an expiry in the past: 422 at expires_at).
+      await form.getByLabel('Expires on').fill('2000-01-01');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.getByText('must be in the future').waitFor();
+      expect(await form.getByLabel('Expires on').getAttribute('aria-invalid')).toBe('true');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await form.getByLabel('Expires on').fill('');
       await pressSpace(form.getByRole('checkbox', { name: /^Write/ }));
       // Write implies Read.
       expect(await form.getByRole('checkbox', { name: /^Read/ }).isChecked()).toBe(true);
@@ -305,6 +313,40 @@ describe('console: API tokens and API credentials', () => {
       });
       expect(await refused.json()).toEqual(expect.objectContaining({ error: 'invalid_client' }));
       await meStatusBecomes(access.access_token, 401);
+    },
+    SLOW,
+  );
+
+  it(
+    'shows a viewer the tokens and credentials without any control that changes them',
+    async () => {
+      const viewer = await invitePerson([gateway], (method, path, body) => admin(method, path, body), 'viewer');
+      const viewing = await consoleContext(browser);
+      const viewerPage = await viewing.context.newPage();
+      await signInWithForm(viewerPage, gateway, viewer.email, strongPassword('viewer'));
+      for (const [path, heading] of [
+        [`/campaigns/${campaignId}/tokens`, { level: 2, name: 'API Tokens' }],
+        ['/tokens', { level: 1, name: 'API Tokens' }],
+        ['/credentials', { level: 1, name: 'API Credentials' }],
+      ] as const) {
+        await viewerPage.goto(`${gateway}/console${path}`);
+        await viewerPage.getByRole('heading', heading).waitFor();
+        await viewerPage.getByRole('grid').getByRole('row').nth(1).waitFor();
+        for (const label of [
+          'New API token',
+          'New API credential',
+          'Rotate',
+          'Revoke',
+          'Rename',
+          'Disable',
+          'Enable',
+        ]) {
+          expect(await viewerPage.getByRole('button', { name: label, exact: true }).count()).toBe(0);
+        }
+        expect(await seriousA11yViolations(viewerPage)).toEqual([]);
+      }
+      expect(viewing.problems).toEqual([]);
+      await viewing.context.close();
     },
     SLOW,
   );

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { Button } from '@console/ui/button';
 import { ModalDialog } from '@console/ui/modal-dialog';
-import { ProblemAlert, validationErrorsOf } from '@console/ui/problem-alert';
+import { ProblemAlert } from '@console/ui/problem-alert';
 import { TextField } from '@console/ui/text-field';
 import { gracePeriodProblem, MAX_GRACE_PERIOD_SECONDS } from './token-form-model';
 import { useRotateToken, type Token } from './token-queries';
 import { TokenSecret } from './token-secret';
+import { useApiFieldErrors } from './use-api-field-errors';
 
 const FIELDS = ['grace_period_seconds'] as const;
 
@@ -22,6 +23,7 @@ export function RotateTokenDialog({ token, onClose }: { token: Token; onClose: (
     onClose();
   };
   const rotated = rotate.data;
+  const validationErrors = useApiFieldErrors(rotate.error, FIELDS);
   return (
     <ModalDialog title={`Rotate “${token.name}”`} isOpen onClose={close} isDismissable={!rotated}>
       {rotated ? (
@@ -32,7 +34,7 @@ export function RotateTokenDialog({ token, onClose }: { token: Token; onClose: (
         />
       ) : (
         <Form
-          validationErrors={validationErrorsOf(rotate.error, FIELDS)}
+          validationErrors={validationErrors}
           onSubmit={(event) => {
             event.preventDefault();
             rotate.mutate({ grace_period_seconds: grace.trim() === '' ? 0 : Number(grace) });

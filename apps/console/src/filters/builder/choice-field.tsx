@@ -38,6 +38,8 @@ export function ChoiceField({ label, choices, value, onChange, error, className 
       selectedKey={value || null}
       onSelectionChange={(key: Key | null) => key !== null && onChange(String(key))}
       isInvalid={Boolean(error)}
+      // Shown, never blocking: the builder's checks and the API decide, not the browser's form validation.
+      validationBehavior="aria"
       placeholder="Choose…"
     >
       <Label>{label}</Label>

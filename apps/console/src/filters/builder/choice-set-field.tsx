@@ -19,6 +19,7 @@ export function ChoiceSetField({ label, choices, value, onChange, error }: Choic
       value={value}
       onChange={onChange}
       isInvalid={Boolean(error)}
+      validationBehavior="aria"
     >
       <Label>{label}</Label>
       <div className="choice-set-options">

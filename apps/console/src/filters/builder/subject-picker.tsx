@@ -53,6 +53,7 @@ export function SubjectPicker({ subject, schema, onChange, error }: SubjectPicke
         if (picked) onChange(picked);
       }}
       isInvalid={Boolean(error)}
+      validationBehavior="aria"
       placeholder="Choose…"
     >
       <Label>Subject</Label>

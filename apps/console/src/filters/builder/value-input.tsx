@@ -24,6 +24,7 @@ export function ValueInput({ label, kind, value, onChange, error, ...aria }: Val
       value={value}
       onChange={onChange}
       isInvalid={Boolean(error)}
+      validationBehavior="aria"
       type={kind.type}
       inputMode={kind.inputMode}
       aria-label={aria['aria-label']}

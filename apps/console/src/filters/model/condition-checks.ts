@@ -21,6 +21,8 @@ function leafProblems(leaf: LeafDraft, schema: CampaignSchema): DraftProblem[] {
   if (!allowsOperator(type, op)) return problem('op', `"${operatorLabel(op, type)}" does not apply here.`);
   const arity = arityOf(op);
   if (arity === 'none') return [];
+  // Stricter than the API on one point: an empty text value is "not filled in yet", never `eq ""`
+  // (a person who means "no value" picks "is empty").
   const picked = values.filter((value) => value !== '');
   const picks = type === 'select' || type === 'status' || type === 'boolean';
   if (arity === 'one' && picked.length === 0) return problem('value', picks ? 'Choose a value.' : 'Enter a value.');

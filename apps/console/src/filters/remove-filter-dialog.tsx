@@ -20,8 +20,8 @@ export function RemoveFilterDialog({ campaignId, filter, onClose }: RemoveFilter
   return (
     <ModalDialog title="Remove filter" isOpen={filter !== null} onClose={close}>
       <p>
-        Remove the filter <strong>{filter?.name}</strong>? Tokens restricted by a filter keep it: a filter that live
-        tokens use cannot be removed.
+        Remove the filter <strong>{filter?.name}</strong>? A filter that live tokens use cannot be removed: revoke those
+        tokens first.
       </p>
       <ProblemAlert error={remove.error} />
       <div className="form-actions">

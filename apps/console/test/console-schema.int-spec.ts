@@ -51,7 +51,7 @@ describe('console: a campaign schema (fields, selects, statuses, relations, rece
     return answer.body as unknown as {
       fields: { key: string; label: string; type: string; required: boolean }[];
       selects: { key: string; label: string; options: { value: string; label: string }[] }[];
-      statuses: { slug: string; label: string; is_default: boolean }[];
+      statuses: { slug: string; label: string; is_default: boolean; order: number }[];
       relations: { key: string; label: string; options: { id: string; label: string }[] }[];
       receiver: { require_authentication: boolean };
     };
@@ -141,6 +141,10 @@ describe('console: a campaign schema (fields, selects, statuses, relations, rece
       .waitFor();
     expect((await campaignNow()).fields[0]).toMatchObject({ key: 'phone', label: 'Phone number', required: true });
     await screenshot(page, 'campaign-fields');
+    await page.getByRole('button', { name: 'Remove Phone number' }).click();
+    dialog = await openDialog(page, 'Remove the field “Phone number”?');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
 
     // Selects: a new select with its first option, then the partner's option through Add option.
     await openTab(page, 'Selects');
@@ -150,7 +154,6 @@ describe('console: a campaign schema (fields, selects, statuses, relations, rece
     await dialog.getByRole('textbox', { name: 'Label', exact: true }).fill('Source');
     await dialog.getByRole('textbox', { name: 'Option 1 value' }).fill('SELECT_WEBSITE');
     await dialog.getByRole('textbox', { name: 'Option 1 label' }).fill('Our website');
-    await screenshot(page, 'tmp-new-select');
     await save(dialog);
     const source = page.getByRole('region', { name: 'Source' });
     await source.getByRole('button', { name: 'Add option' }).click();
@@ -175,14 +178,25 @@ describe('console: a campaign schema (fields, selects, statuses, relations, rece
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'campaign-selects');
 
+    await source.getByRole('button', { name: 'Change Partner ABC' }).click();
+    dialog = await openDialog(page, 'Change option SELECT_PARTNER');
+    await dialog.getByRole('textbox', { name: 'Label' }).fill('Partner ABC (DK)');
+    await save(dialog);
+    await source.getByRole('row').filter({ hasText: 'Partner ABC (DK)' }).waitFor();
+    expect((await campaignNow()).selects[0].options[1]).toEqual({ value: 'SELECT_PARTNER', label: 'Partner ABC (DK)' });
+    await source.getByRole('button', { name: 'Change Source' }).click();
+    dialog = await openDialog(page, 'Change select select_partner');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
     // A filter pins the partner's option: removing it is refused, in the API's words, and nothing changes.
     const filter = await admin('POST', `/v1/admin/campaigns/${campaignId}/filters`, {
       name: 'Partner ABC - API access',
       condition: { all: [{ select: 'select_partner', op: 'eq', value: 'SELECT_PARTNER' }] },
     });
     expect(filter.status).toBe(201);
-    await source.getByRole('button', { name: 'Remove Partner ABC' }).click();
-    dialog = await openDialog(page, 'Remove the option “Partner ABC”?');
+    await source.getByRole('button', { name: 'Remove Partner ABC (DK)' }).click();
+    dialog = await openDialog(page, 'Remove the option “Partner ABC (DK)”?');
     await expect(dialog.textContent()).resolves.toMatch(/A filter that names it blocks the removal/);
     await dialog.getByRole('button', { name: 'Remove' }).click();
     await expect(dialog.getByRole('alert').textContent()).resolves.toMatch(
@@ -197,7 +211,7 @@ describe('console: a campaign schema (fields, selects, statuses, relations, rece
     dialog = await openDialog(page, 'Remove the option “Our website”?');
     await dialog.getByRole('button', { name: 'Remove' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    expect((await campaignNow()).selects[0].options).toEqual([{ value: 'SELECT_PARTNER', label: 'Partner ABC' }]);
+    expect((await campaignNow()).selects[0].options).toEqual([{ value: 'SELECT_PARTNER', label: 'Partner ABC (DK)' }]);
 
     // Statuses: `new` is the default; add `won`.
     await openTab(page, 'Statuses');
@@ -219,6 +233,28 @@ describe('console: a campaign schema (fields, selects, statuses, relations, rece
       { slug: 'won', label: 'Won', is_default: false },
     ]);
 
+    await page.getByRole('button', { name: 'Change Won' }).click();
+    dialog = await openDialog(page, 'Change status won');
+    await dialog.getByRole('button', { name: /Position/ }).click();
+    await page.getByRole('option', { name: '1', exact: true }).click();
+    await dialog.locator('label.checkbox', { hasText: 'Default status' }).click();
+    await save(dialog);
+    await page
+      .getByRole('row')
+      .filter({ hasText: /Won.*won.*1.*Default/ })
+      .waitFor();
+    const statuses = (await campaignNow()).statuses;
+    expect(statuses.map(({ slug, is_default, order }) => ({ slug, is_default, order }))).toEqual(
+      expect.arrayContaining([
+        { slug: 'won', is_default: true, order: 0 },
+        { slug: 'new', is_default: false, order: 1 },
+      ]),
+    );
+    await page.getByRole('button', { name: 'Remove New' }).click();
+    dialog = await openDialog(page, 'Remove the status “New”?');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
     // Relations: an installer relation with one option.
     await openTab(page, 'Relations');
     await page.getByRole('button', { name: 'New relation' }).click();
@@ -234,6 +270,21 @@ describe('console: a campaign schema (fields, selects, statuses, relations, rece
       .waitFor();
     expect((await campaignNow()).relations).toEqual([
       { key: 'relation_installer', label: 'Installer', options: [{ id: 'inst_1', label: 'Installer A' }] },
+    ]);
+
+    await page.getByRole('button', { name: 'Change Installer' }).click();
+    dialog = await openDialog(page, 'Change relation relation_installer');
+    await dialog.getByRole('button', { name: 'Add another option' }).click();
+    await dialog.getByRole('textbox', { name: 'Option 2 id' }).fill('inst_2');
+    await dialog.getByRole('textbox', { name: 'Option 2 label' }).fill('Installer B');
+    await save(dialog);
+    await page
+      .getByRole('row')
+      .filter({ hasText: /Installer B/ })
+      .waitFor();
+    expect((await campaignNow()).relations[0].options).toEqual([
+      { id: 'inst_1', label: 'Installer A' },
+      { id: 'inst_2', label: 'Installer B' },
     ]);
 
     // Receiver: posts from now on need an access token.

@@ -34,7 +34,7 @@ export function NewFieldDialog({ campaignId, onClose }: { campaignId: string; on
         value={key}
         onChange={setKey}
         validate={keyProblem}
-        description={`What leads, filters and partners' requests call it: ${KEY_HINT}. It cannot be changed later.`}
+        description={`What leads, filters and partners' requests call it: ${KEY_HINT}, e.g. postcode. It cannot be changed later.`}
       />
       <TextField label="Label" name="label" isRequired value={label} onChange={setLabel} validate={labelProblem} />
       <SelectField

@@ -53,8 +53,12 @@ export function OptionRows({ code, rows, onChange }: OptionRowsProps) {
             onChange={(value) => update(row.rowId, { label: value })}
             validate={labelProblem}
           />
-          <Button variant="quiet" onPress={() => onChange(rows.filter((other) => other.rowId !== row.rowId))}>
-            Remove option {index + 1}
+          <Button
+            variant="quiet"
+            aria-label={`Remove option ${index + 1}`}
+            onPress={() => onChange(rows.filter((other) => other.rowId !== row.rowId))}
+          >
+            Remove
           </Button>
         </div>
       ))}

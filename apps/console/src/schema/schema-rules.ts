@@ -20,7 +20,7 @@ export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
   textarea: 'Long text',
 };
 
-export const KEY_HINT = 'lower_snake_case starting with a letter, e.g. postcode';
+export const KEY_HINT = 'lower_snake_case starting with a letter';
 export const OPTION_VALUE_HINT = 'UPPER_SNAKE_CASE, e.g. SELECT_PARTNER';
 export const SLUG_HINT = 'a lower-case slug, e.g. won';
 export const ID_HINT = 'letters, digits, _ or -, e.g. inst_1';

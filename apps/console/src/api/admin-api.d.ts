@@ -436,6 +436,26 @@ export interface paths {
         patch: operations["updateFilter"];
         trace?: never;
     };
+    "/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in person
+         * @description Answered by the gateway from the session cookie: the person, their account, the scopes their role grants, the CSRF token for unsafe calls, and when the session ends. 401 when signed out or expired.
+         */
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/account": {
         parameters: {
             query?: never;
@@ -4467,6 +4487,81 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": "usr_4fXk2LmQ9pRt7vWz",
+                     *         "email": "jane@example.com",
+                     *         "role": "developer",
+                     *         "status": "active"
+                     *       },
+                     *       "account": {
+                     *         "id": "acct_demo",
+                     *         "name": "Demo"
+                     *       },
+                     *       "scopes": [
+                     *         "campaigns:read",
+                     *         "campaigns:write",
+                     *         "leads:read",
+                     *         "tokens:read",
+                     *         "tokens:write"
+                     *       ],
+                     *       "csrf_token": "q8N...",
+                     *       "expires_at": "2025-05-08T09:00:00.000Z",
+                     *       "idle_expires_at": "2025-05-01T21:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        user: {
+                            id: string;
+                            email: string;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "developer" | "viewer";
+                            /** @enum {string} */
+                            status: "invited" | "active";
+                        };
+                        account: {
+                            id: string;
+                            name: string | null;
+                        };
+                        /** @description What the role grants (API.md §11): the console shows only what these allow. */
+                        scopes: string[];
+                        /** @description Send it as X-CSRF-Token on every POST, PUT, PATCH and DELETE of this session. */
+                        csrf_token: string;
+                        /**
+                         * Format: date-time
+                         * @description The session ends then at the latest (7 days after sign-in).
+                         */
+                        expires_at: string;
+                        /**
+                         * Format: date-time
+                         * @description And earlier when unused until then (12 h idle).
+                         */
+                        idle_expires_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
             429: components["responses"]["TooManyRequests"];
         };
     };

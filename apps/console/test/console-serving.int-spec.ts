@@ -66,6 +66,8 @@ describe('console: served by the gateway, signed in with a session', () => {
     expect(assets.length).toBeGreaterThanOrEqual(2);
     for (const asset of assets) {
       const answer = await fetch(`${gateway}${asset}`, { headers: { 'accept-encoding': 'gzip' } });
+      // The production build (React's development build is over 800 KB): what the tests see is what ships.
+      if (asset.endsWith('.js')) expect((await answer.clone().arrayBuffer()).byteLength).toBeLessThan(650_000);
       expect(answer.status).toBe(200);
       expect(answer.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       expect(answer.headers.get('x-content-type-options')).toBe('nosniff');

@@ -42,7 +42,8 @@ export class LeadScopeService implements OnModuleInit {
 
   resolve(principal: Principal, campaignId: string): LeadScope {
     this.requireFreshState();
-    this.requireLiveToken(principal);
+    // A person (console session, reads only: the gateway's sessionMayCall) was checked by the gateway.
+    if (principal.kind !== 'user') this.requireLiveToken(principal);
     if (principal.campaign_id !== null && principal.campaign_id !== campaignId) throw notFound();
     const campaign = this.readModels.of(TOPICS.campaignSchemas).get(campaignId);
     if (!campaign || campaign.account_id !== principal.account_id) throw notFound();

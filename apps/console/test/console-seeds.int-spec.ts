@@ -103,14 +103,14 @@ describe('console: the seeds six steps, then the partner outside the browser', (
     await dialog.getByRole('textbox', { name: 'Label' }).fill('Partner ABC');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByRole('region', { name: 'Source' }).getByText('SELECT_PARTNER').waitFor();
+    await page.getByRole('region', { name: 'Source' }).getByRole('row').filter({ hasText: 'SELECT_PARTNER' }).waitFor();
     await screenshot(page, 'seeds-1-selects');
 
     // 3. Filters: New filter, the condition select_partner = SELECT_PARTNER.
     await openTab('Filters');
     await page.getByRole('button', { name: 'New filter' }).click();
     await page.getByRole('heading', { level: 2, name: 'New filter' }).waitFor();
-    await page.getByLabel('Name').fill('Partner ABC - API access');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Partner ABC - API access');
     const leaf = page.getByRole('group', { name: 'Condition 1', exact: true });
     await leaf.getByRole('button', { name: /Subject/ }).click();
     await page.getByRole('option', { name: 'Source' }).click();

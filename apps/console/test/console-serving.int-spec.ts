@@ -116,7 +116,6 @@ describe('console: served by the gateway, signed in with a session', () => {
     expect(out.status).toBe(204);
     // The next page that calls the API finds out (the console does not poll: that would keep an idle session alive).
     await page.getByRole('link', { name: 'Audit log' }).click();
-    await page.getByRole('link', { name: 'Campaigns' }).click();
     await page.waitForURL(/\/console\/sign-in/);
     await page.getByText('Your session has ended').waitFor();
 

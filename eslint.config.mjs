@@ -213,7 +213,13 @@ export default tseslint.config(
   // its own room, the layers below it and the app's config.ts, never a room of its own layer or above,
   // nor the root module. Proof it bites: `npx eslint apps/leads apps/campaigns`.
   ...importsRunDown({
-    leads: [['store', 'scope', 'json'], ['idempotency', 'events'], ['leads'], ['files', 'quarantine'], ['receiver']],
+    leads: [
+      ['store', 'scope', 'json'],
+      ['idempotency', 'events'],
+      ['leads'],
+      ['files', 'quarantine', 'access-insight'],
+      ['receiver'],
+    ],
     campaigns: [['store'], ['publishers'], ['campaign-schema', 'filters', 'partner-schema'], ['campaigns']],
     console: [
       ['api'],

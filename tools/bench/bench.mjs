@@ -3,7 +3,7 @@
 // `npm run bench`: the platform measured side by side with its references, in one run on this
 // machine. `--quick` (CI) runs every suite small to prove the harness works and writes nothing into
 // docs/; the full run (by hand, ~20 min) rewrites the generated part of docs/BENCHMARKS.md.
-//   npm run bench [-- --quick] [--only edge,read,capacity,ingest,footprint,propagation] [--profile] [--leads N]
+//   npm run bench [-- --quick] [--only edge,read,capacity,ingest,footprint,propagation,console] [--profile] [--leads N]
 //     [--collection-leads N]
 import { parseArgs } from 'node:util';
 import { status } from '../infra/infra.mjs';
@@ -17,9 +17,10 @@ import { footprint, idleMemory, memorySampler } from './suites/footprint.mjs';
 import { propagation } from './suites/propagation.mjs';
 import { scopedRead } from './suites/scoped-read.mjs';
 import { capacity } from './suites/capacity.mjs';
+import { consoleLoad } from './suites/console.mjs';
 
 /** @type {Record<string, import('./lib/suite.mjs').Suite>} */
-const SUITES = { edge, read: scopedRead, capacity, ingest, footprint, propagation };
+const SUITES = { edge, console: consoleLoad, read: scopedRead, capacity, ingest, footprint, propagation };
 
 const { values } = parseArgs({
   options: {

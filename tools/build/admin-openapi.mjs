@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // @ts-check
 // The admin OpenAPI as the running platform serves it at /docs/admin/openapi.json, built offline
-// from the services' code: every controller of identity, campaigns and leads documented as
+// from the services' code: every controller of identity, campaigns, leads and the gateway documented as
 // `publishApiDocs` documents it, merged as the docs service merges it. The console generates its
 // typed client from this (openapi-typescript), so a contract change breaks the console's build.
 //
-//   node tools/build/admin-openapi.mjs [--check]
+//   node tools/build/admin-openapi.mjs [--check | --print]
 //
 // writes apps/console/src/api/admin-api.d.ts; --check compares with the committed file instead
-// (exit 1 on a difference).
+// (exit 1 on a difference); --print writes the OpenAPI document to stdout.
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ import { loadBuilt } from '../lib/built.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const SERVICES = ['identity', 'campaigns', 'leads'];
+const SERVICES = ['identity', 'campaigns', 'leads', 'gateway'];
 export const COMMITTED_TYPES = path.join(root, 'apps/console/src/api/admin-api.d.ts');
 
 function controllerFiles(dir) {
@@ -75,6 +75,10 @@ function run(script, args) {
 
 async function main() {
   const args = process.argv.slice(2);
+  if (args.includes('--print')) {
+    process.stdout.write(await buildAdminOpenApiJson());
+    return;
+  }
   const types = typesOf(await buildAdminOpenApiJson());
   const file = path.relative(root, COMMITTED_TYPES);
   if (args.includes('--check')) {

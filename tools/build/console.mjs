@@ -3,7 +3,8 @@
 // Builds the console (apps/console, React + Vite) into dist/console, which the gateway serves at
 // /console. tools/build/build.mjs calls this inside its own build, so dist/ always holds a console
 // that matches the sources; a console unchanged since the last build is copied, not rebuilt.
-import { cp, readdir, stat } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { cp, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,13 +40,26 @@ export async function buildConsoleInto(outDir, previousDir) {
     return false;
   }
   const started = new Date();
-  const { build } = await import('vite');
-  await build({
-    configFile: path.join(CONSOLE_ROOT, 'vite.config.mts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
-  const { writeFile, utimes } = await import('node:fs/promises');
+  // A child process with NODE_ENV=production: under jest (NODE_ENV=test) Vite would otherwise bundle
+  // React's development build, and the tests would not check what ships.
+  const result = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      path.join(CONSOLE_ROOT, 'vite.config.mts'),
+      '--mode',
+      'production',
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
+  );
+  if (result.status !== 0) throw new Error(`the console build failed (vite exited ${result.status})`);
   await writeFile(path.join(outDir, STAMP), started.toISOString());
   await utimes(path.join(outDir, STAMP), started, started);
   return true;

@@ -7,6 +7,11 @@ import { gatewayClient, Platform, startPlatform, waitFor } from '@leadgate/testi
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 
+const ACCESS_INSIGHT_PATHS = {
+  preview: '/v1/admin/campaigns/{campaignId}/filters/preview',
+  access: '/v1/admin/campaigns/{campaignId}/leads/{leadId}/access',
+};
+
 /**
  * A pinned devDependency's CLI, run with this Node from the repo root. Its stdout goes to a file:
  * a CLI that ends with process.exit may cut a piped stdout short, never a file.
@@ -59,9 +64,13 @@ describe('admin API docs', () => {
       const response = await anonymous('GET', '/docs/admin/openapi.json');
       if (response.status !== 200) return undefined;
       const paths = Object.keys((response.body as unknown as Doc).paths);
-      const complete = ['/v1/admin/tokens', '/v1/admin/campaigns/{campaignId}/filters', '/v1/admin/quarantine'].every(
-        (path) => paths.includes(path),
-      );
+      const complete = [
+        '/v1/admin/tokens',
+        '/v1/admin/campaigns/{campaignId}/filters',
+        '/v1/admin/quarantine',
+        ACCESS_INSIGHT_PATHS.preview,
+        ACCESS_INSIGHT_PATHS.access,
+      ].every((path) => paths.includes(path));
       // Another run's older services may have published last; wait for this code's documents.
       const documented = (response.body as unknown as Doc).paths['/v1/admin/quarantine']?.get?.responses?.['200'];
       return complete && documented ? response : undefined;
@@ -87,6 +96,26 @@ describe('admin API docs', () => {
     // The OAuth2 token endpoint authenticates the client (Basic, or in the form), not a Bearer token.
     expect(doc.paths['/oauth/token']?.post?.security).toEqual([{ clientBasic: [] }, {}]);
     expect(doc.components.schemas).toHaveProperty('Problem');
+  });
+
+  it('documents access insight (API.md §14) from the leads service', () => {
+    const preview = doc.paths[ACCESS_INSIGHT_PATHS.preview]?.post;
+    expect(preview).toMatchObject({ operationId: 'previewFilter', tags: ['campaigns'] });
+    expect(Object.keys(preview?.responses ?? {}).sort()).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '404',
+      '413',
+      '422',
+      '429',
+    ]);
+    expect(preview?.requestBody).toBeDefined();
+    const access = doc.paths[ACCESS_INSIGHT_PATHS.access]?.get;
+    expect(access).toMatchObject({ operationId: 'getLeadAccess' });
+    expect(access?.responses).toHaveProperty('200');
+    expect(access?.responses).toHaveProperty('404');
   });
 
   it('passes Redocly CLI lint with no errors and no operation without a 4xx answer', () => {

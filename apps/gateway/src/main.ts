@@ -1,3 +1,4 @@
+import { publishApiDocs } from '@leadgate/api-docs-publishing';
 import { platformVersion, runService } from '@leadgate/service-kit';
 import { GatewayModule } from './app.module';
 import { gatewayConfigSchema } from './config';
@@ -14,4 +15,6 @@ void runService({
   parseBodies: false,
   edgeChecks: [refuseBodiesOnBodilessMethods],
   trustedProxies: (config) => config.TRUSTED_PROXIES,
+  // GET /v1/auth/session, the one admin-document route the gateway answers itself.
+  afterInit: publishApiDocs,
 });

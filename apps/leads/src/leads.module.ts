@@ -4,6 +4,9 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { TOPICS } from '@leadgate/contracts';
 import { KafkaModule } from '@leadgate/kafka';
 import { MongoModule } from '@leadgate/mongo';
+import { AccessInsightController } from './access-insight/access-insight.controller';
+import { FilterPreviewService } from './access-insight/filter-preview.service';
+import { LeadAccessService } from './access-insight/lead-access.service';
 import { LeadsConfig } from './config';
 import { LeadEventRelay } from './events/lead-event.relay';
 import { LeadFilesController } from './files/lead-files.controller';
@@ -46,7 +49,13 @@ import { StoreMigrationsRepository } from './store/store-migrations.repository';
  * schemas, filters and token state. The one place that wires every room (docs/ARCHITECTURE.md).
  */
 @Module({
-  controllers: [LeadsController, LeadFilesController, ReceiverController, QuarantineController],
+  controllers: [
+    LeadsController,
+    LeadFilesController,
+    ReceiverController,
+    QuarantineController,
+    AccessInsightController,
+  ],
   providers: [
     LeadsRepository,
     LeadChangesRepository,
@@ -71,6 +80,8 @@ import { StoreMigrationsRepository } from './store/store-migrations.repository';
     QuarantineService,
     LeadFilesRepository,
     LeadFilesService,
+    FilterPreviewService,
+    LeadAccessService,
   ],
 })
 export class LeadsModule {

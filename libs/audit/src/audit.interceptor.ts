@@ -1,9 +1,11 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { Principal, ProblemException } from '@leadgate/service-kit';
 import type { Request } from 'express';
 import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
 import { AuditAction, auditActionOf } from './audit-action';
 import { AuditRecorder } from './audit-recorder';
+import { NOT_AUDITED } from './not-audited';
 
 type AuditedRequest = Request & { principal?: Principal };
 
@@ -24,18 +26,22 @@ function idInAnswer(answer: unknown): string | null {
  * Records every mutation of the admin API (API.md §11) once it was made: who (the signed principal),
  * what (action and target, from the route: `auditActionOf`), the request id and the caller's address.
  * A call that failed changed nothing and is not recorded, except one that was stored but not yet
- * published (503 `publish_pending`): that change exists.
+ * published (503 `publish_pending`): that change exists. A handler marked `@NotAudited` is a read
+ * that happens to be a POST, and is never recorded.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
-  constructor(private readonly recorder: AuditRecorder) {}
+  constructor(
+    private readonly recorder: AuditRecorder,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<AuditedRequest>();
     const template = (request.route as { path?: string } | undefined)?.path;
     const action = template ? auditActionOf(request.method, template) : null;
-    if (!action) return next.handle();
+    if (!action || this.exempt(context)) return next.handle();
     return next.handle().pipe(
       mergeMap((answer: unknown) => from(this.record(request, action, answer).then(() => answer))),
       catchError((error: unknown) => {
@@ -43,6 +49,13 @@ export class AuditInterceptor implements NestInterceptor {
         if (!stored) return throwError(() => error);
         return from(this.record(request, action, undefined)).pipe(mergeMap(() => throwError(() => error)));
       }),
+    );
+  }
+
+  private exempt(context: ExecutionContext): boolean {
+    return (
+      this.reflector.getAllAndOverride<string | undefined>(NOT_AUDITED, [context.getHandler(), context.getClass()]) !==
+      undefined
     );
   }
 

@@ -1,3 +1,4 @@
 export * from './audit-action';
 export * from './audit-recorder';
 export * from './audit.module';
+export * from './not-audited';

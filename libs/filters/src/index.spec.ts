@@ -11,6 +11,7 @@ describe('@leadgate/filters', () => {
       'conditionReferences',
       'referencesSelect',
       'InvalidFilterError',
+      'conditionDifference',
     ]) {
       expect(typeof (filters as Record<string, unknown>)[name]).toBe('function');
     }

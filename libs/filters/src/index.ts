@@ -8,3 +8,4 @@ export * from './predicate/to-predicate';
 export * from './scope/pinned-values';
 export * from './scope/narrow-schema';
 export * from './scope/condition-references';
+export * from './compose/condition-difference';

@@ -36,6 +36,9 @@ export async function consoleContext(browser: Browser): Promise<{ context: Brows
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const problems: string[] = [];
+  // Says where a violation came from (the browser's own console message does not).
+  await context.addInitScript(`document.addEventListener('securitypolicyviolation', (event) =>
+    console.error('CSP violation', event.violatedDirective, event.sourceFile + ':' + event.lineNumber + ':' + event.columnNumber, JSON.stringify(event.sample)))`);
   context.on('page', (page) => watch(page, problems));
   return { context, problems };
 }
@@ -43,7 +46,7 @@ export async function consoleContext(browser: Browser): Promise<{ context: Brows
 function watch(page: Page, problems: string[]): void {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+    if (/Content Security Policy|CSP violation/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
   });
 }
 

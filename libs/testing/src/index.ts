@@ -11,3 +11,4 @@ export * from './partner-campaign';
 export * from '@leadgate/contracts/testing';
 export * from './console-sessions';
 export * from './console-browser';
+export { REPO_ROOT } from './repo-root';

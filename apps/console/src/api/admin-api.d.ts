@@ -436,6 +436,26 @@ export interface paths {
         patch: operations["updateFilter"];
         trace?: never;
     };
+    "/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in person
+         * @description Answered by the gateway from the session cookie: the person, their account, the scopes their role grants, the CSRF token for unsafe calls, and when the session ends. 401 when signed out or expired.
+         */
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/account": {
         parameters: {
             query?: never;
@@ -888,6 +908,50 @@ export interface paths {
          *     Needs the scope `users:write` (or `admin`).
          */
         patch: operations["changeUserRole"];
+        trace?: never;
+    };
+    "/v1/admin/campaigns/{campaignId}/filters/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a filter condition
+         * @description How many of the campaign’s leads a condition matches now, with the ids of the first 20; with `filter_id`, how many leads each live token restricted by that filter would gain and lose if the condition replaced it. The condition is checked like a filter being saved (422 with one error per problem: an unknown select, option, status or field). Nothing is changed, and nothing is recorded in the audit log. 404 for a campaign of another account, or a `filter_id` not of this campaign.
+         *
+         *     Needs the scope `campaigns:read` (or `admin`).
+         */
+        post: operations["previewFilter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/campaigns/{campaignId}/leads/{leadId}/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who can read a lead
+         * @description Every live token of the account that can read this lead now: campaign tokens of its campaign whose filter matches it (`via: filter`) or that have no filter (`via: campaign`), and account tokens and OAuth2 access tokens holding `leads:read` (`via: account`). `webhooks` is always empty for now: there is no webhooks service yet; when it comes (API.md §12) it lists the subscriptions that would receive the lead. 404 for a lead of another campaign or account.
+         *
+         *     Needs the scope `tokens:read` (or `admin`).
+         */
+        get: operations["getLeadAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/admin/quarantine": {
@@ -4426,6 +4490,81 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": "usr_4fXk2LmQ9pRt7vWz",
+                     *         "email": "jane@example.com",
+                     *         "role": "developer",
+                     *         "status": "active"
+                     *       },
+                     *       "account": {
+                     *         "id": "acct_demo",
+                     *         "name": "Demo"
+                     *       },
+                     *       "scopes": [
+                     *         "campaigns:read",
+                     *         "campaigns:write",
+                     *         "leads:read",
+                     *         "tokens:read",
+                     *         "tokens:write"
+                     *       ],
+                     *       "csrf_token": "q8N...",
+                     *       "expires_at": "2025-05-08T09:00:00.000Z",
+                     *       "idle_expires_at": "2025-05-01T21:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        user: {
+                            id: string;
+                            email: string;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "developer" | "viewer";
+                            /** @enum {string} */
+                            status: "invited" | "active";
+                        };
+                        account: {
+                            id: string;
+                            name: string | null;
+                        };
+                        /** @description What the role grants (API.md §11): the console shows only what these allow. */
+                        scopes: string[];
+                        /** @description Send it as X-CSRF-Token on every POST, PUT, PATCH and DELETE of this session. */
+                        csrf_token: string;
+                        /**
+                         * Format: date-time
+                         * @description The session ends then at the latest (7 days after sign-in).
+                         */
+                        expires_at: string;
+                        /**
+                         * Format: date-time
+                         * @description And earlier when unused until then (12 h idle).
+                         */
+                        idle_expires_at: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     getAccountSettings: {
         parameters: {
             query?: never;
@@ -6441,6 +6580,172 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    previewFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "condition": {
+                 *         "any": [
+                 *           {
+                 *             "select": "select_partner",
+                 *             "op": "eq",
+                 *             "value": "SELECT_PARTNER"
+                 *           },
+                 *           {
+                 *             "status": "won",
+                 *             "op": "eq"
+                 *           }
+                 *         ]
+                 *       },
+                 *       "filter_id": "flt_Q2xk9Pm4Rt7s"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description A filter condition (API.md §6), checked like one being saved: groups `all`, `any`, `not` and leaves. */
+                    condition?: unknown;
+                    /** @description A filter of this campaign: the answer then says what each live token on it would gain and lose. */
+                    filter_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The count, a sample, and per token what it would gain and lose. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "matching": 42,
+                     *       "sample": [
+                     *         "lead_3fG7hJ9kL1mN",
+                     *         "lead_8aB2cD4eF6gH"
+                     *       ],
+                     *       "tokens": [
+                     *         {
+                     *           "token_id": "tok_P4rtn3rAbC12",
+                     *           "name": "Partner ABC",
+                     *           "gains": 5,
+                     *           "loses": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Leads of the campaign the condition matches now. */
+                        matching: number;
+                        /** @description Ids of the first 20 matching leads, oldest first. */
+                        sample: string[];
+                        /** @description Every live campaign token on `filter_id`, if the condition replaced its filter; empty without one. */
+                        tokens: {
+                            token_id: string;
+                            name: string;
+                            /** @description Leads the condition matches that the filter does not now. */
+                            gains: number;
+                            /** @description Leads the filter matches now that the condition does not. */
+                            loses: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getLeadAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+                leadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tokens (and, later, webhooks) that can read the lead. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "tokens": [
+                     *         {
+                     *           "token_id": "tok_P4rtn3rAbC12",
+                     *           "name": "Partner ABC",
+                     *           "kind": "campaign",
+                     *           "permissions": [
+                     *             "read"
+                     *           ],
+                     *           "via": "filter"
+                     *         },
+                     *         {
+                     *           "token_id": "tok_Cr5yNc0000ab",
+                     *           "name": "CRM sync",
+                     *           "kind": "account",
+                     *           "scopes": [
+                     *             "leads:*",
+                     *             "files:*"
+                     *           ],
+                     *           "via": "account"
+                     *         }
+                     *       ],
+                     *       "webhooks": []
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description Every live token of the account that can read the lead now. */
+                        tokens: ({
+                            token_id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "campaign";
+                            permissions: string[];
+                            /** @enum {string} */
+                            via: "filter" | "campaign";
+                        } | {
+                            token_id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "account" | "access";
+                            scopes: string[];
+                            /** @enum {string} */
+                            via: "account";
+                        })[];
+                        /** @description Webhook subscriptions that would receive the lead. Always empty for now: there is no webhooks service yet; when it comes (API.md §12) it fills this list. */
+                        webhooks: {
+                            id: string;
+                            token_id: string;
+                            url: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -37,7 +37,7 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   throw new ApiError(result.response.status, isProblem(result.error) ? result.error : null);
 }
 
-/** A call outside the admin OpenAPI (the gateway's own session answer, the partner data API). */
+/** A call outside the admin OpenAPI: the partner data API (the Leads tab lists leads with the session). */
 export async function getJson<T>(path: string): Promise<T> {
   const response = await fetch(path, { credentials: 'same-origin', headers: { accept: 'application/json' } });
   const body: unknown = await response.json().catch(() => null);

@@ -1,17 +1,11 @@
 import { grants } from '@leadgate/auth-core/scopes';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, getJson, setCsrfToken, unwrap } from '@console/api/client';
+import { api, setCsrfToken, unwrap } from '@console/api/client';
+import type { AnswerOf } from '@console/api/operations';
 import { ApiError } from '@console/api/problem';
 
 /** `GET /v1/auth/session`, answered by the gateway (API.md §11). */
-export interface Session {
-  user: { id: string; email: string; role: 'owner' | 'admin' | 'developer' | 'viewer'; status: string };
-  account: { id: string; name: string | null };
-  scopes: string[];
-  csrf_token: string;
-  expires_at: string;
-  idle_expires_at: string;
-}
+export type Session = AnswerOf<'getSession'>;
 
 export const SESSION_KEY = ['session'] as const;
 
@@ -21,7 +15,7 @@ export function useSession() {
     queryKey: SESSION_KEY,
     queryFn: async (): Promise<Session | null> => {
       try {
-        const session = await getJson<Session>('/v1/auth/session');
+        const session = unwrap(await api.GET('/v1/auth/session'));
         setCsrfToken(session.csrf_token);
         return session;
       } catch (error) {

@@ -14,14 +14,14 @@ export interface RadioChoiceProps {
 /** A labelled group of radio buttons (React Aria RadioGroup: arrow keys move, one tab stop). */
 export function RadioChoice({ label, options, description, value, ...props }: RadioChoiceProps) {
   return (
-    <RadioGroup {...props} value={value} className="field radio-group">
+    <RadioGroup {...props} value={value} className="field token-radio-group">
       <Label>{label}</Label>
       {options.map((option) => (
-        <Radio key={option.id} value={option.id} className="radio">
-          <span className="radio-dot" aria-hidden="true" />
+        <Radio key={option.id} value={option.id} className="radio token-radio">
+          <span className="token-radio-dot" aria-hidden="true" />
           <span>
             {option.label}
-            {option.description && <span className="radio-description">{option.description}</span>}
+            {option.description && <span className="token-radio-description">{option.description}</span>}
           </span>
         </Radio>
       ))}

@@ -36,11 +36,15 @@ function load(file: string): ConsoleFile {
   };
 }
 
+/** What apps/console/vite.config.mts writes where the page's CSP nonce goes (html.cspNonce). */
+export const CSP_NONCE_PLACEHOLDER = '__LEADGATE_CSP_NONCE__';
+
 /**
  * The console's static files (apps/console, built by Vite into dist/console), read once at boot:
- * the page, and the hashed assets by their path below /console/assets/. Null when not built.
+ * the page (a template: its nonce is new in every answer), and the hashed assets by their path
+ * below /console/assets/. Null when not built.
  */
-export function loadConsoleFiles(dir: string): { page: ConsoleFile; assets: Map<string, ConsoleFile> } | null {
+export function loadConsoleFiles(dir: string): { page: string; assets: Map<string, ConsoleFile> } | null {
   let names: string[];
   try {
     names = readdirSync(path.join(dir, 'assets'));
@@ -48,5 +52,5 @@ export function loadConsoleFiles(dir: string): { page: ConsoleFile; assets: Map<
     return null;
   }
   const assets = new Map(names.map((name) => [name, load(path.join(dir, 'assets', name))]));
-  return { page: load(path.join(dir, 'index.html')), assets };
+  return { page: readFileSync(path.join(dir, 'index.html'), 'utf8'), assets };
 }

@@ -1,4 +1,5 @@
 import { HttpStatus, Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ROOT_LOGGER } from '@leadgate/observability';
 import { ProblemException, ProblemFilter, SERVICE_CONFIG } from '@leadgate/service-kit';
@@ -6,27 +7,30 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'pino';
 import { GatewayConfig } from '@gateway/config';
 import { httpHost } from '@gateway/edge/http-host';
-import { ConsoleFile, loadConsoleFiles } from './console-files';
+import { ConsoleFile, CSP_NONCE_PLACEHOLDER, loadConsoleFiles } from './console-files';
 
 /**
- * The console's policy: its own scripts, styles and API only. Nothing inline (the build inlines
- * nothing), no framing, no plugins, forms post nowhere but here.
+ * The console's policy: its own scripts, styles and API only. Nothing inline, except the one
+ * `<style>` React Aria injects, which carries this answer's nonce (it reads it from the page's
+ * `<meta property="csp-nonce">`). No framing, no plugins, forms post nowhere but here.
  */
-export const CONSOLE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function consoleCsp(nonce: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 const PAGE_HEADERS = {
-  'Content-Security-Policy': CONSOLE_CSP,
-  'Cache-Control': 'no-cache',
+  // Every answer has its own nonce: nothing may keep one.
+  'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -36,7 +40,7 @@ const PAGE_HEADERS = {
 /**
  * GET /console and everything below it (API.md §11), answered by the gateway from memory: the
  * hashed assets cached for a year, every other path the app's page (the app routes in the browser),
- * never cached without a check. Plain Fastify routes, as GET /v1/me: no token is involved; the page
+ * never stored. Plain Fastify routes, as GET /v1/me: no token is involved; the page
  * signs in with a session and calls the API like any client.
  */
 @Injectable()
@@ -63,7 +67,7 @@ export class ConsoleRoute implements OnModuleInit {
     const answer = (request: FastifyRequest, reply: FastifyReply) => {
       if (!files) return notFound(request, reply, 'The console is not built on this gateway.');
       const asset = assetName(request.url);
-      if (asset === null) return send(request, reply, files.page, PAGE_HEADERS);
+      if (asset === null) return sendPage(reply, files.page);
       const file = files.assets.get(asset);
       if (!file) return notFound(request, reply, 'No such console file.');
       return send(request, reply, file, {
@@ -82,6 +86,14 @@ function assetName(url: string): string | null {
   const pathname = url.split('?', 1)[0] ?? '';
   const prefix = '/console/assets/';
   return pathname.startsWith(prefix) ? decodeURIComponent(pathname.slice(prefix.length)) : null;
+}
+
+function sendPage(reply: FastifyReply, template: string) {
+  const nonce = randomBytes(18).toString('base64');
+  return reply
+    .headers({ ...PAGE_HEADERS, 'Content-Security-Policy': consoleCsp(nonce) })
+    .type('text/html; charset=utf-8')
+    .send(template.replaceAll(CSP_NONCE_PLACEHOLDER, nonce));
 }
 
 function send(request: FastifyRequest, reply: FastifyReply, file: ConsoleFile, headers: Record<string, string>) {

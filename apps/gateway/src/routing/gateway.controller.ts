@@ -1,4 +1,5 @@
 import { All, Controller, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { grants } from '@leadgate/auth-core';
 import { Principal } from '@leadgate/service-kit';
 import type { FastifyReply } from 'fastify';
@@ -14,6 +15,8 @@ import { UpstreamProxy } from './upstream-proxy';
  */
 @Controller()
 @UseGuards(RouteAuthGuard)
+// The services document the routes it forwards; the gateway's admin OpenAPI is its own answers only.
+@ApiExcludeController()
 export class GatewayController {
   constructor(
     private readonly proxy: UpstreamProxy,

@@ -8,6 +8,7 @@ import { AuthFailureThrottle } from '@gateway/auth/auth-failure-throttle';
 import { BearerStrategy } from '@gateway/auth/bearer.strategy';
 import { Caller } from '@gateway/auth/caller';
 import { SessionAuthenticator } from '@gateway/sessions/session-authenticator';
+import { sessionMayCall } from '@gateway/sessions/session-routes';
 import { matchRoute, RouteMatch } from './route-table';
 
 export type RoutedRequest = FastifyRequest & {
@@ -55,8 +56,7 @@ export class RouteAuthGuard extends BearerAuthGuard {
     if (auth.kind === 'optional') return this.tryAuthenticate(request);
     const sessionAllowed =
       auth.kind === 'session' ||
-      (auth.kind === 'bearer' &&
-        auth.accountLevel &&
+      (sessionMayCall(auth, request.method) &&
         request.headers.authorization === undefined &&
         SessionAuthenticator.carriesSession(request));
     if (sessionAllowed) {

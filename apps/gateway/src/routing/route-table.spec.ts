@@ -6,6 +6,8 @@ function match(method: string, path: string): RouteMatch {
   return result;
 }
 
+const ADMIN = '/v1/admin/campaigns/:campaignId';
+
 describe('route table', () => {
   it('routes partner calls to their owner with the scope API.md names', () => {
     expect(match('GET', '/v1/campaigns/cmp_1/leads')).toMatchObject({
@@ -20,6 +22,31 @@ describe('route table', () => {
   it('prefers literal segments: /leads/batch is the batch route, not a lead called batch', () => {
     expect(match('POST', '/v1/campaigns/c/leads/batch').route.pattern).toBe('/v1/campaigns/:campaignId/leads/batch');
     expect(match('GET', '/v1/campaigns/c/leads/batch').route.pattern).toBe('/v1/campaigns/:campaignId/leads/:leadId');
+  });
+
+  it('sends access insight (API.md §14) to leads: /filters/preview is not a filter called preview', () => {
+    const filters = '/v1/admin/campaigns/c1/filters';
+    expect(match('POST', `${filters}/preview`)).toMatchObject({
+      route: {
+        pattern: '/v1/admin/campaigns/:campaignId/filters/preview',
+        upstream: 'leads',
+        auth: { kind: 'bearer', scope: 'campaigns:read', accountLevel: true },
+      },
+      params: { campaignId: 'c1' },
+    });
+    // The campaigns service keeps the filters themselves, a filter id included.
+    expect(match('POST', filters).route).toMatchObject({ upstream: 'campaigns', auth: { scope: 'campaigns:write' } });
+    expect(match('GET', `${filters}/flt_1`).route).toMatchObject({
+      upstream: 'campaigns',
+      pattern: `${ADMIN}/filters/:filterId`,
+    });
+    expect(match('PATCH', `${filters}/flt_1`).route.upstream).toBe('campaigns');
+    expect(match('PATCH', `${filters}/preview`).route.pattern).toBe(`${ADMIN}/filters/:filterId`);
+    expect(match('GET', '/v1/admin/campaigns/c1/leads/ld_1/access')).toMatchObject({
+      route: { upstream: 'leads', auth: { kind: 'bearer', scope: 'tokens:read', accountLevel: true } },
+      params: { campaignId: 'c1', leadId: 'ld_1' },
+    });
+    expect(matchRoute('POST', '/v1/admin/campaigns/c1/leads/ld_1/access')).toEqual({ methodAllowed: false });
   });
 
   it('sends campaign tokens administration to identity and the campaign itself to campaigns', () => {

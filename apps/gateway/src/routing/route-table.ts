@@ -95,6 +95,14 @@ export const ROUTES: readonly Route[] = [
   ...crud('campaigns', `${ADMIN_CAMPAIGN}/statuses`, 'campaigns', 'slug'),
   ...crud('campaigns', `${ADMIN_CAMPAIGN}/relations`, 'campaigns', 'key'),
   ...crud('campaigns', `${ADMIN_CAMPAIGN}/filters`, 'campaigns', 'filterId'),
+  // Access insight (API.md §14) lives with the leads. The literal `preview` outranks `:filterId`.
+  { method: 'POST', pattern: `${ADMIN_CAMPAIGN}/filters/preview`, upstream: 'leads', auth: admin('campaigns:read') },
+  {
+    method: 'GET',
+    pattern: `${ADMIN_CAMPAIGN}/leads/:leadId/access`,
+    upstream: 'leads',
+    auth: admin('tokens:read'),
+  },
   { method: 'GET', pattern: `${ADMIN_CAMPAIGN}/receiver`, upstream: 'campaigns', auth: admin('campaigns:read') },
   { method: 'PUT', pattern: `${ADMIN_CAMPAIGN}/receiver`, upstream: 'campaigns', auth: admin('campaigns:write') },
   // Tokens are revoked, never deleted: their history stays readable.

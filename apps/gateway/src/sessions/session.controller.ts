@@ -1,10 +1,12 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
+import { OperationDocs } from '@leadgate/api-docs-publishing';
 import { csrfTokenFor } from '@leadgate/auth-core';
 import { TOPICS } from '@leadgate/contracts';
 import { ReadModels } from '@leadgate/kafka';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RateLimitService } from '@gateway/rate-limit/rate-limit.service';
 import { SessionAuthenticator } from './session-authenticator';
+import { sessionViewExample, sessionViewSchema } from './session-view.schema';
 
 /**
  * `GET /v1/auth/session`, answered by the gateway from its read models (like `GET /v1/me`): the
@@ -20,6 +22,16 @@ export class SessionController {
   ) {}
 
   @Get('session')
+  @OperationDocs({
+    operationId: 'getSession',
+    summary: 'The signed-in person',
+    description:
+      'Answered by the gateway from the session cookie: the person, their account, the scopes their role grants, ' +
+      'the CSRF token for unsafe calls, and when the session ends. 401 when signed out or expired.',
+    tag: 'auth',
+    auth: 'session',
+    response: { status: 200, description: 'Signed in.', schema: sessionViewSchema, example: sessionViewExample },
+  })
   session(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const { caller, session, user, secret } = this.sessions.check(request);
     this.rateLimits.enforceForToken(caller, reply.raw);

@@ -3,6 +3,7 @@ import { CampaignSchemaStateV1, FilterStateV1, TOPICS } from '@leadgate/contract
 import { compileToMongo, pinnedValues, toPredicate } from '@leadgate/filters';
 import { ReadModels } from '@leadgate/kafka';
 import { Principal, ProblemException } from '@leadgate/service-kit';
+import { isLiveToken } from './live-token';
 
 export interface CompiledFilter {
   /** Mongo query that selects exactly the leads the filter lets the token see. */
@@ -41,7 +42,8 @@ export class LeadScopeService implements OnModuleInit {
 
   resolve(principal: Principal, campaignId: string): LeadScope {
     this.requireFreshState();
-    this.requireLiveToken(principal);
+    // A person (console session, reads only: the gateway's sessionMayCall) was checked by the gateway.
+    if (principal.kind !== 'user') this.requireLiveToken(principal);
     if (principal.campaign_id !== null && principal.campaign_id !== campaignId) throw notFound();
     const campaign = this.readModels.of(TOPICS.campaignSchemas).get(campaignId);
     if (!campaign || campaign.account_id !== principal.account_id) throw notFound();
@@ -52,7 +54,21 @@ export class LeadScopeService implements OnModuleInit {
     return { campaign, filter, compiled: this.compiled(campaign, filter) };
   }
 
-  private compiled(campaign: CampaignSchemaStateV1, filter: FilterStateV1): CompiledFilter {
+  /**
+   * A campaign of the admin caller's account (404 for any other). A person's console session was
+   * checked by the gateway against session state this service does not keep; a token is checked
+   * again here, like on the partner routes.
+   */
+  adminCampaign(principal: Principal, campaignId: string): CampaignSchemaStateV1 {
+    this.requireFreshState();
+    if (principal.kind !== 'user') this.requireLiveToken(principal);
+    const campaign = this.readModels.of(TOPICS.campaignSchemas).get(campaignId);
+    if (!campaign || campaign.account_id !== principal.account_id) throw notFound();
+    return campaign;
+  }
+
+  /** A filter of the campaign compiled once per filter and campaign version: what partner reads decide with. */
+  compiled(campaign: CampaignSchemaStateV1, filter: FilterStateV1): CompiledFilter {
     const key = `${campaign.id}@${campaign.version}/${filter.version}`;
     const cached = this.compiledFilters.get(filter.id);
     if (cached?.key === key) return cached.compiled;
@@ -74,9 +90,7 @@ export class LeadScopeService implements OnModuleInit {
   /** Is this token, as this replica knows it now, neither revoked nor expired? */
   isLiveToken(tokenId: string): boolean {
     const token = this.readModels.of(TOPICS.identityTokens).get(tokenId);
-    return (
-      !!token && token.revoked_at === null && (token.expires_at === null || Date.parse(token.expires_at) > Date.now())
-    );
+    return !!token && isLiveToken(token, Date.now());
   }
 
   /** The gateway checked the token; the lead service checks again with its own copy (revocations included). */

@@ -51,6 +51,30 @@ export class LeadsRepository {
     return this.leads.findOne({ _id: { $eq: id } }).lean<LeadDocument>();
   }
 
+  /**
+   * How many leads of an account's campaign a compiled filter query selects. A whole-campaign
+   * read, not bucket by bucket (ADR 014): a count reads every lead of the campaign either way, and
+   * this also counts leads not filed in a bucket yet.
+   */
+  async countMatching(accountId: string, campaignId: string, query: Record<string, unknown>): Promise<number> {
+    return this.leads.countDocuments(inCampaign(accountId, campaignId, query));
+  }
+
+  /** The ids of the first `limit` leads (creation order) of an account's campaign that a compiled query selects. */
+  async idsMatching(
+    accountId: string,
+    campaignId: string,
+    query: Record<string, unknown>,
+    limit: number,
+  ): Promise<string[]> {
+    const leads = await this.leads
+      .find(inCampaign(accountId, campaignId, query), { _id: 1 })
+      .sort({ created_at: 1, _id: 1 })
+      .limit(limit)
+      .lean<{ _id: string }[]>();
+    return leads.map((lead) => lead._id);
+  }
+
   /** One list bucket's leads in (created_at, _id) order, after `after` (list-buckets.ts). */
   async listBucket(query: BucketQuery): Promise<LeadDocument[]> {
     const conditions: Record<string, unknown>[] = [...query.conditions];
@@ -116,4 +140,9 @@ export class LeadsRepository {
       { $set: { fields, select_field_values, status, relations, version, updated_at } },
     );
   }
+}
+
+/** Account and campaign stay top-level equalities (FerretDB pushes those down); the query goes under `$and`. */
+function inCampaign(accountId: string, campaignId: string, query: Record<string, unknown>) {
+  return { account_id: { $eq: accountId }, campaign_id: { $eq: campaignId }, $and: [query] };
 }

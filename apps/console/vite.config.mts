@@ -34,8 +34,6 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     reportCompressedSize: false,
-    // One chunk of ~480 KB (~145 KB gzip): measured by `npm run bench -- --only console`, not warned about.
-    chunkSizeWarningLimit: 600,
   },
   server: { proxy: { '/v1': 'http://127.0.0.1:8080', '/docs': 'http://127.0.0.1:8080' } },
 });

@@ -1,10 +1,5 @@
 import type { ComponentType } from 'react';
-import { AuditPage } from '@console/audit/audit-page';
-import { CredentialsPage } from '@console/credentials/credentials-page';
-import { QuarantinePage } from '@console/quarantine/quarantine-page';
-import { SettingsPage } from '@console/settings/settings-page';
-import { AccountTokensPage } from '@console/tokens/account-tokens-page';
-import { UsersPage } from '@console/users/users-page';
+import { lazyPage } from './lazy-page';
 
 export interface AccountPage {
   path: string;
@@ -14,10 +9,52 @@ export interface AccountPage {
 
 /** The account's pages in the main navigation, after Campaigns. */
 export const ACCOUNT_PAGES: readonly AccountPage[] = [
-  { path: 'tokens', label: 'API Tokens', Page: AccountTokensPage },
-  { path: 'credentials', label: 'API Credentials', Page: CredentialsPage },
-  { path: 'quarantine', label: 'Quarantine', Page: QuarantinePage },
-  { path: 'audit', label: 'Audit log', Page: AuditPage },
-  { path: 'users', label: 'Users', Page: UsersPage },
-  { path: 'settings', label: 'Settings', Page: SettingsPage },
+  {
+    path: 'tokens',
+    label: 'API Tokens',
+    Page: lazyPage(
+      () => import('@console/tokens/account-tokens-page'),
+      (m) => m.AccountTokensPage,
+    ),
+  },
+  {
+    path: 'credentials',
+    label: 'API Credentials',
+    Page: lazyPage(
+      () => import('@console/credentials/credentials-page'),
+      (m) => m.CredentialsPage,
+    ),
+  },
+  {
+    path: 'quarantine',
+    label: 'Quarantine',
+    Page: lazyPage(
+      () => import('@console/quarantine/quarantine-page'),
+      (m) => m.QuarantinePage,
+    ),
+  },
+  {
+    path: 'audit',
+    label: 'Audit log',
+    Page: lazyPage(
+      () => import('@console/audit/audit-page'),
+      (m) => m.AuditPage,
+    ),
+  },
+  {
+    path: 'users',
+    label: 'Users',
+    Page: lazyPage(
+      () => import('@console/users/users-page'),
+      (m) => m.UsersPage,
+    ),
+  },
+  {
+    path: 'settings',
+    label: 'Settings',
+    Page: lazyPage(
+      () => import('@console/settings/settings-page'),
+      (m) => m.SettingsPage,
+    ),
+  },
 ];

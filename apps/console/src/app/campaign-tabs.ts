@@ -1,12 +1,5 @@
 import type { ComponentType } from 'react';
-import { FiltersTab } from '@console/filters/filters-tab';
-import { LeadsTab } from '@console/leads/leads-tab';
-import { ReceiverTab } from '@console/receiver/receiver-tab';
-import { FieldsTab } from '@console/schema/fields-tab';
-import { RelationsTab } from '@console/schema/relations-tab';
-import { SelectsTab } from '@console/schema/selects-tab';
-import { StatusesTab } from '@console/schema/statuses-tab';
-import { CampaignTokensTab } from '@console/tokens/campaign-tokens-tab';
+import { lazyPage } from './lazy-page';
 
 export interface CampaignTab {
   path: string;
@@ -16,12 +9,68 @@ export interface CampaignTab {
 
 /** The tabs of a campaign page, in the seeds' order. */
 export const CAMPAIGN_TABS: readonly CampaignTab[] = [
-  { path: 'fields', label: 'Fields', Page: FieldsTab },
-  { path: 'selects', label: 'Selects', Page: SelectsTab },
-  { path: 'statuses', label: 'Statuses', Page: StatusesTab },
-  { path: 'relations', label: 'Relations', Page: RelationsTab },
-  { path: 'filters', label: 'Filters', Page: FiltersTab },
-  { path: 'tokens', label: 'API Tokens', Page: CampaignTokensTab },
-  { path: 'receiver', label: 'Receiver', Page: ReceiverTab },
-  { path: 'leads', label: 'Leads', Page: LeadsTab },
+  {
+    path: 'fields',
+    label: 'Fields',
+    Page: lazyPage(
+      () => import('@console/schema/fields-tab'),
+      (m) => m.FieldsTab,
+    ),
+  },
+  {
+    path: 'selects',
+    label: 'Selects',
+    Page: lazyPage(
+      () => import('@console/schema/selects-tab'),
+      (m) => m.SelectsTab,
+    ),
+  },
+  {
+    path: 'statuses',
+    label: 'Statuses',
+    Page: lazyPage(
+      () => import('@console/schema/statuses-tab'),
+      (m) => m.StatusesTab,
+    ),
+  },
+  {
+    path: 'relations',
+    label: 'Relations',
+    Page: lazyPage(
+      () => import('@console/schema/relations-tab'),
+      (m) => m.RelationsTab,
+    ),
+  },
+  {
+    path: 'filters',
+    label: 'Filters',
+    Page: lazyPage(
+      () => import('@console/filters/filters-tab'),
+      (m) => m.FiltersTab,
+    ),
+  },
+  {
+    path: 'tokens',
+    label: 'API Tokens',
+    Page: lazyPage(
+      () => import('@console/tokens/campaign-tokens-tab'),
+      (m) => m.CampaignTokensTab,
+    ),
+  },
+  {
+    path: 'receiver',
+    label: 'Receiver',
+    Page: lazyPage(
+      () => import('@console/receiver/receiver-tab'),
+      (m) => m.ReceiverTab,
+    ),
+  },
+  {
+    path: 'leads',
+    label: 'Leads',
+    Page: lazyPage(
+      () => import('@console/leads/leads-tab'),
+      (m) => m.LeadsTab,
+    ),
+  },
 ];

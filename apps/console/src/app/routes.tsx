@@ -3,11 +3,16 @@ import { AcceptInvitePage } from '@console/session/accept-invite-page';
 import { SignInPage } from '@console/session/sign-in-page';
 import { CampaignsPage } from '@console/campaigns/campaigns-page';
 import { CampaignPage } from '@console/campaigns/campaign-page';
-import { LeadPage } from '@console/leads/lead-page';
 import { SignedIn } from './signed-in';
 import { Shell } from './shell';
 import { ACCOUNT_PAGES } from './account-pages';
 import { CAMPAIGN_TABS } from './campaign-tabs';
+import { lazyPage } from './lazy-page';
+
+const LeadPage = lazyPage(
+  () => import('@console/leads/lead-page'),
+  (m) => m.LeadPage,
+);
 
 export function ConsoleRoutes() {
   return (

@@ -1,4 +1,5 @@
 import { Link } from 'react-aria-components';
+import { Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useSession, useSignOut } from '@console/session/session';
 import { Button } from '@console/ui/button';
@@ -42,7 +43,9 @@ export function Shell() {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

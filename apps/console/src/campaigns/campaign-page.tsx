@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet, useParams } from 'react-router';
 import { PageHeader } from '@console/ui/page-header';
 import { QueryState } from '@console/ui/query-state';
@@ -22,7 +23,9 @@ export function CampaignPage({ tabs }: { tabs: readonly { path: string; label: s
             </ul>
           </nav>
           <section className="tab-panel">
-            <Outlet />
+            <Suspense fallback={<p role="status">Loading…</p>}>
+              <Outlet />
+            </Suspense>
           </section>
         </>
       )}

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { Button } from '@console/ui/button';
 import { CheckboxGroup } from '@console/ui/checkbox-group';
-import { ProblemAlert } from '@console/ui/problem-alert';
+import { ProblemAlert, validationErrorsOf } from '@console/ui/problem-alert';
 import { TextField } from '@console/ui/text-field';
 import { type ScopeGroupEntry, scopeGroupLabel } from './credential-model';
 import type { useCreateCredential } from './credential-queries';
-import { useApiFieldErrors } from './use-api-field-errors';
 
 const FIELDS = ['description', 'scope_groups'] as const;
 
@@ -21,7 +20,7 @@ export interface CredentialFormProps {
 export function CredentialForm({ groups, create, onCancel }: CredentialFormProps) {
   const [description, setDescription] = useState('');
   const [scopeGroups, setScopeGroups] = useState<string[]>([]);
-  const validationErrors = useApiFieldErrors(create.error, FIELDS);
+  const validationErrors = validationErrorsOf(create.error, FIELDS);
   return (
     <Form
       validationErrors={validationErrors}

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { Button } from '@console/ui/button';
-import { ProblemAlert } from '@console/ui/problem-alert';
+import { ProblemAlert, validationErrorsOf } from '@console/ui/problem-alert';
 import { TextField } from '@console/ui/text-field';
 import { AccountScopeChoice, type ScopeSource } from './account-scope-choice';
 import { ExpiryField } from './expiry-field';
 import { expiryFromDate, offeredPresets, offeredScopes } from './token-form-model';
 import type { ScopeCatalogue, useCreateAccountToken } from './token-queries';
-import { useApiFieldErrors } from './use-api-field-errors';
 
 const FIELDS = ['name', 'preset', 'scopes', 'expires_at'] as const;
 
@@ -26,7 +25,7 @@ export function AccountTokenForm({ catalogue, heldScopes, create, onCancel }: Ac
   const [preset, setPreset] = useState<string | null>(null);
   const [scopes, setScopes] = useState<string[]>([]);
   const [expiresOn, setExpiresOn] = useState('');
-  const validationErrors = useApiFieldErrors(create.error, FIELDS);
+  const validationErrors = validationErrorsOf(create.error, FIELDS);
   return (
     <Form
       validationErrors={validationErrors}

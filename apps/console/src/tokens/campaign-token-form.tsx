@@ -3,13 +3,12 @@ import { Form } from 'react-aria-components';
 import { useFilters } from '@console/campaigns/campaign-queries';
 import { Button } from '@console/ui/button';
 import { CheckboxGroup } from '@console/ui/checkbox-group';
-import { ProblemAlert } from '@console/ui/problem-alert';
+import { ProblemAlert, validationErrorsOf } from '@console/ui/problem-alert';
 import { SelectField } from '@console/ui/select-field';
 import { TextField } from '@console/ui/text-field';
 import { ExpiryField } from './expiry-field';
 import { expiryFromDate, nextPermissions, type Permission } from './token-form-model';
 import type { useCreateCampaignToken } from './token-queries';
-import { useApiFieldErrors } from './use-api-field-errors';
 
 const FIELDS = ['name', 'permissions', 'filter_id', 'expires_at'] as const;
 
@@ -38,7 +37,7 @@ export function CampaignTokenForm({ campaignId, create, onCancel }: CampaignToke
     { id: WHOLE_CAMPAIGN, label: 'None: the whole campaign' },
     ...(filters.data ?? []).map((filter) => ({ id: filter.id, label: filter.name })),
   ];
-  const validationErrors = useApiFieldErrors(create.error, FIELDS);
+  const validationErrors = validationErrorsOf(create.error, FIELDS);
   return (
     <Form
       validationErrors={validationErrors}

@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { Button } from '@console/ui/button';
 import { ModalDialog } from '@console/ui/modal-dialog';
-import { ProblemAlert } from '@console/ui/problem-alert';
+import { ProblemAlert, validationErrorsOf } from '@console/ui/problem-alert';
 import { TextField } from '@console/ui/text-field';
 import { useUpdateToken, type Token } from './token-queries';
-import { useApiFieldErrors } from './use-api-field-errors';
 
 const FIELDS = ['name'] as const;
 
@@ -13,7 +12,7 @@ const FIELDS = ['name'] as const;
 export function RenameTokenDialog({ token, onClose }: { token: Token; onClose: () => void }) {
   const update = useUpdateToken(token.id);
   const [name, setName] = useState(token.name);
-  const validationErrors = useApiFieldErrors(update.error, FIELDS);
+  const validationErrors = validationErrorsOf(update.error, FIELDS);
   return (
     <ModalDialog title={`Rename “${token.name}”`} isOpen onClose={onClose}>
       <Form

@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { Button } from '@console/ui/button';
 import { ModalDialog } from '@console/ui/modal-dialog';
-import { ProblemAlert } from '@console/ui/problem-alert';
+import { ProblemAlert, validationErrorsOf } from '@console/ui/problem-alert';
 import { TextField } from '@console/ui/text-field';
 import { gracePeriodProblem, MAX_GRACE_PERIOD_SECONDS } from './token-form-model';
 import { useRotateToken, type Token } from './token-queries';
 import { TokenSecret } from './token-secret';
-import { useApiFieldErrors } from './use-api-field-errors';
 
 const FIELDS = ['grace_period_seconds'] as const;
 
@@ -23,7 +22,7 @@ export function RotateTokenDialog({ token, onClose }: { token: Token; onClose: (
     onClose();
   };
   const rotated = rotate.data;
-  const validationErrors = useApiFieldErrors(rotate.error, FIELDS);
+  const validationErrors = validationErrorsOf(rotate.error, FIELDS);
   return (
     <ModalDialog title={`Rotate “${token.name}”`} isOpen onClose={close} isDismissable={!rotated}>
       {rotated ? (

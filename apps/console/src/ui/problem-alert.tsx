@@ -18,13 +18,28 @@ export function ProblemAlert({ error, shownPaths = [] }: { error: unknown; shown
   );
 }
 
-/** The API's `errors`, keyed by the form control names that show them (React Aria Form validationErrors). */
+const NO_ERRORS: Record<string, string> = Object.freeze({});
+const answered = new WeakMap<ApiError, Map<string, Record<string, string>>>();
+
+/**
+ * The API's `errors`, keyed by the form control names that show them (React Aria Form
+ * validationErrors). The same object for the same error and names: React Aria shows server errors
+ * again whenever `validationErrors` is a new object, so a fresh one on every render would bring
+ * back an error the person has already fixed and keep the form from submitting.
+ */
 export function validationErrorsOf(error: unknown, names: readonly string[]): Record<string, string> {
-  if (!(error instanceof ApiError)) return {};
-  const found: Record<string, string> = {};
-  for (const name of names) {
-    const message = error.fieldError(name);
-    if (message) found[name] = message;
+  if (!(error instanceof ApiError)) return NO_ERRORS;
+  const key = names.join('\n');
+  const byNames = answered.get(error) ?? new Map<string, Record<string, string>>();
+  answered.set(error, byNames);
+  let found = byNames.get(key);
+  if (!found) {
+    found = {};
+    for (const name of names) {
+      const message = error.fieldError(name);
+      if (message) found[name] = message;
+    }
+    byNames.set(key, found);
   }
   return found;
 }

@@ -128,6 +128,20 @@ describe('console: served by the gateway, signed in with a session', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('sets a password from an invitation link page, and shows the API refusing a used or forged link', async () => {
+    const { context, problems } = await consoleContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${gateway}/console/accept-invite#token=lgi_forged_or_used_already`);
+    await page.getByRole('heading', { level: 1, name: 'Set your password' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByLabel('Password', { exact: true }).fill('long-enough-password-1');
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('console: the admin OpenAPI its client is generated from', () => {

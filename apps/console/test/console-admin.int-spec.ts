@@ -8,7 +8,7 @@ import {
   Platform,
   screenshot,
   seriousA11yViolations,
-  setUpAccount,
+  accountWithOwner,
   signInWithForm,
   startPlatform,
   strongPassword,
@@ -43,13 +43,7 @@ describe('console: quarantine, audit log, users and settings', () => {
   beforeAll(async () => {
     platform = await startPlatform({ apps: ['identity', 'campaigns', 'leads'] });
     gateway = platform.gateway.url;
-    owner = { email: `owner-admin-${Date.now()}@example.com`, password: strongPassword('console-admin') };
-    const account = await setUpAccount('Console admin', {
-      identityUrl: platform.services.identity!.url,
-      gatewayUrls: [gateway],
-      owner,
-    });
-    admin = account.admin;
+    ({ owner, admin } = await accountWithOwner(platform, 'Console admin'));
     const body = campaignCreateBody({
       name: 'Web form',
       fields: ['name', 'email'],

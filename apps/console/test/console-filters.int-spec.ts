@@ -8,7 +8,7 @@ import {
   Platform,
   screenshot,
   seriousA11yViolations,
-  setUpAccount,
+  accountWithOwner,
   signInWithForm,
   startPlatform,
   strongPassword,
@@ -51,12 +51,7 @@ describe('console: Filters tab', () => {
   beforeAll(async () => {
     platform = await startPlatform({ apps: ['identity', 'campaigns', 'leads'] });
     gateway = platform.gateway.url;
-    owner = { email: `filters-${Date.now()}@example.com`, password: strongPassword('console-filters') };
-    ({ admin } = await setUpAccount('Console filters', {
-      identityUrl: platform.services.identity!.url,
-      gatewayUrls: [gateway],
-      owner,
-    }));
+    ({ owner, admin } = await accountWithOwner(platform, 'Console filters'));
     campaignId = String(
       expectStatus(await admin('POST', '/v1/admin/campaigns', { name: 'Heat pumps DK' }), 201, 'campaign')['id'],
     );

@@ -8,10 +8,9 @@ import {
   Platform,
   screenshot,
   seriousA11yViolations,
-  setUpAccount,
+  accountWithOwner,
   signInWithForm,
   startPlatform,
-  strongPassword,
   waitFor,
 } from '@leadgate/testing';
 import { Browser, Page } from 'playwright-core';
@@ -54,13 +53,7 @@ describe('console: leads of a campaign and who can see a lead', () => {
   beforeAll(async () => {
     platform = await startPlatform({ apps: ['identity', 'campaigns', 'leads'] });
     gateway = platform.gateway.url;
-    owner = { email: `owner-leads-${Date.now()}@example.com`, password: strongPassword('console-leads') };
-    const account = await setUpAccount('Console leads', {
-      identityUrl: platform.services.identity!.url,
-      gatewayUrls: [gateway],
-      owner,
-    });
-    admin = account.admin;
+    ({ owner, admin } = await accountWithOwner(platform, 'Console leads'));
     // A filtered partner token ("Partner ABC": select_partner = SELECT_PARTNER) on the test campaign.
     partner = await partnerCampaign(admin, { gatewayUrls: [gateway], permissions: ['read'] });
     expectStatus(

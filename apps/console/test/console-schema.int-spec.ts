@@ -6,7 +6,7 @@ import {
   Platform,
   screenshot,
   seriousA11yViolations,
-  setUpAccount,
+  accountWithOwner,
   signInWithForm,
   startPlatform,
   strongPassword,
@@ -30,12 +30,7 @@ describe('console: a campaign schema (fields, selects, statuses, relations, rece
   beforeAll(async () => {
     platform = await startPlatform({ apps: ['identity', 'campaigns'] });
     gateway = platform.gateway.url;
-    owner = { email: `owner-${Date.now()}@example.com`, password: strongPassword('schema-owner') };
-    ({ admin } = await setUpAccount('Console schema test', {
-      identityUrl: platform.services.identity!.url,
-      gatewayUrls: [gateway],
-      owner,
-    }));
+    ({ owner, admin } = await accountWithOwner(platform, 'Console schema test'));
     browser = await launchChromium();
   });
 

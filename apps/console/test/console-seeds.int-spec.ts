@@ -4,10 +4,9 @@ import {
   Platform,
   screenshot,
   seriousA11yViolations,
-  setUpAccount,
+  accountWithOwner,
   signInWithForm,
   startPlatform,
-  strongPassword,
   waitFor,
 } from '@leadgate/testing';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -30,8 +29,7 @@ describe('console: the seeds six steps, then the partner outside the browser', (
   beforeAll(async () => {
     platform = await startPlatform({ apps: ['identity', 'campaigns', 'leads', 'docs'] });
     gateway = platform.gateway.url;
-    owner = { email: `seeds-${Date.now()}@example.com`, password: strongPassword('seeds-owner') };
-    await setUpAccount('Seeds', { identityUrl: platform.services.identity!.url, gatewayUrls: [gateway], owner });
+    ({ owner } = await accountWithOwner(platform, 'Seeds'));
     browser = await launchChromium();
     ({ context, problems } = await consoleContext(browser));
     page = await context.newPage();

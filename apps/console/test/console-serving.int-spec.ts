@@ -4,10 +4,9 @@ import {
   Platform,
   REPO_ROOT,
   seriousA11yViolations,
-  setUpAccount,
+  accountWithOwner,
   signInWithForm,
   startPlatform,
-  strongPassword,
   waitFor,
 } from '@leadgate/testing';
 import { spawnSync } from 'node:child_process';
@@ -27,12 +26,7 @@ describe('console: served by the gateway, signed in with a session', () => {
   beforeAll(async () => {
     platform = await startPlatform({ apps: ['identity', 'campaigns', 'leads', 'docs'] });
     gateway = platform.gateway.url;
-    owner = { email: `owner-${Date.now()}@example.com`, password: strongPassword('console-owner') };
-    await setUpAccount('Console test', {
-      identityUrl: platform.services.identity!.url,
-      gatewayUrls: [gateway],
-      owner,
-    });
+    ({ owner } = await accountWithOwner(platform, 'Console test'));
     browser = await launchChromium();
   });
 

@@ -12,7 +12,7 @@ import {
   Platform,
   screenshot,
   seriousA11yViolations,
-  setUpAccount,
+  accountWithOwner,
   signInWithForm,
   startPlatform,
   strongPassword,
@@ -54,12 +54,7 @@ describe('console: API tokens and API credentials', () => {
       },
     });
     gateway = platform.gateway.url;
-    owner = { email: `tokens-owner-${Date.now()}@example.com`, password: strongPassword('tokens-owner') };
-    ({ admin } = await setUpAccount('Console tokens test', {
-      identityUrl: platform.services.identity!.url,
-      gatewayUrls: [gateway],
-      owner,
-    }));
+    ({ owner, admin } = await accountWithOwner(platform, 'Console tokens test'));
     const campaign = expectStatus(
       await admin('POST', '/v1/admin/campaigns', campaignCreateBody({ name: 'Heat pumps DK' })),
       201,

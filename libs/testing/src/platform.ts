@@ -1,5 +1,6 @@
 import { AppName, RunningService, startService } from './service-process';
 import { setUpAccount } from './accounts';
+import { strongPassword } from './console-sessions';
 import { freePort, uniqueRunId } from './test-env';
 
 export interface Platform {
@@ -72,4 +73,19 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
  */
 export async function bootstrapAdmin(platform: Platform, name: string) {
   return setUpAccount(name, { identityUrl: platform.services.identity!.url, gatewayUrls: [platform.gateway.url] });
+}
+
+/**
+ * A new account whose owner signs in to the console with an e-mail and password (unique per call),
+ * and a gateway client for the owner token that the gateway already accepts.
+ */
+export async function accountWithOwner(platform: Platform, name: string) {
+  const label = name.toLowerCase().replace(/\W+/g, '-');
+  const owner = { email: `${label}-${Date.now()}@example.com`, password: strongPassword(label) };
+  const account = await setUpAccount(name, {
+    identityUrl: platform.services.identity!.url,
+    gatewayUrls: [platform.gateway.url],
+    owner,
+  });
+  return { owner, admin: account.admin };
 }

@@ -7,22 +7,12 @@ export type Credential = AnswerOf<'listCredentials'>['data'][number];
 export const credentialKeys = {
   all: ['credentials'] as const,
   // The same key as the tokens pages' catalogue query: one cached answer for both.
-  scopeCatalogue: ['scope-catalogue'] as const,
 };
 
 export function useCredentials() {
   return useQuery({
     queryKey: credentialKeys.all,
     queryFn: async () => unwrap(await api.GET('/v1/admin/credentials')).data,
-  });
-}
-
-/** `GET /v1/admin/scopes`: its `scope_groups` are what a credential can be made with. */
-export function useScopeCatalogue() {
-  return useQuery({
-    queryKey: credentialKeys.scopeCatalogue,
-    queryFn: async () => unwrap(await api.GET('/v1/admin/scopes')),
-    staleTime: Infinity,
   });
 }
 

@@ -3,7 +3,8 @@ import { ModalDialog } from '@console/ui/modal-dialog';
 import { QueryState } from '@console/ui/query-state';
 import { CredentialForm } from './credential-form';
 import { offeredScopeGroups } from './credential-model';
-import { useCreateCredential, useScopeCatalogue } from './credential-queries';
+import { useScopeCatalogue } from '@console/session/scope-catalogue';
+import { useCreateCredential } from './credential-queries';
 import { CredentialSecret } from './credential-secret';
 
 /** A new client credential: the form, then its client id and secret once (closed only through Done). */

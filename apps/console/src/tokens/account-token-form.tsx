@@ -6,7 +6,8 @@ import { TextField } from '@console/ui/text-field';
 import { AccountScopeChoice, type ScopeSource } from './account-scope-choice';
 import { ExpiryField } from './expiry-field';
 import { expiryFromDate, offeredPresets, offeredScopes } from './token-form-model';
-import type { ScopeCatalogue, useCreateAccountToken } from './token-queries';
+import type { ScopeCatalogue } from '@console/session/scope-catalogue';
+import type { useCreateAccountToken } from './token-queries';
 
 const FIELDS = ['name', 'preset', 'scopes', 'expires_at'] as const;
 

@@ -2,7 +2,8 @@ import { useSession } from '@console/session/session';
 import { ModalDialog } from '@console/ui/modal-dialog';
 import { QueryState } from '@console/ui/query-state';
 import { AccountTokenForm } from './account-token-form';
-import { useCreateAccountToken, useScopeCatalogue } from './token-queries';
+import { useScopeCatalogue } from '@console/session/scope-catalogue';
+import { useCreateAccountToken } from './token-queries';
 import { TokenSecret } from './token-secret';
 
 /** **New API token** for the account (an integration): the form, then its token once. */

@@ -6,13 +6,11 @@ import type { AnswerOf, BodyOf } from '@console/api/operations';
 export type Token = AnswerOf<'getToken'>;
 /** A token with its secret: the answer of create and rotate, shown once and then dropped. */
 export type TokenWithSecret = AnswerOf<'createCampaignToken', 201>;
-export type ScopeCatalogue = AnswerOf<'getScopeCatalogue'>;
 
 export const tokenKeys = {
   all: ['tokens'] as const,
   ofCampaign: (campaignId: string) => ['tokens', 'campaign', campaignId] as const,
   ofAccount: ['tokens', 'account'] as const,
-  scopeCatalogue: ['scope-catalogue'] as const,
 };
 
 export function useCampaignTokens(campaignId: string) {
@@ -27,15 +25,6 @@ export function useAccountTokens() {
   return useQuery({
     queryKey: tokenKeys.ofAccount,
     queryFn: async () => unwrap(await api.GET('/v1/admin/tokens')).data,
-  });
-}
-
-/** `GET /v1/admin/scopes`: scopes with descriptions, presets, campaign permissions, credential scope groups. */
-export function useScopeCatalogue() {
-  return useQuery({
-    queryKey: tokenKeys.scopeCatalogue,
-    queryFn: async () => unwrap(await api.GET('/v1/admin/scopes')),
-    staleTime: Infinity,
   });
 }
 

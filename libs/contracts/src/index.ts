@@ -3,6 +3,7 @@ export * from './topics/headers';
 export * from './state/ids';
 export * from './state/campaign-schema.v1';
 export * from './state/filter-state.v1';
+export * from './state/field-access.v1';
 export * from './state/token-state.v1';
 export * from './state/credential-state.v1';
 export * from './state/account-state.v1';

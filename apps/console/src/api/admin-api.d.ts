@@ -5582,6 +5582,7 @@ export interface operations {
                      *           ],
                      *           "campaign_id": null,
                      *           "filter_id": null,
+                     *           "field_access": null,
                      *           "docs_url": null,
                      *           "rate_limit_per_minute": null,
                      *           "created_at": "2025-05-01T09:30:00.000Z",
@@ -5608,6 +5609,12 @@ export interface operations {
                             permissions?: ("read" | "write")[];
                             campaign_id: string | null;
                             filter_id: string | null;
+                            /** @description Campaign tokens: the lead fields it sees hidden, masked or read-only (API.md §13); null otherwise. */
+                            field_access: {
+                                hidden: string[];
+                                masked: string[];
+                                read_only: string[];
+                            } | null;
                             /** @description The token’s public documentation link; null unless the caller’s scopes cover the token’s. */
                             docs_url: string | null;
                             rate_limit_per_minute: number | null;
@@ -5677,6 +5684,7 @@ export interface operations {
                      *       ],
                      *       "campaign_id": null,
                      *       "filter_id": null,
+                     *       "field_access": null,
                      *       "docs_url": null,
                      *       "rate_limit_per_minute": null,
                      *       "created_at": "2025-05-01T09:30:00.000Z",
@@ -5701,6 +5709,12 @@ export interface operations {
                         permissions?: ("read" | "write")[];
                         campaign_id: string | null;
                         filter_id: string | null;
+                        /** @description Campaign tokens: the lead fields it sees hidden, masked or read-only (API.md §13); null otherwise. */
+                        field_access: {
+                            hidden: string[];
+                            masked: string[];
+                            read_only: string[];
+                        } | null;
                         /** @description The token’s public documentation link; null unless the caller’s scopes cover the token’s. */
                         docs_url: string | null;
                         rate_limit_per_minute: number | null;
@@ -5764,6 +5778,15 @@ export interface operations {
                      *       ],
                      *       "campaign_id": "cmp_Tn3w8LqZ0aVb",
                      *       "filter_id": "flt_Q2xk9Pm4Rt7s",
+                     *       "field_access": {
+                     *         "hidden": [
+                     *           "phone"
+                     *         ],
+                     *         "masked": [
+                     *           "email"
+                     *         ],
+                     *         "read_only": []
+                     *       },
                      *       "docs_url": "https://leadgate.example/docs/p/dk_8Hc3vX0pQm",
                      *       "rate_limit_per_minute": null,
                      *       "created_at": "2025-05-01T09:30:00.000Z",
@@ -5787,6 +5810,12 @@ export interface operations {
                         permissions?: ("read" | "write")[];
                         campaign_id: string | null;
                         filter_id: string | null;
+                        /** @description Campaign tokens: the lead fields it sees hidden, masked or read-only (API.md §13); null otherwise. */
+                        field_access: {
+                            hidden: string[];
+                            masked: string[];
+                            read_only: string[];
+                        } | null;
                         /** @description The token’s public documentation link; null unless the caller’s scopes cover the token’s. */
                         docs_url: string | null;
                         rate_limit_per_minute: number | null;
@@ -5833,6 +5862,15 @@ export interface operations {
                     /** Format: date-time */
                     expires_at?: string | null;
                     rate_limit_per_minute?: number | null;
+                    /** @description Which lead fields the token sees hidden, masked or read-only, by field key (campaign tokens only). */
+                    field_access?: {
+                        /** @default [] */
+                        hidden?: string[];
+                        /** @default [] */
+                        masked?: string[];
+                        /** @default [] */
+                        read_only?: string[];
+                    };
                 };
             };
         };
@@ -5862,6 +5900,15 @@ export interface operations {
                      *       ],
                      *       "campaign_id": "cmp_Tn3w8LqZ0aVb",
                      *       "filter_id": "flt_Q2xk9Pm4Rt7s",
+                     *       "field_access": {
+                     *         "hidden": [
+                     *           "phone"
+                     *         ],
+                     *         "masked": [
+                     *           "email"
+                     *         ],
+                     *         "read_only": []
+                     *       },
                      *       "docs_url": "https://leadgate.example/docs/p/dk_8Hc3vX0pQm",
                      *       "rate_limit_per_minute": null,
                      *       "created_at": "2025-05-01T09:30:00.000Z",
@@ -5885,6 +5932,12 @@ export interface operations {
                         permissions?: ("read" | "write")[];
                         campaign_id: string | null;
                         filter_id: string | null;
+                        /** @description Campaign tokens: the lead fields it sees hidden, masked or read-only (API.md §13); null otherwise. */
+                        field_access: {
+                            hidden: string[];
+                            masked: string[];
+                            read_only: string[];
+                        } | null;
                         /** @description The token’s public documentation link; null unless the caller’s scopes cover the token’s. */
                         docs_url: string | null;
                         rate_limit_per_minute: number | null;
@@ -5947,6 +6000,15 @@ export interface operations {
                      *       ],
                      *       "campaign_id": "cmp_Tn3w8LqZ0aVb",
                      *       "filter_id": "flt_Q2xk9Pm4Rt7s",
+                     *       "field_access": {
+                     *         "hidden": [
+                     *           "phone"
+                     *         ],
+                     *         "masked": [
+                     *           "email"
+                     *         ],
+                     *         "read_only": []
+                     *       },
                      *       "docs_url": "https://leadgate.example/docs/p/dk_8Hc3vX0pQm",
                      *       "rate_limit_per_minute": null,
                      *       "created_at": "2025-05-01T09:30:00.000Z",
@@ -5970,6 +6032,12 @@ export interface operations {
                         permissions?: ("read" | "write")[];
                         campaign_id: string | null;
                         filter_id: string | null;
+                        /** @description Campaign tokens: the lead fields it sees hidden, masked or read-only (API.md §13); null otherwise. */
+                        field_access: {
+                            hidden: string[];
+                            masked: string[];
+                            read_only: string[];
+                        } | null;
                         /** @description The token’s public documentation link; null unless the caller’s scopes cover the token’s. */
                         docs_url: string | null;
                         rate_limit_per_minute: number | null;
@@ -6042,6 +6110,15 @@ export interface operations {
                      *       ],
                      *       "campaign_id": "cmp_Tn3w8LqZ0aVb",
                      *       "filter_id": "flt_Q2xk9Pm4Rt7s",
+                     *       "field_access": {
+                     *         "hidden": [
+                     *           "phone"
+                     *         ],
+                     *         "masked": [
+                     *           "email"
+                     *         ],
+                     *         "read_only": []
+                     *       },
                      *       "docs_url": "https://leadgate.example/docs/p/dk_8Hc3vX0pQm",
                      *       "rate_limit_per_minute": null,
                      *       "created_at": "2025-05-01T09:30:00.000Z",
@@ -6066,6 +6143,12 @@ export interface operations {
                         permissions?: ("read" | "write")[];
                         campaign_id: string | null;
                         filter_id: string | null;
+                        /** @description Campaign tokens: the lead fields it sees hidden, masked or read-only (API.md §13); null otherwise. */
+                        field_access: {
+                            hidden: string[];
+                            masked: string[];
+                            read_only: string[];
+                        } | null;
                         /** @description The token’s public documentation link; null unless the caller’s scopes cover the token’s. */
                         docs_url: string | null;
                         rate_limit_per_minute: number | null;
@@ -6133,6 +6216,15 @@ export interface operations {
                      *           ],
                      *           "campaign_id": "cmp_Tn3w8LqZ0aVb",
                      *           "filter_id": "flt_Q2xk9Pm4Rt7s",
+                     *           "field_access": {
+                     *             "hidden": [
+                     *               "phone"
+                     *             ],
+                     *             "masked": [
+                     *               "email"
+                     *             ],
+                     *             "read_only": []
+                     *           },
                      *           "docs_url": "https://leadgate.example/docs/p/dk_8Hc3vX0pQm",
                      *           "rate_limit_per_minute": null,
                      *           "created_at": "2025-05-01T09:30:00.000Z",
@@ -6159,6 +6251,12 @@ export interface operations {
                             permissions?: ("read" | "write")[];
                             campaign_id: string | null;
                             filter_id: string | null;
+                            /** @description Campaign tokens: the lead fields it sees hidden, masked or read-only (API.md §13); null otherwise. */
+                            field_access: {
+                                hidden: string[];
+                                masked: string[];
+                                read_only: string[];
+                            } | null;
                             /** @description The token’s public documentation link; null unless the caller’s scopes cover the token’s. */
                             docs_url: string | null;
                             rate_limit_per_minute: number | null;
@@ -6209,6 +6307,15 @@ export interface operations {
                     name: string;
                     permissions: string[];
                     filter_id?: string | null;
+                    /** @description Which lead fields the token sees hidden, masked or read-only, by field key (campaign tokens only). */
+                    field_access?: {
+                        /** @default [] */
+                        hidden?: string[];
+                        /** @default [] */
+                        masked?: string[];
+                        /** @default [] */
+                        read_only?: string[];
+                    };
                     /** Format: date-time */
                     expires_at?: string | null;
                     rate_limit_per_minute?: number | null;
@@ -6241,6 +6348,15 @@ export interface operations {
                      *       ],
                      *       "campaign_id": "cmp_Tn3w8LqZ0aVb",
                      *       "filter_id": "flt_Q2xk9Pm4Rt7s",
+                     *       "field_access": {
+                     *         "hidden": [
+                     *           "phone"
+                     *         ],
+                     *         "masked": [
+                     *           "email"
+                     *         ],
+                     *         "read_only": []
+                     *       },
                      *       "docs_url": "https://leadgate.example/docs/p/dk_8Hc3vX0pQm",
                      *       "rate_limit_per_minute": null,
                      *       "created_at": "2025-05-01T09:30:00.000Z",
@@ -6265,6 +6381,12 @@ export interface operations {
                         permissions?: ("read" | "write")[];
                         campaign_id: string | null;
                         filter_id: string | null;
+                        /** @description Campaign tokens: the lead fields it sees hidden, masked or read-only (API.md §13); null otherwise. */
+                        field_access: {
+                            hidden: string[];
+                            masked: string[];
+                            read_only: string[];
+                        } | null;
                         /** @description The token’s public documentation link; null unless the caller’s scopes cover the token’s. */
                         docs_url: string | null;
                         rate_limit_per_minute: number | null;

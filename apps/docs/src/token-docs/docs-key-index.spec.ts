@@ -36,6 +36,7 @@ function token(changes: Partial<TokenStateV1>): TokenStateV1 {
     permissions: null,
     campaign_id: null,
     filter_id: null,
+    field_access: null,
     credential_id: null,
     secret_hashes: [],
     docs_key: KEY_1,

@@ -18,7 +18,8 @@ export type NewToken = Pick<
   | 'expires_at'
   | 'rate_limit_per_minute'
   | 'created_by'
->;
+> &
+  Partial<Pick<TokenDocument, 'field_access'>>;
 
 export interface IssuedToken {
   document: TokenDocument;
@@ -48,6 +49,7 @@ export class TokenIssuer {
     const now = new Date().toISOString();
     const document: TokenDocument = {
       ...fields,
+      field_access: fields.field_access ?? null,
       _id: tokenIdFor(generated.kind, generated.publicId),
       secret_hashes: [{ sha256: hashSecret(generated.secret), valid_until: null }],
       docs_key: fields.kind === 'access' ? null : newDocsKey(),

@@ -18,6 +18,7 @@ export function toTokenState(token: TokenDocument): TokenStateV1 {
     permissions: token.permissions,
     campaign_id: token.campaign_id,
     filter_id: token.filter_id,
+    field_access: token.field_access ?? null,
     credential_id: token.credential_id,
     secret_hashes: token.secret_hashes,
     docs_key: token.docs_key,

@@ -15,6 +15,12 @@ export const tokenViewSchema = z.object({
     .describe('Campaign tokens: the permissions it was made with.'),
   campaign_id: z.string().nullable(),
   filter_id: z.string().nullable(),
+  field_access: z
+    .object({ hidden: z.array(z.string()), masked: z.array(z.string()), read_only: z.array(z.string()) })
+    .nullable()
+    .describe(
+      'Campaign tokens: the lead fields it sees hidden, masked or read-only (API.md \u00a713); null otherwise.',
+    ),
   docs_url: z
     .string()
     .nullable()
@@ -46,6 +52,7 @@ export const tokenViewExample: z.input<typeof tokenViewSchema> = {
   permissions: ['read', 'write'],
   campaign_id: 'cmp_Tn3w8LqZ0aVb',
   filter_id: 'flt_Q2xk9Pm4Rt7s',
+  field_access: { hidden: ['phone'], masked: ['email'], read_only: [] },
   docs_url: 'https://leadgate.example/docs/p/dk_8Hc3vX0pQm',
   rate_limit_per_minute: null,
   created_at: '2025-05-01T09:30:00.000Z',
@@ -69,6 +76,7 @@ export const accountTokenViewExample: z.input<typeof tokenViewSchema> = {
   permissions: undefined,
   campaign_id: null,
   filter_id: null,
+  field_access: null,
   docs_url: null,
 };
 

@@ -25,6 +25,8 @@ export function toTokenView(
     ...(token.permissions ? { permissions: token.permissions } : {}),
     campaign_id: token.campaign_id,
     filter_id: token.filter_id,
+    // Campaign tokens made before field access read every field: an empty set, not null.
+    field_access: token.kind === 'campaign' ? (token.field_access ?? { hidden: [], masked: [], read_only: [] }) : null,
     docs_url: showDocsUrl && token.docs_key ? `${publicBaseUrl.replace(/\/$/, '')}/docs/p/${token.docs_key}` : null,
     rate_limit_per_minute: token.rate_limit_per_minute,
     created_at: token.created_at,

@@ -24,6 +24,7 @@ export const tokenSchema = new Schema(
     permissions: { type: Schema.Types.Mixed, default: null },
     campaign_id: { type: String, default: null },
     filter_id: { type: String, default: null },
+    field_access: { type: Schema.Types.Mixed, default: null },
     credential_id: { type: String, default: null },
     secret_hashes: { type: Array, default: [] },
     docs_key: { type: String, default: null },

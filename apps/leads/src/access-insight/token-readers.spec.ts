@@ -13,6 +13,7 @@ function token(id: string, overrides: Partial<TokenStateV1>): TokenStateV1 {
     permissions: ['read'],
     campaign_id: 'cmp_1',
     filter_id: null,
+    field_access: null,
     credential_id: null,
     secret_hashes: [],
     docs_key: null,

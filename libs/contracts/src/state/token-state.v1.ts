@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldAccessSchema } from './field-access.v1';
 import { idSchema, isoDateTimeSchema } from './ids';
 
 const docsKeySchema = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/);
@@ -34,6 +35,11 @@ export const tokenStateV1 = z.object({
     .max(4)
     .optional()
     .default([]),
+  /**
+   * Campaign tokens: which fields it sees hidden, masked or read-only (API.md §13). Null for every
+   * other token, and absent (null) in states published before it existed.
+   */
+  field_access: fieldAccessSchema.nullable().optional().default(null),
   expires_at: isoDateTimeSchema.nullable(),
   revoked_at: isoDateTimeSchema.nullable(),
   rate_limit_per_minute: z.number().int().positive().nullable(),

@@ -1,8 +1,13 @@
 import { z } from 'zod';
+import { fieldAccessSchema } from '@leadgate/contracts';
 
 const name = z.string().trim().min(1).max(200);
 const expiresAt = z.string().datetime({ offset: true }).nullable().optional();
 const rateLimit = z.number().int().min(1).max(1_000_000).nullable().optional();
+/** Campaign tokens only (API.md §13): the fields it sees hidden, masked or read-only; lists left out are empty. */
+const fieldAccess = fieldAccessSchema.describe(
+  'Which lead fields the token sees hidden, masked or read-only, by field key (campaign tokens only).',
+);
 
 export const createAccountTokenSchema = z
   .object({
@@ -25,6 +30,7 @@ export const createCampaignTokenSchema = z
     name,
     permissions: z.array(z.string().max(16)).min(1).max(2),
     filter_id: z.string().max(64).nullable().optional(),
+    field_access: fieldAccess.optional(),
     expires_at: expiresAt,
     rate_limit_per_minute: rateLimit,
   })
@@ -33,7 +39,12 @@ export const createCampaignTokenSchema = z
 export type CreateCampaignTokenBody = z.infer<typeof createCampaignTokenSchema>;
 
 export const updateTokenSchema = z
-  .object({ name: name.optional(), expires_at: expiresAt, rate_limit_per_minute: rateLimit })
+  .object({
+    name: name.optional(),
+    expires_at: expiresAt,
+    rate_limit_per_minute: rateLimit,
+    field_access: fieldAccess.optional(),
+  })
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change', path: [] });
 

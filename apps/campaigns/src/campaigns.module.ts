@@ -23,6 +23,7 @@ import { CAMPAIGN_MODEL, campaignSchema } from './store/campaign.schema';
 import { CampaignsRepository } from './store/campaigns.repository';
 import { FILTER_MODEL, filterSchema } from './store/filter.schema';
 import { FiltersRepository } from './store/filters.repository';
+import { TokenStates } from './store/token-states';
 
 /**
  * The campaigns service: campaigns, their schema pieces and filters (one module, since schema
@@ -49,6 +50,7 @@ import { FiltersRepository } from './store/filters.repository';
     FiltersRepository,
     FiltersService,
     FilterStatePublisher,
+    TokenStates,
   ],
 })
 export class CampaignsModule {
@@ -58,7 +60,8 @@ export class CampaignsModule {
       imports: [
         MongoModule.forRoot({ database: config.MONGO_DATABASE }),
         AuditModule,
-        // Token state, so a filter that live tokens use is not deleted from under them.
+        // Token state, so a filter or a field that live tokens use is not pulled from under them,
+        // and the partner schema shows a token its fields as its field access allows.
         KafkaModule.forRoot({ readModels: [TOPICS.identityTokens] }),
         MongooseModule.forFeature([
           { name: CAMPAIGN_MODEL, schema: campaignSchema },

@@ -208,6 +208,53 @@ describe('campaign schema and filters through the gateway', () => {
     expect((await admin('GET', filterPath)).status).toBe(404);
   });
 
+  it('keeps the fields live tokens\u2019 field access names (409 used_by_token) until they are revoked', async () => {
+    expect((await admin('POST', path('/fields'), { key: 'phone', label: 'Phone', type: 'phone' })).status).toBe(201);
+    expect((await admin('POST', path('/fields'), { key: 'notes', label: 'Notes', type: 'textarea' })).status).toBe(201);
+    const token = await admin('POST', path('/tokens'), {
+      name: 'Vendor East',
+      permissions: ['read', 'write'],
+      field_access: { hidden: ['phone'], read_only: ['notes'] },
+    });
+    expect(token.status).toBe(201);
+    const tokenId = String(token.body['id']);
+    const partner = gatewayClient(platform.gateway.url, String(token.body['token']));
+    // Once the partner schema answers, the token is in the campaigns service's read model.
+    const schema = await waitFor('partner schema', async () => {
+      const response = await partner('GET', `/v1/campaigns/${campaignId}/schema`);
+      return response.status === 200 ? response.body : undefined;
+    });
+    const keys = (schema['fields'] as Json[]).map((field) => field['key']);
+    expect(keys).toContain('notes');
+    expect(keys).not.toContain('phone');
+    const before = (await admin('GET', path())).body['version'];
+
+    const removed = await admin('DELETE', path('/fields/phone'));
+    expect(removed.status).toBe(409);
+    expect(String(removed.body['type'])).toContain('used_by_token');
+    expect(String(removed.body['detail'])).toContain(`Vendor East (${tokenId})`);
+    expect(removed.body['errors']).toEqual([
+      { path: 'field_access.hidden.0', message: `Vendor East (${tokenId}): no field "phone" in this campaign` },
+    ]);
+    // A writing token could never fill a required field it may not write.
+    const required = await admin('PATCH', path('/fields/notes'), { required: true });
+    expect(required.status).toBe(409);
+    expect((required.body['errors'] as Json[])[0]?.['path']).toBe('field_access.read_only.0');
+    // Fields it does not name change freely.
+    expect((await admin('PATCH', path('/fields/phone'), { label: 'Mobile' })).status).toBe(200);
+    expect((await admin('GET', path())).body['version']).toBe(Number(before) + 1);
+
+    expect((await admin('POST', `/v1/admin/tokens/${tokenId}/revoke`)).status).toBe(200);
+    await waitFor(
+      'revocation to reach campaigns',
+      async () => ((await admin('DELETE', path('/fields/phone'))).status === 200 ? true : undefined),
+      5000,
+    );
+    expect((await admin('PATCH', path('/fields/notes'), { required: true })).status).toBe(200);
+    const fields = (await admin('GET', path('/fields'))).body.data as Json[];
+    expect(fields.map((field) => field['key'])).not.toContain('phone');
+  });
+
   it('deletes a campaign: gone for admins and partners alike', async () => {
     const doomed = await admin('POST', '/v1/admin/campaigns', { name: 'Short-lived' });
     const id = String(doomed.body['id']);

@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { assertPayload, ContractViolationError, TOPICS } from '@leadgate/contracts';
+import { fieldAccessKeys, fieldAccessProblems } from '@leadgate/field-access';
 import { validateCondition } from '@leadgate/filters';
 import { Principal, ProblemException } from '@leadgate/service-kit';
 import { CampaignDocument } from '@campaigns/store/campaign.schema';
@@ -7,12 +8,14 @@ import { CampaignStatePublisher } from '@campaigns/publishers/campaign-state.pub
 import { CampaignChanges, CampaignsRepository } from '@campaigns/store/campaigns.repository';
 import { CampaignView, toCampaignState, toCampaignView } from '@campaigns/store/campaign-view';
 import { FiltersRepository } from '@campaigns/store/filters.repository';
+import { namesOf, TokenStates } from '@campaigns/store/token-states';
 import { SchemaChangeRefused } from './schema-pieces';
 
 /**
  * The one way a campaign's schema changes: apply a pure change, refuse it if any filter of the
- * campaign would no longer fit the new schema (409 naming the filter) or if the result breaks the
- * state contract (422), store it with the version guard, then publish the new state.
+ * campaign would no longer fit the new schema (409 naming the filter), if a live token's field
+ * access would no longer fit it (409 naming the tokens) or if the result breaks the state contract
+ * (422), store it with the version guard, then publish the new state.
  */
 @Injectable()
 export class CampaignSchemaEditor {
@@ -20,6 +23,7 @@ export class CampaignSchemaEditor {
     private readonly campaigns: CampaignsRepository,
     private readonly filters: FiltersRepository,
     private readonly statePublisher: CampaignStatePublisher,
+    private readonly tokens: TokenStates,
   ) {}
 
   async edit(
@@ -33,6 +37,7 @@ export class CampaignSchemaEditor {
       const next: CampaignDocument = { ...campaign, ...changes };
       assertStateContract(next);
       await this.assertFiltersStillFit(next);
+      this.assertTokensStillFit(campaign, next);
       const updated = await this.campaigns.update(campaign._id, campaign.version, changes);
       if (!updated) continue;
       await this.statePublisher.publish(updated);
@@ -66,6 +71,41 @@ export class CampaignSchemaEditor {
         );
       }
     }
+  }
+
+  /**
+   * A field removed that a live token's field access names, a field made required while hidden or
+   * read-only for a token that writes, a masked field given a type that cannot be masked (API.md
+   * §13): refused, naming the tokens, until their field access is changed or they are revoked.
+   * Only what this change breaks counts, so a token that was already unfit does not block others.
+   */
+  private assertTokensStillFit(current: CampaignDocument, next: CampaignDocument): void {
+    if (next.fields === current.fields || next.deleted_at) return;
+    const unfit = this.tokens
+      .live((token) => token.kind === 'campaign' && token.campaign_id === next._id)
+      .filter((token) => token.account_id === next.account_id && fieldAccessKeys(token.field_access).length > 0)
+      .map((token) => {
+        const writes = token.permissions?.includes('write') ?? false;
+        const before = new Set(
+          fieldAccessProblems(token.field_access!, current.fields, writes).map((problem) => problem.message),
+        );
+        const problems = fieldAccessProblems(token.field_access!, next.fields, writes).filter(
+          (problem) => !before.has(problem.message),
+        );
+        return { token, problems };
+      })
+      .filter(({ problems }) => problems.length > 0);
+    if (unfit.length === 0) return;
+    throw new ProblemException(
+      HttpStatus.CONFLICT,
+      'used_by_token',
+      'Used by a token',
+      `The field access of live tokens would no longer fit this change: ${namesOf(unfit.map(({ token }) => token))}; ` +
+        'change their field access or revoke them first.',
+      unfit.flatMap(({ token, problems }) =>
+        problems.map((problem) => ({ path: problem.path, message: `${token.name} (${token.id}): ${problem.message}` })),
+      ),
+    );
   }
 }
 

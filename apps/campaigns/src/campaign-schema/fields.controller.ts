@@ -18,6 +18,7 @@ export const FieldsController = schemaPieceController({
     item: fieldDefinitionSchema,
     addExample: { key: 'postcode', label: 'Postcode', type: 'text', required: false },
     changeExample: { label: 'Post code' },
+    usedByTokens: true,
   },
   remove: (campaign, key) => ({ fields: removeField(campaign, key).fields }),
 });

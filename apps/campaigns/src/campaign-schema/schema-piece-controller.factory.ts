@@ -42,6 +42,8 @@ export interface SchemaPieceRoutes<A extends z.ZodTypeAny, C extends z.ZodTypeAn
     itemExample: unknown;
     addExample: z.input<A>;
     changeExample: z.input<C>;
+    /** Fields only: live tokens' field access names them too (API.md §13). */
+    usedByTokens?: boolean;
   };
 }
 
@@ -55,6 +57,10 @@ export function schemaPieceController<A extends z.ZodTypeAny, C extends z.ZodTyp
   const { docs } = routes;
   const lower = docs.noun.toLowerCase();
   const plural = docs.noun === 'Status' ? 'Statuses' : `${docs.noun}s`;
+  const users = docs.usedByTokens ? 'a filter, or a live token\u2019s field access,' : 'a filter';
+  const usersNamed = docs.usedByTokens
+    ? 'the filter or the live tokens (field access) that use it'
+    : 'the filter that uses it';
   const changedCampaign = {
     description: 'The whole campaign, with its new version.',
     schema: campaignViewSchema,
@@ -108,7 +114,7 @@ export function schemaPieceController<A extends z.ZodTypeAny, C extends z.ZodTyp
     @OperationDocs({
       operationId: `change${docs.noun}`,
       summary: `Change a ${lower}`,
-      description: `Changes a ${lower} of the campaign\u2019s schema; refused with 409 when a filter would no longer fit.`,
+      description: `Changes a ${lower} of the campaign\u2019s schema; refused with 409 when ${users} would no longer fit.`,
       scope: 'campaigns:write',
       body: routes.changeBody,
       bodyExample: docs.changeExample,
@@ -129,7 +135,7 @@ export function schemaPieceController<A extends z.ZodTypeAny, C extends z.ZodTyp
     @OperationDocs({
       operationId: `remove${docs.noun}`,
       summary: `Remove a ${lower}`,
-      description: `Removes a ${lower} from the campaign\u2019s schema; refused with 409 naming the filter that uses it.`,
+      description: `Removes a ${lower} from the campaign\u2019s schema; refused with 409 naming ${usersNamed}.`,
       scope: 'campaigns:write',
       errors: [409],
       response: { status: 200, ...changedCampaign },

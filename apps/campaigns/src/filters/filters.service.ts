@@ -1,7 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { FilterStateV1, TOPICS } from '@leadgate/contracts';
+import { FilterStateV1 } from '@leadgate/contracts';
 import { validateCondition } from '@leadgate/filters';
-import { ReadModels } from '@leadgate/kafka';
 import { Principal, ProblemException } from '@leadgate/service-kit';
 import { randomBytes } from 'node:crypto';
 import { CampaignDocument } from '@campaigns/store/campaign.schema';
@@ -12,6 +11,7 @@ import { FilterDocument } from '@campaigns/store/filter.schema';
 import { FilterStatePublisher } from '@campaigns/publishers/filter-state.publisher';
 import { toFilterState } from '@campaigns/store/filter-view';
 import { FiltersRepository } from '@campaigns/store/filters.repository';
+import { namesOf, TokenStates } from '@campaigns/store/token-states';
 
 export type FilterView = FilterStateV1 & { created_at: string };
 
@@ -25,7 +25,7 @@ export class FiltersService {
     private readonly filters: FiltersRepository,
     private readonly campaigns: CampaignsRepository,
     private readonly statePublisher: FilterStatePublisher,
-    private readonly readModels: ReadModels,
+    private readonly tokens: TokenStates,
   ) {}
 
   async create(principal: Principal, campaignId: string, body: CreateFilterBody): Promise<FilterView> {
@@ -72,17 +72,13 @@ export class FiltersService {
   /** A filter that live tokens still use cannot be deleted: those partners would lose their scope. */
   async remove(principal: Principal, campaignId: string, id: string): Promise<void> {
     const filter = await this.filter(principal, campaignId, id);
-    const users = this.readModels
-      .of(TOPICS.identityTokens)
-      .values()
-      .filter((token) => token.filter_id === filter._id && token.revoked_at === null)
-      .filter((token) => token.expires_at === null || Date.parse(token.expires_at) > Date.now());
+    const users = this.tokens.live((token) => token.filter_id === filter._id);
     if (users.length > 0) {
       throw new ProblemException(
         HttpStatus.CONFLICT,
         'filter_in_use',
         'Filter in use',
-        `Live tokens use this filter: ${users.map((token) => `${token.name} (${token.id})`).join(', ')}. Revoke them first.`,
+        `Live tokens use this filter: ${namesOf(users)}. Revoke them first.`,
       );
     }
     await this.change(principal, campaignId, id, { deleted_at: new Date().toISOString() });

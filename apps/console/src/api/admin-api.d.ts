@@ -44,7 +44,7 @@ export interface paths {
         post?: never;
         /**
          * Remove a field
-         * @description Removes a field from the campaign’s schema; refused with 409 naming the filter that uses it.
+         * @description Removes a field from the campaign’s schema; refused with 409 naming the filter or the live tokens (field access) that use it.
          *
          *     Needs the scope `campaigns:write` (or `admin`).
          */
@@ -53,7 +53,7 @@ export interface paths {
         head?: never;
         /**
          * Change a field
-         * @description Changes a field of the campaign’s schema; refused with 409 when a filter would no longer fit.
+         * @description Changes a field of the campaign’s schema; refused with 409 when a filter, or a live token’s field access, would no longer fit.
          *
          *     Needs the scope `campaigns:write` (or `admin`).
          */
@@ -629,7 +629,7 @@ export interface paths {
         put?: never;
         /**
          * Inspect a token
-         * @description RFC 7662, for account admins: whether a token of the account is active, and its scopes, campaign and filter.
+         * @description RFC 7662, for account admins: whether a token of the account is active, and its scopes, campaign and filter (and, for a campaign token, its field access).
          *
          *     Needs the scope `admin`.
          */
@@ -768,8 +768,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename a token or change its expiry or rate limit
-         * @description Changes the name, expiry or rate limit of a token the caller’s scopes cover.
+         * Rename a token or change its expiry, rate limit or field access
+         * @description Changes the name, expiry or rate limit of a token the caller’s scopes cover, or a campaign token’s `field_access` (checked against its campaign’s fields; 422 for other tokens). Takes effect everywhere at once.
          *
          *     Needs the scope `tokens:write` (or `admin`).
          */
@@ -837,7 +837,7 @@ export interface paths {
         put?: never;
         /**
          * Create a campaign token for a partner
-         * @description A token for one campaign with `read` or `read`+`write` permissions, optionally restricted to a filter. The answer carries the token string once and its public docs link.
+         * @description A token for one campaign with `read` or `read`+`write` permissions, optionally restricted to a filter and narrowed by `field_access` (fields hidden, masked or read-only; a required field stays writable for `write`). The answer carries the token string once and its public docs link.
          *
          *     Needs the scope `tokens:write` (or `admin`).
          */
@@ -5176,6 +5176,12 @@ export interface operations {
                         account_id?: string;
                         campaign_id?: string | null;
                         filter_id?: string | null;
+                        /** @description Campaign tokens: the lead fields it sees hidden, masked or read-only (API.md §13). */
+                        field_access?: {
+                            hidden: string[];
+                            masked: string[];
+                            read_only: string[];
+                        };
                         client_id?: string;
                         iat?: number;
                         exp?: number;
@@ -6300,7 +6306,16 @@ export interface operations {
                  *         "read",
                  *         "write"
                  *       ],
-                 *       "filter_id": "flt_Q2xk9Pm4Rt7s"
+                 *       "filter_id": "flt_Q2xk9Pm4Rt7s",
+                 *       "field_access": {
+                 *         "hidden": [
+                 *           "phone"
+                 *         ],
+                 *         "masked": [
+                 *           "email"
+                 *         ],
+                 *         "read_only": []
+                 *       }
                  *     }
                  */
                 "application/json": {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { NO_FIELD_ACCESS } from '@leadgate/field-access';
 import { ROOT_LOGGER } from '@leadgate/observability';
 import { ProblemFilter } from '@leadgate/service-kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -62,6 +63,9 @@ export function meOf(token: AuthenticatedToken) {
     ...(token.permissions ? { permissions: token.permissions } : {}),
     campaign_id: token.campaign_id,
     filter_id: token.filter_id,
+    // Campaign tokens: which lead fields it sees hidden, masked or read-only (API.md §13); made
+    // before field access, it reads every field (an empty set). Null for other tokens.
+    field_access: token.kind === 'campaign' ? (token.field_access ?? NO_FIELD_ACCESS) : null,
     expires_at: token.expires_at,
     rate_limit_per_minute: token.rate_limit_per_minute,
   };

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TOPICS } from '@leadgate/contracts';
+import { CampaignSchemaStateV1, TOPICS } from '@leadgate/contracts';
 import { ReadModels } from '@leadgate/kafka';
 import { SERVICE_CONFIG } from '@leadgate/service-kit';
 import { IdentityConfig } from '@identity/config';
 
 export type ReferenceProblem = { path: string; message: string };
+
+export type CampaignFields = CampaignSchemaStateV1['fields'];
 
 /**
  * Checks that a campaign token names a campaign of the caller's account and, optionally, a filter
@@ -33,6 +35,23 @@ export class CampaignReferences {
       return [{ path: 'filter_id', message: 'the filter belongs to another campaign' }];
     }
     return [];
+  }
+
+  /**
+   * The campaign's fields, to check a token's field access against (API.md §13); null when the
+   * campaign is not one of this account. A field added a moment ago may not have arrived yet, so
+   * the campaign is waited for briefly until it has every key the field access names.
+   */
+  async fieldsOf(accountId: string, campaignId: string, namedKeys: readonly string[]): Promise<CampaignFields | null> {
+    const campaigns = this.readModels.of(TOPICS.campaignSchemas);
+    const hasAll = (campaign: CampaignSchemaStateV1) =>
+      namedKeys.every((key) => campaign.fields.some((field) => field.key === key));
+    await this.waitFor(() => {
+      const campaign = campaigns.get(campaignId);
+      return campaign && hasAll(campaign) ? campaign : undefined;
+    });
+    const campaign = campaigns.get(campaignId);
+    return campaign?.account_id === accountId ? campaign.fields : null;
   }
 
   /** Is the campaign in this account, as far as this replica knows right now (no waiting)? */

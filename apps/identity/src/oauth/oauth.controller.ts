@@ -103,7 +103,8 @@ export class OAuthController {
     operationId: 'introspectToken',
     summary: 'Inspect a token',
     description:
-      'RFC 7662, for account admins: whether a token of the account is active, and its scopes, campaign and filter.',
+      'RFC 7662, for account admins: whether a token of the account is active, and its scopes, campaign and filter ' +
+      '(and, for a campaign token, its field access).',
     tag: 'oauth',
     scope: 'admin',
     auth: 'admin-oauth',

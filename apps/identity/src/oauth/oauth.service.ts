@@ -7,6 +7,7 @@ import {
   splitScopeParam,
   tokenIdFor,
 } from '@leadgate/auth-core';
+import { NO_FIELD_ACCESS } from '@leadgate/field-access';
 import { Principal, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { IdentityConfig } from '@identity/config';
 import { requirePrivilege } from '@identity/privilege/privilege-rule';
@@ -132,6 +133,8 @@ export class OAuthService {
       account_id: token.account_id,
       campaign_id: token.campaign_id,
       filter_id: token.filter_id,
+      // Campaign tokens made before field access read every field: an empty set (API.md §13).
+      ...(token.kind === 'campaign' ? { field_access: token.field_access ?? NO_FIELD_ACCESS } : {}),
       ...(clientId ? { client_id: clientId } : {}),
       iat: Math.floor(Date.parse(token.created_at) / 1000),
       ...(token.expires_at ? { exp: Math.floor(Date.parse(token.expires_at) / 1000) } : {}),

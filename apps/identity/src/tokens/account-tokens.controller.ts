@@ -97,8 +97,10 @@ export class AccountTokensController {
   @Patch(':id')
   @OperationDocs({
     operationId: 'updateToken',
-    summary: 'Rename a token or change its expiry or rate limit',
-    description: 'Changes the name, expiry or rate limit of a token the caller\u2019s scopes cover.',
+    summary: 'Rename a token or change its expiry, rate limit or field access',
+    description:
+      'Changes the name, expiry or rate limit of a token the caller\u2019s scopes cover, or a campaign token\u2019s ' +
+      '`field_access` (checked against its campaign\u2019s fields; 422 for other tokens). Takes effect everywhere at once.',
     scope: 'tokens:write',
     body: updateTokenSchema,
     bodyExample: { name: 'Partner ABC (EU)', expires_at: '2026-01-01T00:00:00Z' },

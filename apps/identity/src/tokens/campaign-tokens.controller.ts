@@ -29,11 +29,17 @@ export class CampaignTokensController {
     operationId: 'createCampaignToken',
     summary: 'Create a campaign token for a partner',
     description:
-      'A token for one campaign with `read` or `read`+`write` permissions, optionally restricted to a filter. ' +
+      'A token for one campaign with `read` or `read`+`write` permissions, optionally restricted to a filter and ' +
+      'narrowed by `field_access` (fields hidden, masked or read-only; a required field stays writable for `write`). ' +
       'The answer carries the token string once and its public docs link.',
     scope: 'tokens:write',
     body: createCampaignTokenSchema,
-    bodyExample: { name: 'Partner ABC', permissions: ['read', 'write'], filter_id: 'flt_Q2xk9Pm4Rt7s' },
+    bodyExample: {
+      name: 'Partner ABC',
+      permissions: ['read', 'write'],
+      filter_id: 'flt_Q2xk9Pm4Rt7s',
+      field_access: { hidden: ['phone'], masked: ['email'], read_only: [] },
+    },
     response: {
       status: 201,
       description: 'The new token, with its secret.',

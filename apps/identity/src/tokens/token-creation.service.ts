@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isAccountPreset, parseCampaignPermissions, parseScopeList, scopesForPreset } from '@leadgate/auth-core';
+import { FieldAccess } from '@leadgate/contracts';
 import { Principal, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { CampaignReferences } from '@identity/campaign-references/campaign-references';
 import { IdentityConfig } from '@identity/config';
 import { CreateAccountTokenBody, CreateCampaignTokenBody } from './dto/token-bodies';
 import { requirePrivilege } from '@identity/privilege/privilege-rule';
 import { expiryProblems, validationProblem } from './scope-rules';
+import { checkFieldAccess } from './token-field-access';
 import { TokenIssuer } from './token-issuer';
 import { toTokenView, TokenView } from './token-view';
 
@@ -53,7 +55,22 @@ export class TokenCreationService {
     const permissions = parseCampaignPermissions(body.permissions);
     if (!permissions.ok) problems.push({ path: 'permissions', message: permissions.message });
     const filterId = body.filter_id ?? null;
-    problems.push(...(await this.campaigns.problems(principal.account_id, campaignId, filterId)));
+    const referenceProblems = await this.campaigns.problems(principal.account_id, campaignId, filterId);
+    problems.push(...referenceProblems);
+    // Checked against the campaign only once it is known to be one of this account.
+    let fieldAccess: FieldAccess = { hidden: [], masked: [], read_only: [] };
+    if (body.field_access && permissions.ok && !referenceProblems.some((problem) => problem.path === 'campaign_id')) {
+      const writes = permissions.permissions.includes('write');
+      const checked = await checkFieldAccess(
+        this.campaigns,
+        principal.account_id,
+        campaignId,
+        body.field_access,
+        writes,
+      );
+      if (checked.ok) fieldAccess = checked.access;
+      else problems.push(...checked.problems);
+    }
     if (problems.length > 0 || !permissions.ok) throw validationProblem(problems);
     const scopes = permissions.scopes;
     requirePrivilege(principal, 'tokens:write', { what: 'the new token', scopes });
@@ -64,6 +81,7 @@ export class TokenCreationService {
       permissions: permissions.permissions,
       campaign_id: campaignId,
       filter_id: filterId,
+      field_access: fieldAccess,
       expires_at: body.expires_at ?? null,
       rate_limit_per_minute: body.rate_limit_per_minute ?? null,
     });

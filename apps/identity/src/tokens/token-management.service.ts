@@ -1,11 +1,14 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { FieldAccess } from '@leadgate/contracts';
 import { generateTokenString, hashSecret, publicIdOfTokenId } from '@leadgate/auth-core';
 import { Principal, ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
+import { CampaignReferences } from '@identity/campaign-references/campaign-references';
 import { IdentityConfig } from '@identity/config';
 import { maySeeSecretsOf, requirePrivilege } from '@identity/privilege/privilege-rule';
 import { TokenUsageRepository } from '@identity/token-usage/token-usage.repository';
 import { RotateTokenBody, UpdateTokenBody } from './dto/token-bodies';
 import { expiryProblems, validationProblem } from './scope-rules';
+import { checkFieldAccess } from './token-field-access';
 import { newDocsKey } from './token-issuer';
 import { TokenDocument } from './token.schema';
 import { TokenStatePublisher } from './token-state.publisher';
@@ -32,6 +35,7 @@ export class TokenManagementService {
     private readonly repository: TokensRepository,
     private readonly statePublisher: TokenStatePublisher,
     private readonly usage: TokenUsageRepository,
+    private readonly campaigns: CampaignReferences,
     @Inject(SERVICE_CONFIG) private readonly config: IdentityConfig,
   ) {}
 
@@ -48,8 +52,15 @@ export class TokenManagementService {
 
   async update(principal: Principal, id: string, body: UpdateTokenBody): Promise<TokenView> {
     const problems = expiryProblems(body.expires_at);
-    if (problems.length > 0) throw validationProblem(problems);
     const changes: TokenChanges = {};
+    if (body.field_access !== undefined) {
+      // The privilege rule first: a caller that may not change the token learns nothing of it.
+      const token = await this.findManageable(principal, id);
+      const checked = await this.checkedFieldAccess(token, body.field_access);
+      if (checked.ok) changes.field_access = checked.access;
+      else problems.push(...checked.problems);
+    }
+    if (problems.length > 0) throw validationProblem(problems);
     if (body.name !== undefined) changes.name = body.name;
     if (body.expires_at !== undefined) changes.expires_at = body.expires_at;
     if (body.rate_limit_per_minute !== undefined) changes.rate_limit_per_minute = body.rate_limit_per_minute;
@@ -124,6 +135,22 @@ export class TokenManagementService {
       current = await this.repository.findById(token._id);
     }
     throw new Error(`access token ${token._id} could not be revoked after ${ACCESS_REVOCATION_ATTEMPTS} attempts`);
+  }
+
+  /**
+   * Field access is for campaign tokens only (API.md §13), checked against the token's campaign and
+   * whether it writes. Kind, campaign and permissions never change, so a check made before the
+   * version-guarded write still holds at the write.
+   */
+  private async checkedFieldAccess(token: TokenDocument, access: FieldAccess) {
+    if (token.kind !== 'campaign' || token.campaign_id === null) {
+      return {
+        ok: false as const,
+        problems: [{ path: 'field_access', message: 'only campaign tokens have field access' }],
+      };
+    }
+    const writes = token.permissions?.includes('write') ?? false;
+    return checkFieldAccess(this.campaigns, token.account_id, token.campaign_id, access, writes);
   }
 
   private async lastUsedAt(tokenId: string): Promise<string | undefined> {

@@ -8,7 +8,14 @@ import { TOKEN_MODEL, TokenDocument } from './token.schema';
 export type TokenChanges = Partial<
   Pick<
     TokenDocument,
-    'name' | 'expires_at' | 'revoked_at' | 'rate_limit_per_minute' | 'secret_hashes' | 'docs_key' | 'previous_docs_keys'
+    | 'name'
+    | 'expires_at'
+    | 'revoked_at'
+    | 'rate_limit_per_minute'
+    | 'field_access'
+    | 'secret_hashes'
+    | 'docs_key'
+    | 'previous_docs_keys'
   >
 >;
 

@@ -40,6 +40,10 @@ export const introspectionSchema = z.object({
   account_id: z.string().optional(),
   campaign_id: z.string().nullable().optional(),
   filter_id: z.string().nullable().optional(),
+  field_access: z
+    .object({ hidden: z.array(z.string()), masked: z.array(z.string()), read_only: z.array(z.string()) })
+    .optional()
+    .describe('Campaign tokens: the lead fields it sees hidden, masked or read-only (API.md \u00a713).'),
   client_id: z.string().optional(),
   iat: z.number().int().optional(),
   exp: z.number().int().optional(),

@@ -1,0 +1,62 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { TokenStateV1, TOPICS } from '@leadgate/contracts';
+import { ReadModels } from '@leadgate/kafka';
+import { ProblemException } from '@leadgate/service-kit';
+
+/** A token as this replica knows it is live when it is neither revoked nor past its expiry. */
+export function isLiveToken(token: Pick<TokenStateV1, 'revoked_at' | 'expires_at'>, now = Date.now()): boolean {
+  return token.revoked_at === null && (token.expires_at === null || Date.parse(token.expires_at) > now);
+}
+
+/** `name (id)` of each token, for problem details that say which tokens are in the way. */
+export function namesOf(tokens: readonly Pick<TokenStateV1, 'id' | 'name'>[]): string {
+  return tokens.map((token) => `${token.name} (${token.id})`).join(', ');
+}
+
+/**
+ * Token state from `identity.tokens.v1` as this replica knows it: which live tokens use a filter or
+ * a campaign's fields (so a change does not pull them from under those tokens), and the calling
+ * token's own state (its field access, for the partner schema).
+ */
+@Injectable()
+export class TokenStates {
+  constructor(private readonly readModels: ReadModels) {}
+
+  live(where: (token: TokenStateV1) => boolean): TokenStateV1[] {
+    const now = Date.now();
+    return this.readModels
+      .of(TOPICS.identityTokens)
+      .values()
+      .filter((token) => where(token) && isLiveToken(token, now));
+  }
+
+  /**
+   * The calling token's live state, or 401 when this replica knows it as revoked, expired or not at
+   * all, and 503 when its token state is too stale to tell: a narrowed token never reads as a full one.
+   */
+  liveCaller(tokenId: string): TokenStateV1 {
+    const tokens = this.readModels.of(TOPICS.identityTokens);
+    if (!tokens.fresh) {
+      throw new ProblemException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'scope_unavailable',
+        'Scope unavailable',
+        'The campaign service cannot confirm token state right now; try again shortly.',
+        undefined,
+        { 'Retry-After': '2' },
+      );
+    }
+    const token = tokens.get(tokenId);
+    if (!token || !isLiveToken(token)) {
+      throw new ProblemException(
+        HttpStatus.UNAUTHORIZED,
+        'invalid_token',
+        'Invalid token',
+        'The token is not valid.',
+        undefined,
+        { 'WWW-Authenticate': 'Bearer realm="leadgate", error="invalid_token"' },
+      );
+    }
+    return token;
+  }
+}

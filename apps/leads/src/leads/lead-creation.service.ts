@@ -11,6 +11,8 @@ import { etagOf, toLeadView } from '@leads/store/lead-view';
 import { actorOf, leadIdFor, LeadWriter } from './lead-writer';
 import { ChangeMeta, LeadStore } from '@leads/store/lead-store.service';
 import { batchBody, chunksOf, COMMIT_CHUNK, validItems } from './lead-batch';
+import { projectBatchAnswer, projectCreateAnswer } from './lead-answers';
+import { IdempotentResult } from '@leads/idempotency/idempotency.service';
 
 export const MAX_BATCH = 1000;
 
@@ -43,8 +45,9 @@ export class LeadCreationService {
       );
       return { status: 201, body: toLeadView(lead), headers: createdHeaders(lead) };
     };
-    if (!key) return { ...(await work()), replayed: false };
-    return this.idempotency.run(keyScope, key, body, work);
+    const result = key ? await this.idempotency.run(keyScope, key, body, work) : { ...(await work()), replayed: false };
+    // Stored in full, answered through the token's field access as it is now (fresh or replayed).
+    return projected(result, (answer) => projectCreateAnswer(scope.projection, answer));
   }
 
   /**
@@ -117,8 +120,8 @@ export class LeadCreationService {
       }
       return { status: 200, body: batchBody(prepared, stored), headers: {} };
     };
-    if (!key) return { ...(await work()), replayed: false };
-    return this.idempotency.run(keyScope, key, body, work);
+    const result = key ? await this.idempotency.run(keyScope, key, body, work) : { ...(await work()), replayed: false };
+    return projected(result, (answer) => projectBatchAnswer(scope.projection, answer));
   }
 
   /** Commits a prepared lead with its lead.created event, in a group with concurrent creates. */
@@ -133,6 +136,10 @@ export class LeadCreationService {
     void this.relay.publishCreated(committed.entry);
     return committed.leads;
   }
+}
+
+function projected(result: IdempotentResult, project: (body: unknown) => unknown): IdempotentResult {
+  return { ...result, body: project(result.body) };
 }
 
 function createdHeaders(lead: LeadDocument): Record<string, string> {

@@ -2,12 +2,13 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { Principal, ProblemException } from '@leadgate/service-kit';
 import { LeadScope, LeadScopeService } from '@leads/scope/lead-scope.service';
 import { LeadDocument } from '@leads/store/lead.schema';
-import { filterable, toLeadView } from '@leads/store/lead-view';
+import { filterable, LeadView } from '@leads/store/lead-view';
 import { LeadsRepository } from '@leads/store/leads.repository';
 import { lastBucket } from '@leads/store/list-buckets';
 import { ListSequencesRepository } from '@leads/store/list-sequences.repository';
 import { readPage } from './list-pages';
 import { encodeCursor, parseListQuery } from './list-query';
+import { leadViewFor } from './lead-answers';
 
 export const leadNotFound = () => new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such lead.');
 
@@ -25,6 +26,12 @@ export class LeadReadsService {
     return this.findInScope(scope, id);
   }
 
+  /** One lead as the caller reads it (its field access applied). */
+  async view(principal: Principal, campaignId: string, id: string): Promise<LeadView> {
+    const scope = this.scopes.resolve(principal, campaignId);
+    return leadViewFor(scope.projection, await this.findInScope(scope, id));
+  }
+
   async findInScope(scope: LeadScope, id: string): Promise<LeadDocument> {
     const lead = await this.leads.findInCampaign(scope.campaign.id, id);
     if (!lead || (scope.compiled && !scope.compiled.matches(filterable(lead)))) throw leadNotFound();
@@ -33,7 +40,7 @@ export class LeadReadsService {
 
   async list(principal: Principal, campaignId: string, params: Record<string, unknown>) {
     const scope = this.scopes.resolve(principal, campaignId);
-    const parsed = parseListQuery(params, scope.campaign);
+    const parsed = parseListQuery(params, scope.campaign, scope.access);
     if (!parsed.ok) {
       throw new ProblemException(
         HttpStatus.BAD_REQUEST,
@@ -53,6 +60,7 @@ export class LeadReadsService {
       after,
       limit,
     );
-    return { data: page.leads.map(toLeadView), next_cursor: page.next ? encodeCursor(page.next) : null };
+    const data = page.leads.map((lead) => leadViewFor(scope.projection, lead));
+    return { data, next_cursor: page.next ? encodeCursor(page.next) : null };
   }
 }

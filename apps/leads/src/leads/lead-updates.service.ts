@@ -1,8 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { Principal, ProblemException } from '@leadgate/service-kit';
 import { LeadEventRelay } from '@leads/events/lead-event.relay';
-import { LeadScopeService } from '@leads/scope/lead-scope.service';
-import { missingRequired, parseLeadInput } from './lead-input';
+import { LeadScope, LeadScopeService } from '@leads/scope/lead-scope.service';
+import { fieldNotWritable, unwritableFieldErrors, withoutEchoedMasks } from './field-writes';
+import { LeadInput, missingRequired, parseLeadInput } from './lead-input';
+import { leadViewFor } from './lead-answers';
 import { LeadReadsService } from './lead-reads.service';
 import { LeadDocument } from '@leads/store/lead.schema';
 import { etagOf, filterable } from '@leads/store/lead-view';
@@ -47,11 +49,23 @@ export class LeadUpdatesService {
     private readonly relay: LeadEventRelay,
   ) {}
 
+  /** The lead after the change, as the caller reads it (its field access applied). */
   async update(principal: Principal, campaignId: string, id: string, body: unknown, ifMatch: string | undefined) {
     const scope = this.scopes.resolve(principal, campaignId);
+    const unwritable = unwritableFieldErrors(scope.access, body);
+    if (unwritable.length > 0) throw fieldNotWritable(unwritable);
     const parsed = parseLeadInput(body, scope.campaign, 'update');
     if (!parsed.ok) throw validationFailed(parsed.errors);
-    const input = parsed.input;
+    return leadViewFor(scope.projection, await this.apply(principal, scope, id, parsed.input, ifMatch));
+  }
+
+  private async apply(
+    principal: Principal,
+    scope: LeadScope,
+    id: string,
+    input: LeadInput,
+    ifMatch: string | undefined,
+  ): Promise<LeadDocument> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const current = await this.reads.findInScope(scope, id);
       // Changes a writer claimed and died before writing come first (they hold the next versions).
@@ -62,7 +76,10 @@ export class LeadUpdatesService {
       }
       if (ifMatch !== undefined && ifMatch !== etagOf(current) && ifMatch !== '*') throw preconditionFailed();
       const changes: LeadChanges = {
-        fields: merge(current.fields, input.fields),
+        fields: merge(
+          current.fields,
+          withoutEchoedMasks(scope.access, scope.campaign.fields, current.fields, input.fields),
+        ),
         select_field_values: merge(current.select_field_values, input.select_field_values),
         relations: merge(current.relations, input.relations),
         status: input.status ?? current.status,

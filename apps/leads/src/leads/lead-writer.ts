@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { Principal, ProblemException } from '@leadgate/service-kit';
 import { createHash, randomBytes } from 'node:crypto';
 import { LeadScope } from '@leads/scope/lead-scope.service';
+import { fieldNotWritable, unwritableFieldErrors } from './field-writes';
 import { LeadInput, missingRequired, parseLeadInput } from './lead-input';
 import { LeadChange } from '@leads/store/lead-change.schema';
 import { LeadDocument, LeadSource, NewLead } from '@leads/store/lead.schema';
@@ -42,11 +43,14 @@ export function actorOf(principal: Principal): LeadChange['actor'] {
 /**
  * Turns a create body into a lead to store (API.md §3 "Create"): validated against the schema,
  * pinned filter values filled in where the body leaves them out, the default status applied,
- * required fields present, and — for a filtered token — the result inside the filter.
+ * required fields present, and — for a filtered token — the result inside the filter. A field the
+ * token may not write (hidden or read-only, API.md §13) is refused before anything else.
  */
 @Injectable()
 export class LeadWriter {
   prepareCreate(scope: LeadScope, body: unknown, id: string, source: LeadSource): Prepared {
+    const unwritable = unwritableFieldErrors(scope.access, body);
+    if (unwritable.length > 0) return { ok: false, problem: fieldNotWritable(unwritable) };
     const parsed = parseLeadInput(body, scope.campaign, 'create');
     if (!parsed.ok) return { ok: false, problem: validationFailed(parsed.errors) };
     const input: LeadInput = parsed.input;

@@ -17,7 +17,7 @@ import type { Response } from 'express';
 import { IdempotentResult } from '@leads/idempotency/idempotency.service';
 import { LeadReadsService } from './lead-reads.service';
 import { LeadUpdatesService } from './lead-updates.service';
-import { etagOf, LeadView, toLeadView } from '@leads/store/lead-view';
+import { etagOf, LeadView } from '@leads/store/lead-view';
 import { LeadCreationService } from './lead-creation.service';
 
 function answer(response: Response, result: IdempotentResult): unknown {
@@ -79,9 +79,9 @@ export class LeadsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<LeadView> {
     requireScope(principal, 'leads:read');
-    const lead = await this.reads.get(principal, campaignId, leadId);
+    const lead = await this.reads.view(principal, campaignId, leadId);
     response.setHeader('ETag', etagOf(lead));
-    return toLeadView(lead);
+    return lead;
   }
 
   @Patch(':leadId')
@@ -97,6 +97,6 @@ export class LeadsController {
     requireScope(principal, 'leads:write');
     const lead = await this.updates.update(principal, campaignId, leadId, body, ifMatch);
     response.setHeader('ETag', etagOf(lead));
-    return toLeadView(lead);
+    return lead;
   }
 }

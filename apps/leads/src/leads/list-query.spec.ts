@@ -1,4 +1,5 @@
 import { CampaignSchemaStateV1 } from '@leadgate/contracts';
+import { CAMPAIGN } from '@leadgate/contracts/testing';
 import { encodeCursor, parseListQuery } from './list-query';
 
 const schema = {
@@ -61,5 +62,66 @@ describe('parseListQuery', () => {
       ok: true,
       query: { conditions: [], limit: 50, after: { bucket: 0, created_at: '2026-11-22T10:00:00.000Z', id: 'ld_1' } },
     });
+  });
+});
+
+describe('parseListQuery: field.<key>', () => {
+  const access = { hidden: ['phone'], masked: ['email'], read_only: ['postcode'] };
+  const conditionsOf = (params: Record<string, unknown>, withAccess: typeof access | null = access) => {
+    const result = parseListQuery(params, CAMPAIGN, withAccess);
+    return result.ok ? result.query.conditions : result.errors;
+  };
+
+  it('asks for exact equality, the value parsed as the field stores it', () => {
+    expect(
+      conditionsOf({
+        'field.name': 'Jane Doe',
+        'field.postcode': '8000',
+        'field.rooms': '-4.5',
+        'field.consent': 'false',
+        'field.visit_on': '2026-01-02',
+      }),
+    ).toEqual([
+      { 'fields.name': { $eq: 'Jane Doe' } },
+      { 'fields.postcode': { $eq: '8000' } },
+      { 'fields.rooms': { $eq: -4.5 } },
+      { 'fields.consent': { $eq: false } },
+      { 'fields.visit_on': { $eq: '2026-01-02' } },
+    ]);
+  });
+
+  it('keeps an operator-looking value a plain value inside $eq', () => {
+    expect(conditionsOf({ 'field.name': '{"$ne":null}' })).toEqual([{ 'fields.name': { $eq: '{"$ne":null}' } }]);
+  });
+
+  it('refuses a field hidden from the token or masked for it, naming the parameter, never the value', () => {
+    const errors = conditionsOf({ 'field.phone': '+4512345678', 'field.email': 'jane@example.com' });
+    expect(errors).toEqual([
+      { path: 'field.phone', message: 'hidden from this token' },
+      { path: 'field.email', message: expect.stringContaining('masked for this token') },
+    ]);
+    expect(JSON.stringify(errors)).not.toMatch(/12345678|jane@/);
+  });
+
+  it('lets a token without field access ask for any field', () => {
+    expect(conditionsOf({ 'field.phone': '+4512345678', 'field.email': 'a@b.dk' }, null)).toEqual([
+      { 'fields.phone': { $eq: '+4512345678' } },
+      { 'fields.email': { $eq: 'a@b.dk' } },
+    ]);
+  });
+
+  it('refuses unknown fields, badly typed values and repeated parameters', () => {
+    const bad: Record<string, unknown> = {
+      'field.shoe_size': '42',
+      'field.__proto__': 'x',
+      'field.': 'x',
+      'field.name.first': 'x',
+      'field.rooms': '1e3',
+      'field.consent': 'yes',
+      'field.postcode': ['8000', '8200'],
+      'field.notes[$regex]': '.*',
+    };
+    const errors = conditionsOf(bad);
+    expect(Array.isArray(errors) && errors.map((error) => (error as { path: string }).path)).toEqual(Object.keys(bad));
   });
 });

@@ -1,4 +1,5 @@
-import { CampaignSchemaStateV1 } from '@leadgate/contracts';
+import { CampaignSchemaStateV1, FieldAccess } from '@leadgate/contracts';
+import { accessLevel } from '@leadgate/field-access';
 import { ListPosition } from './list-pages';
 
 export interface ParsedListQuery {
@@ -34,12 +35,46 @@ function decodeCursor(value: string): ListPosition | null {
   return null;
 }
 
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
 /**
- * The list's query parameters (API.md §3), each checked against the campaign's schema. A parameter
- * the schema does not know is a 400, never passed on: values only ever reach the database inside
- * `$eq`/`$gte`, as plain strings.
+ * `field.<key>=<value>`: the value as the field's type stores it, or why it cannot be asked for.
+ * A field hidden from the token is not there for it; a masked one cannot be asked for either, since
+ * an exact match on it would reveal the value the mask keeps back (API.md §13).
  */
-export function parseListQuery(params: Record<string, unknown>, schema: CampaignSchemaStateV1): ListQueryResult {
+function fieldCondition(
+  key: string,
+  raw: string,
+  schema: CampaignSchemaStateV1,
+  access: FieldAccess | null,
+): { condition: Record<string, unknown> } | { problem: string } {
+  const field = schema.fields.find((candidate) => candidate.key === key);
+  if (!field) return { problem: 'unknown field' };
+  const level = accessLevel(access, key);
+  if (level === null) return { problem: 'hidden from this token' };
+  if (level === 'masked')
+    return { problem: 'masked for this token: a query on its value would reveal what the mask keeps back' };
+  let value: string | number | boolean = raw;
+  if (field.type === 'number') {
+    if (!NUMBER.test(raw) || !Number.isFinite(Number(raw))) return { problem: 'must be a number' };
+    value = Number(raw);
+  } else if (field.type === 'boolean') {
+    if (raw !== 'true' && raw !== 'false') return { problem: 'must be true or false' };
+    value = raw === 'true';
+  }
+  return { condition: { [`fields.${key}`]: { $eq: value } } };
+}
+
+/**
+ * The list's query parameters (API.md §3), each checked against the campaign's schema and the
+ * token's field access. A parameter the schema does not know is a 400, never passed on: values only
+ * ever reach the database inside `$eq`/`$gte`, as plain strings, numbers or booleans.
+ */
+export function parseListQuery(
+  params: Record<string, unknown>,
+  schema: CampaignSchemaStateV1,
+  access: FieldAccess | null = null,
+): ListQueryResult {
   const errors: { path: string; message: string }[] = [];
   const conditions: Record<string, unknown>[] = [];
   let limit = 50;
@@ -71,6 +106,10 @@ export function parseListQuery(params: Record<string, unknown>, schema: Campaign
       else if (!select.options.some((option) => option.value === raw))
         errors.push({ path: name, message: 'not an option of this select' });
       else conditions.push({ [`select_field_values.${key}`]: { $eq: raw } });
+    } else if (name.startsWith('field.')) {
+      const parsed = fieldCondition(name.slice('field.'.length), raw, schema, access);
+      if ('problem' in parsed) errors.push({ path: name, message: parsed.problem });
+      else conditions.push(parsed.condition);
     } else {
       errors.push({ path: name, message: 'unknown query parameter' });
     }

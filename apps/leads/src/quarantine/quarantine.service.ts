@@ -9,7 +9,7 @@ import { LeadsConfig } from '@leads/config';
 import { toLeadView } from '@leads/store/lead-view';
 import { LeadCreationService } from '@leads/leads/lead-creation.service';
 import { receiverBodyToLead } from '@leads/leads/receiver-body';
-import { LeadScopeService } from '@leads/scope/lead-scope.service';
+import { LeadScopeService, unnarrowedScope } from '@leads/scope/lead-scope.service';
 import { exceedsDepth, jsonText } from '@leads/json/json-text';
 import { QuarantineQuota } from './quarantine-quota';
 import { QuarantineRepository } from './quarantine.repository';
@@ -147,7 +147,7 @@ export class QuarantineService implements OnApplicationBootstrap, OnModuleDestro
     const body = receiverBodyToLead(JSON.parse(post.body_json), campaign, post.from_form);
     // The quarantine id makes the release idempotent: releasing twice finds the same lead.
     const lead = await this.leads.createInScope(
-      { campaign, filter: null, compiled: null },
+      unnarrowedScope(campaign),
       principal,
       body,
       { scope: 'quarantine', key: post._id },

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { LeadCreationService } from '@leads/leads/lead-creation.service';
 import { QuarantineService } from '@leads/quarantine/quarantine.service';
 import { QuarantineReason } from '@leads/quarantine/quarantine.schema';
-import { LeadScopeService } from '@leads/scope/lead-scope.service';
+import { LeadScopeService, unnarrowedScope } from '@leads/scope/lead-scope.service';
 import { receiverBodyToLead } from '@leads/leads/receiver-body';
 
 /**
@@ -46,7 +46,7 @@ export class ReceiverController {
       );
     }
     const result = await this.leads.receive(
-      { campaign, filter: null, compiled: null },
+      unnarrowedScope(campaign),
       principal,
       body,
       receiverBodyToLead(body, campaign, fromForm),

@@ -1,4 +1,6 @@
-import { bootstrapAccount, gatewayClient, waitFor } from '@leadgate/testing';
+import { FieldAccess } from '@leadgate/contracts';
+import { bootstrapAccount, campaignCreateBody, gatewayClient, PARTNER_CONDITION, waitFor } from '@leadgate/testing';
+import { campaignTokenWithAccess, expectedFields, expectNothingHiddenIn, rawGet } from './field-access-checks';
 import { Client, leadsWorld, LeadsWorld } from './lead-test-setup';
 
 type Json = Record<string, unknown>;
@@ -6,7 +8,8 @@ type Json = Record<string, unknown>;
 /**
  * Who may touch what (issue #5): filtered read-only, filtered read+write, unfiltered campaign and
  * account-level tokens, across campaigns and accounts. Every forbidden pair answers 404 or 403 and
- * its body carries no lead data. Then NoSQL-injection attempts: all 4xx, nothing changes.
+ * its body carries no lead data. Then NoSQL-injection attempts: all 4xx, nothing changes. Then
+ * field access (API.md §13): tokens with different field-access sets, every lead, every field.
  */
 describe('access matrix and injection attempts', () => {
   let world: LeadsWorld;
@@ -198,5 +201,137 @@ describe('access matrix and injection attempts', () => {
       fields: { name: 'P' },
       version: 1,
     });
+  });
+
+  it('shows each token exactly the fields its field access lets it read, in every read, and nothing hidden', async () => {
+    const campaignId = String(
+      (await world.admin('POST', '/v1/admin/campaigns', campaignCreateBody({ name: 'Field access matrix' }))).body[
+        'id'
+      ],
+    );
+    const leads = `/v1/campaigns/${campaignId}/leads`;
+    await waitFor('field access campaign at leads', async () =>
+      (await world.admin('GET', `${leads}?limit=1`)).status === 200 ? true : undefined,
+    );
+    const filterId = String(
+      (
+        await world.admin('POST', `/v1/admin/campaigns/${campaignId}/filters`, {
+          name: 'Partner only',
+          condition: PARTNER_CONDITION,
+        })
+      ).body['id'],
+    );
+    // Every field of every type, with values long and distinct enough to search the raw answers for.
+    const stored: Record<string, Record<string, unknown>>[] = [
+      {
+        fields: {
+          name: 'Amalie Fieldmatrix',
+          email: 'amalie.fm@example.com',
+          phone: '+4520304050',
+          postcode: '8000',
+          website: 'https://amalie.example.org/fm',
+          notes: 'Amalie prefers mornings',
+          rooms: 918273,
+          visit_on: '2031-07-19',
+          consent: true,
+        },
+        select_field_values: { select_partner: 'SELECT_PARTNER' },
+      },
+      {
+        fields: { name: 'Bo Fieldmatrix', email: 'bo.fm@example.net', phone: '20304051', rooms: 0, consent: false },
+        select_field_values: { select_partner: 'VENDOR_NORTH' },
+      },
+      { fields: { name: 'C', postcode: '8200', notes: '' }, select_field_values: { select_partner: 'SELECT_PARTNER' } },
+      {
+        fields: { name: 'Dorte Fieldmatrix', website: 'http://dorte.example.com', visit_on: '2032-01-30' },
+        select_field_values: { select_partner: 'VENDOR_SOUTH' },
+      },
+    ];
+    const ids: string[] = [];
+    for (const body of stored) {
+      const created = await world.admin('POST', leads, body);
+      expect(created.status).toBe(201);
+      ids.push(String(created.body['id']));
+    }
+
+    const sets: { name: string; access: FieldAccess | null; filtered?: boolean; write?: boolean }[] = [
+      { name: 'none', access: null },
+      { name: 'empty lists', access: { hidden: [], masked: [], read_only: [] } },
+      {
+        name: 'wide',
+        access: { hidden: ['phone', 'rooms', 'consent'], masked: ['email', 'name', 'notes'], read_only: ['postcode'] },
+        write: true,
+      },
+      {
+        name: 'narrow, filtered',
+        access: {
+          hidden: ['email', 'notes', 'website', 'visit_on'],
+          masked: ['phone', 'postcode'],
+          read_only: ['rooms'],
+        },
+        filtered: true,
+      },
+      {
+        name: 'name only, masked',
+        access: {
+          hidden: ['email', 'phone', 'postcode', 'website', 'notes', 'rooms', 'visit_on', 'consent'],
+          masked: ['name'],
+          read_only: [],
+        },
+      },
+    ];
+    const readers: { name: string; access: FieldAccess | null; filtered: boolean; token: string }[] = [];
+    for (const set of sets) {
+      const made = await campaignTokenWithAccess(world.admin, world.platform.gateway.url, campaignId, {
+        name: `fa ${set.name}`,
+        permissions: set.write ? ['read', 'write'] : ['read'],
+        ...(set.filtered ? { filter_id: filterId } : {}),
+        ...(set.access ? { field_access: set.access } : {}),
+      });
+      readers.push({ name: set.name, access: set.access, filtered: !!set.filtered, token: made.token });
+    }
+    const account = await world.admin('POST', '/v1/admin/tokens', { name: 'fa crm', preset: 'crm_sync' });
+    readers.push({ name: 'account', access: null, filtered: false, token: String(account.body['token']) });
+    await waitFor('account token at leads', async () =>
+      (await rawGet(world.platform.gateway.url, readers.at(-1)!.token, `${leads}?limit=1`)).status === 200
+        ? true
+        : undefined,
+    );
+
+    const inFilter = (index: number) =>
+      (stored[index]['select_field_values'] as Record<string, string>)['select_partner'] === 'SELECT_PARTNER';
+    for (const reader of readers) {
+      for (const [index, id] of ids.entries()) {
+        const what = `${reader.name} GET lead ${index}`;
+        const answer = await rawGet(world.platform.gateway.url, reader.token, `${leads}/${id}`);
+        if (reader.filtered && !inFilter(index)) {
+          expect({ what, status: answer.status }).toEqual({ what, status: 404 });
+          continue;
+        }
+        expect({ what, status: answer.status, etag: answer.etag }).toEqual({ what, status: 200, etag: '"v1"' });
+        const lead = JSON.parse(answer.text) as Record<string, unknown>;
+        expect({ what, fields: lead['fields'] }).toEqual({
+          what,
+          fields: expectedFields(stored[index].fields, reader.access),
+        });
+        expectNothingHiddenIn(answer.text, stored[index].fields, reader.access, what);
+      }
+      const what = `${reader.name} list`;
+      const page = await rawGet(world.platform.gateway.url, reader.token, `${leads}?limit=500`);
+      expect({ what, status: page.status }).toEqual({ what, status: 200 });
+      const listed = new Map(
+        (JSON.parse(page.text) as { data: Record<string, unknown>[] }).data.map((lead) => [lead['id'], lead['fields']]),
+      );
+      const visible = ids.flatMap((id, index) => (reader.filtered && !inFilter(index) ? [] : [[id, index] as const]));
+      expect({ what, ids: [...listed.keys()].sort() }).toEqual({ what, ids: visible.map(([id]) => id).sort() });
+      for (const [id, index] of visible) {
+        expect({ what, index, fields: listed.get(id) }).toEqual({
+          what,
+          index,
+          fields: expectedFields(stored[index].fields, reader.access),
+        });
+        expectNothingHiddenIn(page.text, stored[index].fields, reader.access, what);
+      }
+    }
   });
 });

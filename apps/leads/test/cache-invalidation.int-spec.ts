@@ -3,8 +3,9 @@ import { RunningService, signedFetch, startService, waitFor } from '@leadgate/te
 import { leadsWorld, LeadsWorld } from './lead-test-setup';
 
 /**
- * Two leads replicas: a filter narrowed, or a token revoked, takes effect on both within a second,
- * with no restart and no TTL wait (issue #5). Each replica is called as the gateway calls it.
+ * Two leads replicas: a filter narrowed, a token's field access changed, or a token revoked, takes
+ * effect on both within a second, with no restart and no TTL wait (issue #5, API.md §13). Each
+ * replica is called as the gateway calls it.
  */
 describe('cache invalidation across two leads replicas', () => {
   let world: LeadsWorld;
@@ -80,6 +81,50 @@ describe('cache invalidation across two leads replicas', () => {
       const ids = ((await list.json()) as { data: { id: string }[] }).data.map((lead) => lead.id);
       expect(ids).not.toContain(id);
     }
+  });
+
+  it('reads through a changed field access on both replicas within a second, idempotent replays included', async () => {
+    // Inside the filter the test above narrowed (postcode 8200), made before the token had field access.
+    const body = { fields: { name: 'Viborg', postcode: '8200', email: 'viborg.lead@example.com' } };
+    const key = { 'idempotency-key': 'before-field-access' };
+    const created = await world.partner('POST', `/v1/campaigns/${world.campaignId}/leads`, body, key);
+    expect(created.status).toBe(201);
+    expect(created.body['fields']).toEqual(body.fields);
+    const id = String(created.body['id']);
+
+    const changed = await world.admin('PATCH', `/v1/admin/tokens/${world.partnerTokenId}`, {
+      field_access: { hidden: ['email'], masked: ['name'], read_only: [] },
+    });
+    expect(changed.status).toBe(200);
+    const since = Date.now();
+    const narrowed = { name: 'V***', postcode: '8200' };
+    const times = await Promise.all(
+      replicas.map(async (replica) => {
+        await waitFor(
+          `the new field access on ${replica.url}`,
+          async () => {
+            const answer = await signedFetch(replica.url, 'GET', leadPath(id), partner);
+            const lead = (await answer.json()) as { fields?: unknown };
+            return answer.status === 200 && JSON.stringify(lead.fields) === JSON.stringify(narrowed) ? true : undefined;
+          },
+          5000,
+          5,
+        );
+        return Date.now() - since;
+      }),
+    );
+    process.stdout.write(`[invalidation] field access changed: leads-a ${times[0]} ms, leads-b ${times[1]} ms\n`);
+    expect(Math.max(...times)).toBeLessThan(1000);
+    for (const replica of replicas) {
+      const list = await signedFetch(replica.url, 'GET', `/v1/campaigns/${world.campaignId}/leads?limit=500`, partner);
+      const text = await list.text();
+      expect(text).toContain(id);
+      expect(text).not.toMatch(/"email":|viborg\.lead@/);
+    }
+    // The answer kept under the key was made before the change; it is answered through the access of now.
+    const replay = await world.partner('POST', `/v1/campaigns/${world.campaignId}/leads`, body, key);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body).toMatchObject({ id, fields: narrowed });
   });
 
   it('refuses a revoked token on both replicas within a second, even when called directly', async () => {

@@ -9,6 +9,15 @@ const DESCRIPTIONS: Record<(typeof LEAD_EVENT_TYPES)[number], string> = {
   'lead.quarantined': 'A receiver post was refused and kept in the account quarantine.',
 };
 
+/**
+ * Internal teams are trusted: the events carry every lead field in full. A token's field access
+ * (API.md §13) narrows what that token reads through the API and its webhooks, never this topic.
+ */
+export const FULL_DATA_NOTE =
+  'Internal events carry full lead data: every field, with its stored value. They are not narrowed by any API token’s ' +
+  'field access (hidden, masked or read-only fields, API.md §13), which applies to what a token reads through the ' +
+  'partner API and its webhooks. Give this topic only to trusted internal consumers.';
+
 /** `lead.status_changed` -> `leadStatusChanged`, a component key. */
 function messageId(type: string): string {
   return type.replace(/[._](\w)/g, (_match, letter: string) => letter.toUpperCase());
@@ -16,7 +25,8 @@ function messageId(type: string): string {
 
 const LEAD_SCHEMA: JsonSchema = {
   type: 'object',
-  description: 'The lead after the change, as the partner API shows it.',
+  description:
+    'The lead after the change, in full: every field with its stored value. Not narrowed by any token’s field access.',
   properties: {
     id: { type: 'string' },
     campaign_id: { type: 'string' },
@@ -81,7 +91,8 @@ export function buildAsyncApi(options: { kafkaHost?: string } = {}) {
       version: '1.0.0',
       description:
         'Every committed change of a lead, at least once, in order per lead, with a stable event id for de-duplication. ' +
-        'Values are CloudEvents 1.0 JSON envelopes.',
+        'Values are CloudEvents 1.0 JSON envelopes.\n\n' +
+        FULL_DATA_NOTE,
     },
     defaultContentType: 'application/json',
     servers: {
@@ -94,7 +105,7 @@ export function buildAsyncApi(options: { kafkaHost?: string } = {}) {
     channels: {
       leadEvents: {
         address: TOPICS.leadEvents,
-        description: 'Lead events, keyed by lead id.',
+        description: `Lead events, keyed by lead id. ${FULL_DATA_NOTE}`,
         messages: channelMessages,
       },
     },

@@ -1,3 +1,6 @@
+import { leadExample, maskedSample, validationErrorExample } from './examples';
+import { levelOf, tokenView } from './field-access-docs';
+import { isNarrowing } from '@leadgate/field-access';
 import { CampaignDocs, TokenDocsInput, trimBaseUrl } from './model';
 import { PROBLEM_RESPONSES } from './openapi-components';
 import { operationsFor, suffixFor } from './operations';
@@ -39,9 +42,32 @@ const TYPE_NOTES: Record<string, string> = {
   boolean: 'true or false',
 };
 
+type Field = CampaignDocs['schema']['fields'][number];
+
+/** The access cell of a field: a badge and what it means, for a token whose field access narrows. */
+function accessCell(campaign: CampaignDocs, field: Field): Html {
+  switch (levelOf(campaign, field.key)) {
+    case 'masked':
+      return html`<span class="badge masked">Masked</span> read as e.g. <code>${maskedSample(field)}</code>; written in
+        full`;
+    case 'read_only':
+      return html`<span class="badge read-only">Read-only</span> read in full; never written by this token`;
+    case 'full':
+      return html`read and write`;
+  }
+}
+
+const ACCESS_NOTE = html`<p>
+  This token reads some fields narrowed: a <strong>Masked</strong> field is read masked and written in full; a
+  <strong>Read-only</strong> field is read in full and not part of its creates and updates (a body that sends a field
+  this token may not write is refused with <strong>422</strong> <code>field_not_writable</code>).
+</p>`;
+
 function schemaSection(campaign: CampaignDocs): Html {
   const { schema, pinned } = campaign;
+  const narrowed = isNarrowing(campaign.fieldAccess);
   return html` <h3>Fields <small>(<code>fields</code>)</small></h3>
+    ${narrowed ? ACCESS_NOTE : ''}
     ${
       schema.fields.length === 0
         ? html`<p>This campaign has no fields.</p>`
@@ -52,6 +78,7 @@ function schemaSection(campaign: CampaignDocs): Html {
                 <th>Label</th>
                 <th>Type</th>
                 <th>Required on create</th>
+                ${narrowed ? html`<th>Access for this token</th>` : ''}
               </tr>
             </thead>
             <tbody>
@@ -62,6 +89,7 @@ function schemaSection(campaign: CampaignDocs): Html {
                     <td>${field.label}</td>
                     <td>${TYPE_NOTES[field.type]}</td>
                     <td>${field.required ? html`<strong>required</strong>` : 'optional'}</td>
+                    ${narrowed ? html`<td>${accessCell(campaign, field)}</td>` : ''}
                   </tr> `,
               )}
             </tbody>
@@ -154,22 +182,31 @@ function operationsSection(input: TokenDocsInput, campaign: CampaignDocs): Html 
       <pre>${example.curl}</pre>
       <p>JavaScript:</p>
       <pre>${example.javascript}</pre>
+      ${
+        op.kind === 'get'
+          ? html`<p>Answer (example, as this token reads it):</p>
+              <pre>${JSON.stringify(leadExample(op.campaign), null, 2)}</pre>`
+          : ''
+      }
     </section>`;
   })}`;
 }
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d2330}
-code,pre{font-family:ui-monospace,Menlo,monospace;font-size:.9em}pre{background:#f4f6f8;padding:.75rem;overflow-x:auto;border-radius:4px}
+code,pre{font-family:ui-monospace,Menlo,monospace;font-size:.9em}pre{background:#f4f6f8;padding:.75rem;white-space:pre-wrap;overflow-wrap:anywhere;border-radius:4px}
 table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d5dae0;padding:.3rem .6rem;text-align:left}
 .pinned{background:#fff3c4;padding:0 .3rem;border-radius:3px}.method{font-weight:bold;padding:0 .3rem;border-radius:3px;color:#fff}
 .get{background:#2b6cb0}.post{background:#2f855a}.patch{background:#b7791f}section.op{border-top:1px solid #e2e6ea;margin-top:1rem}
-h2{border-bottom:2px solid #1d2330;margin-top:2.5rem}`;
+h2{border-bottom:2px solid #1d2330;margin-top:2.5rem}.badge{font-size:.85em;font-weight:bold;padding:0 .4rem;border-radius:3px;white-space:nowrap}
+.masked{background:#e9d8fd;color:#44337a}.read-only{background:#e2e8f0;color:#1a202c}`;
 
 /**
  * The per-token documentation page (API.md §7): everything readable without JavaScript, every
  * value escaped. `documentsPath` is where the page lives (`/docs/p/<key>`), for the download links.
  */
-export function renderDocsPage(input: TokenDocsInput, documentsPath: string): string {
+export function renderDocsPage(token: TokenDocsInput, documentsPath: string): string {
+  // Hidden fields leave here, before anything is rendered: no part of the page can name them.
+  const input = tokenView(token);
   const base = trimBaseUrl(input.baseUrl);
   const body = html`<!doctype html>
     <html lang="en">
@@ -228,7 +265,7 @@ ${JSON.stringify(
               title: 'Validation failed',
               status: 422,
               detail: 'The lead does not fit the campaign schema.',
-              errors: [{ path: 'fields.email', message: 'must be an e-mail address' }],
+              errors: [validationErrorExample(input.campaigns)],
             },
             null,
             2,
@@ -246,7 +283,10 @@ ${JSON.stringify(
               ([status, problem]) =>
                 html`<tr>
                   <td>${status}</td>
-                  <td><code>${problem.type}</code>${status === '422' ? html`, <code>out_of_scope</code>` : ''}</td>
+                  <td>
+                    <code>${problem.type}</code
+                    >${status === '422' ? html`, <code>out_of_scope</code>, <code>field_not_writable</code>` : ''}
+                  </td>
                   <td>${problem.description}</td>
                 </tr> `,
             )}

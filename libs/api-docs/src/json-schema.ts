@@ -1,4 +1,13 @@
 import { CampaignSchemaStateV1 } from '@leadgate/contracts';
+import { maskedSample } from './examples';
+import {
+  levelOf,
+  MASKED_WRITE_NOTE,
+  maskedNote,
+  READ_ONLY_NOTE,
+  UNWRITABLE_NOTE,
+  writableFields,
+} from './field-access-docs';
 import { CampaignDocs, JsonSchema } from './model';
 
 type Field = CampaignSchemaStateV1['fields'][number];
@@ -79,14 +88,19 @@ function objectOf(properties: Record<string, JsonSchema>, required: string[] = [
 export function leadBodySchema(docs: CampaignDocs, mode: 'create' | 'update'): JsonSchema {
   const { schema } = docs;
   const wrap = (value: JsonSchema) => (mode === 'update' ? nullable(value) : value);
+  // Only what the token may write: hidden and read-only fields are refused (422), so not documented.
+  const writable = writableFields(docs);
   const fields = Object.fromEntries(
-    schema.fields.map((field) => {
+    writable.map((field) => {
       const value = fieldValueSchema(field);
       const strict = mode === 'create' && field.required && value['type'] === 'string' ? { minLength: 1 } : {};
-      return [field.key, wrap({ ...value, ...strict })];
+      const masked =
+        levelOf(docs, field.key) === 'masked' ? { description: `Read back masked. ${MASKED_WRITE_NOTE}` } : {};
+      return [field.key, wrap({ ...value, ...strict, ...masked })];
     }),
   );
-  const required = mode === 'create' ? schema.fields.filter((field) => field.required).map((field) => field.key) : [];
+  const required = mode === 'create' ? writable.filter((field) => field.required).map((field) => field.key) : [];
+  const unwritable = writable.length < schema.fields.length ? { description: UNWRITABLE_NOTE } : {};
   const selects = Object.fromEntries(
     schema.selects.map((select) => {
       const value = selectSchema(docs, select.key);
@@ -112,7 +126,7 @@ export function leadBodySchema(docs: CampaignDocs, mode: 'create' | 'update'): J
         ? `A new lead of campaign "${schema.name}".`
         : 'A partial update: only the keys sent change; null clears a value.',
     properties: {
-      fields: objectOf(fields, required),
+      fields: { ...objectOf(fields, required), ...unwritable },
       select_field_values: objectOf(selects),
       status: statusSchema(docs),
       relations: objectOf(relations),
@@ -120,6 +134,31 @@ export function leadBodySchema(docs: CampaignDocs, mode: 'create' | 'update'): J
     ...(required.length > 0 && mode === 'create' ? { required: ['fields'] } : {}),
     additionalProperties: false,
   };
+}
+
+/** Keywords a masked value may break: `+45******78` is no phone pattern, `h***` no URI. */
+const MASK_BREAKS = ['format', 'pattern'];
+
+/**
+ * One field of a lead as this token reads it: a masked value breaks the field's format and pattern
+ * (`+45******78`, `h***`), so those go and the schema says it is masked; a read-only field says so.
+ */
+function readFieldSchema(docs: CampaignDocs, field: Field): JsonSchema {
+  const value = fieldValueSchema(field);
+  switch (levelOf(docs, field.key)) {
+    case 'masked': {
+      const rest = Object.fromEntries(Object.entries(value).filter(([keyword]) => !MASK_BREAKS.includes(keyword)));
+      return {
+        ...rest,
+        description: `${maskedNote(field, maskedSample(field))} ${MASKED_WRITE_NOTE}`,
+        'x-leadgate-access': 'masked',
+      };
+    }
+    case 'read_only':
+      return { ...value, readOnly: true, description: READ_ONLY_NOTE, 'x-leadgate-access': 'read_only' };
+    case 'full':
+      return value;
+  }
 }
 
 /**
@@ -146,7 +185,7 @@ export function leadSchema(docs: CampaignDocs): JsonSchema {
     properties: {
       id: { type: 'string' },
       campaign_id: { type: 'string', const: schema.id },
-      fields: open(Object.fromEntries(schema.fields.map((field) => [field.key, fieldValueSchema(field)]))),
+      fields: open(Object.fromEntries(schema.fields.map((field) => [field.key, readFieldSchema(docs, field)]))),
       select_field_values: open(Object.fromEntries(schema.selects.map((s) => [s.key, selectSchema(docs, s.key)]))),
       status: { type: 'string' },
       relations: open(Object.fromEntries(schema.relations.map((r) => [r.key, { type: 'string', title: r.label }]))),
@@ -162,26 +201,30 @@ export function leadSchema(docs: CampaignDocs): JsonSchema {
   };
 }
 
-/** RFC 9457 problem details with the platform's `errors` list (API.md §9). */
-export const PROBLEM_SCHEMA: JsonSchema = {
-  type: 'object',
-  required: ['type', 'title', 'status'],
-  properties: {
-    type: { type: 'string', format: 'uri', examples: ['https://leadgate.dev/problems/validation_failed'] },
-    title: { type: 'string' },
-    status: { type: 'integer', minimum: 400, maximum: 599 },
-    detail: { type: 'string' },
-    instance: { type: 'string' },
-    errors: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['path', 'message'],
-        properties: { path: { type: 'string', examples: ['fields.email'] }, message: { type: 'string' } },
+/** RFC 9457 problem details with the platform's `errors` list (API.md §9); `examplePath` an `errors[].path`. */
+export function problemSchema(examplePath: string): JsonSchema {
+  return {
+    type: 'object',
+    required: ['type', 'title', 'status'],
+    properties: {
+      type: { type: 'string', format: 'uri', examples: ['https://leadgate.dev/problems/validation_failed'] },
+      title: { type: 'string' },
+      status: { type: 'integer', minimum: 400, maximum: 599 },
+      detail: { type: 'string' },
+      instance: { type: 'string' },
+      errors: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['path', 'message'],
+          properties: { path: { type: 'string', examples: [examplePath] }, message: { type: 'string' } },
+        },
       },
     },
-  },
-};
+  };
+}
+
+export const PROBLEM_SCHEMA: JsonSchema = problemSchema('fields.email');
 
 export const FILE_SCHEMA: JsonSchema = {
   type: 'object',

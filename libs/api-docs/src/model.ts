@@ -1,4 +1,4 @@
-import { CampaignSchemaStateV1 } from '@leadgate/contracts';
+import { CampaignSchemaStateV1, FieldAccess } from '@leadgate/contracts';
 
 /** A lead field value as the API takes it (API.md §3 "Lead body"). */
 export type FieldValue = string | number | boolean;
@@ -13,6 +13,11 @@ export interface CampaignDocs {
   fieldHints?: Record<string, FieldValue>;
   /** The filter's name, shown on the page; null without a filter. */
   filterName?: string | null;
+  /**
+   * The token's field access (API.md §13), null or absent for none: hidden fields are in no
+   * document, masked ones are documented as masked, read-only ones are absent from writes.
+   */
+  fieldAccess?: FieldAccess | null;
 }
 
 /** Everything the documents of one token are built from. */

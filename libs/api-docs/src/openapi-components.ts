@@ -1,4 +1,5 @@
-import { FILE_SCHEMA, PROBLEM_SCHEMA } from './json-schema';
+import { ErrorExample } from './examples';
+import { FILE_SCHEMA, problemSchema } from './json-schema';
 import { JsonSchema } from './model';
 
 const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
@@ -79,7 +80,7 @@ export const PROBLEM_RESPONSES: Record<string, { name: string; description: stri
   '422': {
     name: 'ValidationFailed',
     description:
-      'The body does not fit the schema (`validation_failed`, one `errors` entry per problem) or the lead would fall outside the token’s filter (`out_of_scope`).',
+      'The body does not fit the schema (`validation_failed`, one `errors` entry per problem), the lead would fall outside the token’s filter (`out_of_scope`), or the body writes a field this token may not write (`field_not_writable`, one `errors` entry per field).',
     type: 'validation_failed',
   },
   '429': {
@@ -89,7 +90,7 @@ export const PROBLEM_RESPONSES: Record<string, { name: string; description: stri
   },
 };
 
-function problemResponse(status: string): JsonSchema {
+function problemResponse(status: string, errorExample: ErrorExample): JsonSchema {
   const { description, type } = PROBLEM_RESPONSES[status];
   const extra: Record<string, unknown> = {};
   if (status === '429') extra['Retry-After'] = ref('headers', 'Retry-After');
@@ -99,7 +100,7 @@ function problemResponse(status: string): JsonSchema {
     title: description.split('.')[0],
     status: Number(status),
     detail: description,
-    ...(status === '422' ? { errors: [{ path: 'fields.email', message: 'must be an e-mail address' }] } : {}),
+    ...(status === '422' ? { errors: [errorExample] } : {}),
   };
   return {
     description,
@@ -113,10 +114,11 @@ export function problems(...statuses: string[]): Record<string, unknown> {
   return Object.fromEntries(statuses.map((status) => [status, ref('responses', PROBLEM_RESPONSES[status].name)]));
 }
 
-export function sharedComponents() {
+/** The components every token document shares; `errorExample` is the 422 example's `errors` entry. */
+export function sharedComponents(errorExample: ErrorExample) {
   return {
     schemas: {
-      Problem: PROBLEM_SCHEMA,
+      Problem: problemSchema(errorExample.path),
       File: FILE_SCHEMA,
       FileList: {
         type: 'object',
@@ -125,7 +127,7 @@ export function sharedComponents() {
       },
     } as Record<string, JsonSchema>,
     responses: Object.fromEntries(
-      Object.entries(PROBLEM_RESPONSES).map(([status, { name }]) => [name, problemResponse(status)]),
+      Object.entries(PROBLEM_RESPONSES).map(([status, { name }]) => [name, problemResponse(status, errorExample)]),
     ),
     parameters: PARAMETERS,
     headers: HEADERS,

@@ -1,4 +1,5 @@
-import { createExample, updateExample } from './examples';
+import { createExample, leadExample, updateExample, validationErrorExample } from './examples';
+import { tokenView } from './field-access-docs';
 import { leadBodySchema, leadSchema, MAX_BATCH, oneOfValues } from './json-schema';
 import { CampaignDocs, JsonSchema, TokenDocsInput, trimBaseUrl } from './model';
 import { problems, RATE_LIMIT_HEADERS, ref, sharedComponents } from './openapi-components';
@@ -131,7 +132,10 @@ function operationObject(op: CampaignOperation, s: string, tag: string): JsonSch
         ...head,
         parameters: listParameters(op.campaign),
         responses: {
-          '200': answer('A page of leads.', json(ref('schemas', `LeadList${s}`))),
+          '200': answer(
+            'A page of leads.',
+            json(ref('schemas', `LeadList${s}`), { data: [leadExample(op.campaign)], next_cursor: null }),
+          ),
           ...problems('400', '401', '403', '404', '429'),
         },
       };
@@ -141,7 +145,7 @@ function operationObject(op: CampaignOperation, s: string, tag: string): JsonSch
         parameters: [ref('parameters', 'IdempotencyKey')],
         requestBody: { required: true, content: json(ref('schemas', `LeadCreate${s}`), createExample(op.campaign)) },
         responses: {
-          '201': answer('The lead as stored.', json(lead), {
+          '201': answer('The lead as stored, as this token reads it.', json(lead, leadExample(op.campaign)), {
             Location: ref('headers', 'Location'),
             ...etag,
             'Idempotent-Replayed': ref('headers', 'Idempotent-Replayed'),
@@ -166,7 +170,10 @@ function operationObject(op: CampaignOperation, s: string, tag: string): JsonSch
       return {
         ...head,
         parameters: [leadId],
-        responses: { '200': answer('The lead.', json(lead), etag), ...problems('401', '403', '404', '429') },
+        responses: {
+          '200': answer('The lead.', json(lead, leadExample(op.campaign)), etag),
+          ...problems('401', '403', '404', '429'),
+        },
       };
     case 'update':
       return {
@@ -174,7 +181,7 @@ function operationObject(op: CampaignOperation, s: string, tag: string): JsonSch
         parameters: [leadId, ref('parameters', 'IfMatch')],
         requestBody: { required: true, content: json(ref('schemas', `LeadUpdate${s}`), updateExample(op.campaign)) },
         responses: {
-          '200': answer('The lead after the change.', json(lead), etag),
+          '200': answer('The lead after the change.', json(lead, leadExample(op.campaign)), etag),
           ...problems('400', '401', '403', '404', '412', '413', '422', '429'),
         },
       };
@@ -224,8 +231,10 @@ function operationObject(op: CampaignOperation, s: string, tag: string): JsonSch
  * The OpenAPI 3.1 document of one token: only the operations its scopes allow, on each campaign it
  * reaches (with the campaign id in the paths), with the campaign's schema as JSON Schema.
  */
-export function buildOpenApi(input: TokenDocsInput): OpenApiDocument {
-  const components = sharedComponents();
+export function buildOpenApi(token: TokenDocsInput): OpenApiDocument {
+  // Hidden fields leave here, before anything is built: no part of the document can name them.
+  const input = tokenView(token);
+  const components = sharedComponents(validationErrorExample(input.campaigns));
   const paths: OpenApiDocument['paths'] = {
     '/v1/me': {
       get: {

@@ -1,4 +1,5 @@
 import { createExample, updateExample } from './examples';
+import { tokenView } from './field-access-docs';
 import { TokenDocsInput, trimBaseUrl } from './model';
 import { CampaignOperation, operationsFor, suffixFor } from './operations';
 import { tagOf } from './openapi';
@@ -79,7 +80,9 @@ function requestItem(op: CampaignOperation): PostmanRequestItem {
  * A Postman collection v2.1 of the token's operations: bearer auth from the `{{token}}` variable,
  * the server in `{{baseUrl}}`, one folder per campaign; `{{leadId}}`/`{{fileId}}` to fill in.
  */
-export function buildPostman(input: TokenDocsInput): PostmanCollection {
+export function buildPostman(token: TokenDocsInput): PostmanCollection {
+  // Hidden fields leave here, before anything is built: no request can name them.
+  const input = tokenView(token);
   const count = input.campaigns.length;
   return {
     info: {

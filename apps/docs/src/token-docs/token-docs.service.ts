@@ -39,7 +39,9 @@ export class TokenDocsService {
   private campaignOf(token: TokenStateV1): CampaignDocs[] | null {
     const schema = token.campaign_id ? this.readModels.of(TOPICS.campaignSchemas).get(token.campaign_id) : undefined;
     if (!schema || schema.account_id !== token.account_id) return null;
-    if (token.filter_id === null) return [unfiltered(schema)];
+    // The token's field access goes with its campaign: hidden fields are in none of its documents.
+    const fieldAccess = token.field_access ?? null;
+    if (token.filter_id === null) return [{ ...unfiltered(schema), fieldAccess }];
     const filter = this.readModels.of(TOPICS.campaignFilters).get(token.filter_id);
     // A token whose filter is gone documents nothing rather than everything: fail closed.
     if (!filter || filter.campaign_id !== schema.id || filter.account_id !== token.account_id) return null;
@@ -49,6 +51,7 @@ export class TokenDocsService {
         pinned: pinnedValues(filter.condition),
         fieldHints: fieldHints(filter.condition),
         filterName: filter.name,
+        fieldAccess,
       },
     ];
   }
@@ -64,5 +67,11 @@ export class TokenDocsService {
 }
 
 function unfiltered(schema: CampaignSchemaStateV1): CampaignDocs {
-  return { schema, pinned: { select_field_values: {}, status: null }, fieldHints: {}, filterName: null };
+  return {
+    schema,
+    pinned: { select_field_values: {}, status: null },
+    fieldHints: {},
+    filterName: null,
+    fieldAccess: null,
+  };
 }

@@ -1,10 +1,15 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   bootstrapAdmin,
   campaignCreateBody,
   gatewayClient,
   PARTNER_CONDITION,
   Platform,
+  REPO_ROOT,
   startPlatform,
   waitFor,
 } from '@leadgate/testing';
@@ -14,6 +19,36 @@ type Doc = {
   paths: Record<string, Record<string, Record<string, unknown>>>;
   components: { schemas: Record<string, { properties: Record<string, { properties: Record<string, unknown> }> }> };
 };
+type TokenName = 'read' | 'write' | 'account' | 'access';
+
+/** The field access of the `access` token (API.md §13): phone hidden, e-mail and website masked, notes read-only. */
+const FIELD_ACCESS = { hidden: ['phone'], masked: ['email', 'website'], read_only: ['notes'] };
+
+/** Redocly CLI lint of a document (the pinned devDependency); its stdout goes to a file, never cut short. */
+function redoclyLint(document: unknown): { status: number | null; stderr: string; problems: { severity: string }[] } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'token-openapi-'));
+  try {
+    const file = path.join(dir, 'openapi.json');
+    writeFileSync(file, JSON.stringify(document));
+    const outFile = path.join(dir, 'lint.out');
+    const out = openSync(outFile, 'w');
+    const result = spawnSync(
+      process.execPath,
+      [path.join(REPO_ROOT, 'node_modules', '@redocly/cli/bin/cli.js'), 'lint', file, '--format=json'],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', out, 'pipe'],
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      },
+    );
+    closeSync(out);
+    const { problems } = JSON.parse(readFileSync(outFile, 'utf8')) as { problems: { severity: string }[] };
+    return { status: result.status, stderr: result.stderr, problems };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /**
  * Per-token documentation through the gateway (API.md §7): specs that a real validator accepts,
@@ -25,11 +60,12 @@ describe('per-token docs', () => {
   let admin: Client;
   let anonymous: Client;
   let campaignId: string;
-  const docsPath: Record<'read' | 'write' | 'account', string> = { read: '', write: '', account: '' };
-  const tokens: Record<'read' | 'write' | 'account', { id: string; token: string }> = {
+  const docsPath: Record<TokenName, string> = { read: '', write: '', account: '', access: '' };
+  const tokens: Record<TokenName, { id: string; token: string }> = {
     read: { id: '', token: '' },
     write: { id: '', token: '' },
     account: { id: '', token: '' },
+    access: { id: '', token: '' },
   };
 
   const fetchDoc = async (path: string) => {
@@ -75,8 +111,14 @@ describe('per-token docs', () => {
         filter_id: filter.body['id'],
       }),
       admin('POST', '/v1/admin/tokens', { name: 'CRM sync', preset: 'crm_sync' }),
+      admin('POST', `/v1/admin/campaigns/${campaignId}/tokens`, {
+        name: 'Partner ABC (field access)',
+        permissions: ['read', 'write'],
+        filter_id: filter.body['id'],
+        field_access: FIELD_ACCESS,
+      }),
     ]);
-    (['read', 'write', 'account'] as const).forEach((name, index) => {
+    (['read', 'write', 'account', 'access'] as const).forEach((name, index) => {
       const body = made[index].body;
       expect(made[index].status).toBe(201);
       tokens[name] = { id: String(body['id']), token: String(body['token']) };
@@ -90,7 +132,7 @@ describe('per-token docs', () => {
   });
 
   it('serves OpenAPI 3.1 documents that a real validator accepts', async () => {
-    for (const name of ['read', 'write', 'account'] as const) {
+    for (const name of ['read', 'write', 'account', 'access'] as const) {
       const doc = await fetchDoc(`${docsPath[name]}/openapi.json`);
       await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeDefined();
     }
@@ -119,7 +161,7 @@ describe('per-token docs', () => {
   });
 
   it('documents a create example that the real API accepts, for the filtered and the account token', async () => {
-    for (const name of ['write', 'account'] as const) {
+    for (const name of ['write', 'account', 'access'] as const) {
       const doc = await fetchDoc(`${docsPath[name]}/openapi.json`);
       const create = doc.paths[`/v1/campaigns/${campaignId}/leads`]['post'] as {
         requestBody: { content: Record<string, { example: unknown }> };
@@ -141,6 +183,51 @@ describe('per-token docs', () => {
     }
   });
 
+  it('documents the field access of a token: hidden nowhere, masked marked, read-only out of the writes (API.md §13)', async () => {
+    const doc = await fetchDoc(`${docsPath.access}/openapi.json`);
+    const texts: Record<string, string> = {};
+    for (const document of ['', '/openapi.json', '/openapi.yaml', '/postman.json']) {
+      const response = await fetch(`${platform.gateway.url}${docsPath.access}${document}`);
+      expect(response.status).toBe(200);
+      texts[document || 'page'] = await response.text();
+    }
+    // The hidden field, by key and by label, in none of the token's documents.
+    for (const [name, text] of Object.entries(texts)) {
+      expect({ name, hidden: /phone/i.test(text) }).toEqual({ name, hidden: false });
+    }
+    const read = doc.components.schemas['Lead'].properties['fields'].properties;
+    expect(read['email']).toMatchObject({
+      'x-leadgate-access': 'masked',
+      description: expect.stringMatching(/^Masked/),
+    });
+    expect(read['email']).not.toHaveProperty('format');
+    expect(read['website']).toMatchObject({ 'x-leadgate-access': 'masked' });
+    expect(read['notes']).toMatchObject({ readOnly: true, 'x-leadgate-access': 'read_only' });
+    for (const write of ['LeadCreate', 'LeadUpdate']) {
+      const fields = doc.components.schemas[write].properties['fields'].properties;
+      expect(Object.keys(fields)).toEqual(expect.arrayContaining(['name', 'email', 'website']));
+      expect(fields).not.toHaveProperty('notes');
+    }
+    const get = doc.paths[`/v1/campaigns/${campaignId}/leads/{leadId}`]['get'] as {
+      responses: Record<string, { content: Record<string, { example: { fields: Record<string, unknown> } }> }>;
+    };
+    expect(get.responses['200'].content['application/json'].example.fields).toMatchObject({
+      email: 'j***@example.com',
+      website: 'h***',
+    });
+    const postman = JSON.parse(texts['/postman.json']) as {
+      item: { item: { request: { body?: { raw?: string } } }[] }[];
+    };
+    const bodies = postman.item.flatMap((folder) => folder.item.flatMap((item) => item.request.body?.raw ?? []));
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const body of bodies) expect(body).not.toContain('"notes"');
+    expect(texts['page']).toContain('<span class="badge masked">Masked</span>');
+    expect(texts['page']).toContain('<span class="badge read-only">Read-only</span>');
+    const lint = redoclyLint(doc);
+    expect({ status: lint.status, stderr: lint.status === 0 ? '' : lint.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(lint.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+  });
+
   it('serves YAML, Postman and AsyncAPI beside it, and 404 for an unknown key', async () => {
     const yaml = await anonymous('GET', `${docsPath.write}/openapi.yaml`);
     expect(yaml.status).toBe(200);
@@ -154,6 +241,7 @@ describe('per-token docs', () => {
     expect(asyncapi.body).toMatchObject({
       asyncapi: '3.0.0',
       channels: { leadEvents: { address: 'leads.events.v1' } },
+      info: { description: expect.stringContaining('Internal events carry full lead data') },
     });
     const unknown = await anonymous('GET', '/docs/p/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     expect(unknown.status).toBe(404);

@@ -196,7 +196,7 @@ const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2r
 code,pre{font-family:ui-monospace,Menlo,monospace;font-size:.9em}pre{background:#f4f6f8;padding:.75rem;white-space:pre-wrap;overflow-wrap:anywhere;border-radius:4px}
 table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d5dae0;padding:.3rem .6rem;text-align:left}
 .pinned{background:#fff3c4;padding:0 .3rem;border-radius:3px}.method{font-weight:bold;padding:0 .3rem;border-radius:3px;color:#fff}
-.get{background:#2b6cb0}.post{background:#2f855a}.patch{background:#b7791f}section.op{border-top:1px solid #e2e6ea;margin-top:1rem}
+.get{background:#2b6cb0}.post{background:#2f855a}.patch{background:#975a16}section.op{border-top:1px solid #e2e6ea;margin-top:1rem}
 h2{border-bottom:2px solid #1d2330;margin-top:2.5rem}.badge{font-size:.85em;font-weight:bold;padding:0 .4rem;border-radius:3px;white-space:nowrap}
 .masked{background:#e9d8fd;color:#44337a}.read-only{background:#e2e8f0;color:#1a202c}`;
 

@@ -190,6 +190,16 @@ describe('per-token documents under field access (API.md §13)', () => {
           if (level === 'full') expect(writable('LeadCreate')).toHaveProperty(field.key);
         }
 
+        // The list filters on a field the token reads unmasked, never on a masked (or hidden) one.
+        const list = doc.paths['/v1/campaigns/cmp_heat/leads']['get'] as { parameters: { name?: string }[] };
+        const filters = list.parameters.flatMap((parameter) => parameter.name?.match(/^field\.(.+)$/)?.[1] ?? []);
+        expect(filters.sort()).toEqual(
+          fields
+            .map((field) => field.key)
+            .filter((k) => !access.hidden.includes(k) && !access.masked.includes(k))
+            .sort(),
+        );
+
         const unwritable = new Set([...access.hidden, ...access.read_only]);
         const root = doc as unknown as JsonSchema;
         for (const { where, schema, example } of examplesOf(doc)) {

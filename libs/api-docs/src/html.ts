@@ -134,6 +134,10 @@ function schemaSection(campaign: CampaignDocs): Html {
 const LIST_PARAMETERS: [string, string][] = [
   ['status', 'only leads with this status slug'],
   ['select.<key>', 'only leads whose select has this value, e.g. select.source=VALUE'],
+  [
+    'field.<key>',
+    'only leads whose field has exactly this value, e.g. field.<key>=VALUE; not for a field this token reads masked (400)',
+  ],
   ['updated_since', 'ISO 8601 time: only leads changed at or after it'],
   ['limit', '1 to 500, default 50'],
   [

@@ -132,6 +132,7 @@ describe('buildOpenApi', () => {
       'status',
       'select.select_partner',
       'select.heating',
+      ...CAMPAIGN.fields.map((field) => `field.${field.key}`),
       '#/components/parameters/UpdatedSince',
       '#/components/parameters/Limit',
       '#/components/parameters/Cursor',

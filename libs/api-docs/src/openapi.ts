@@ -1,6 +1,6 @@
 import { createExample, leadExample, updateExample, validationErrorExample } from './examples';
-import { tokenView } from './field-access-docs';
-import { leadBodySchema, leadSchema, MAX_BATCH, oneOfValues } from './json-schema';
+import { levelOf, tokenView } from './field-access-docs';
+import { fieldValueSchema, leadBodySchema, leadSchema, MAX_BATCH, oneOfValues } from './json-schema';
 import { CampaignDocs, JsonSchema, TokenDocsInput, trimBaseUrl } from './model';
 import { problems, RATE_LIMIT_HEADERS, ref, sharedComponents } from './openapi-components';
 import { CampaignOperation, operationsFor, suffixFor } from './operations';
@@ -29,9 +29,13 @@ export function tagOf(campaign: CampaignDocs, count: number): string {
   return count === 1 ? campaign.schema.name : `${campaign.schema.name} (${campaign.schema.id})`;
 }
 
-/** Query parameters of the list: the fixed ones plus `status` and one `select.<key>` per select. */
+/**
+ * Query parameters of the list: the fixed ones plus `status`, one `select.<key>` per select and one
+ * `field.<key>` per field the token reads unmasked (a masked or hidden field is refused: 400).
+ */
 function listParameters(campaign: CampaignDocs): unknown[] {
   const { schema } = campaign;
+  const filterable = schema.fields.filter((field) => levelOf(campaign, field.key) !== 'masked');
   return [
     {
       name: 'status',
@@ -44,6 +48,12 @@ function listParameters(campaign: CampaignDocs): unknown[] {
       in: 'query',
       schema: oneOfValues(select.options.map((option) => option.value)),
       description: `Only leads whose "${select.label}" is this value.`,
+    })),
+    ...filterable.map((field) => ({
+      name: `field.${field.key}`,
+      in: 'query',
+      schema: fieldValueSchema(field),
+      description: `Only leads whose "${field.label}" is exactly this value.`,
     })),
     ref('parameters', 'UpdatedSince'),
     ref('parameters', 'Limit'),

@@ -24,8 +24,10 @@ export default defineConfig({
   resolve: {
     alias: {
       '@console': path.join(import.meta.dirname, 'src'),
-      // Pure libraries shared with the services (scope matching), compiled into the bundle.
+      // Pure libraries shared with the services, compiled into the bundle.
       '@leadgate/auth-core/scopes': path.join(import.meta.dirname, '../../libs/auth-core/src/scopes/index.ts'),
+      // Field access (API.md §13): which field types can be masked, a token's level per field.
+      '@leadgate/field-access': path.join(import.meta.dirname, '../../libs/field-access/src'),
     },
   },
   build: {

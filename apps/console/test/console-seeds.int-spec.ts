@@ -129,7 +129,7 @@ describe('console: the seeds six steps, then the partner outside the browser', (
     await openTab('API Tokens');
     await page.getByRole('button', { name: 'New API token' }).click();
     dialog = await dialogNamed('New API token');
-    await dialog.getByLabel('Name').fill('Partner ABC');
+    await dialog.getByLabel('Name', { exact: true }).fill('Partner ABC');
     await pressSpace(dialog.getByRole('checkbox', { name: /^Write/ }));
     expect(await dialog.getByRole('checkbox', { name: /^Read/ }).isChecked()).toBe(true);
     await dialog.getByRole('button', { name: /Campaign filter/ }).click();

@@ -23,7 +23,8 @@ import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 /**
  * The console's API Tokens (campaign tab and account page) and API Credentials (issue 15), driven
  * in a real browser as an owner, and every secret the console shows once used from outside it: the
- * partner token creates a lead inside its filter, rotation and revocation take effect at the
+ * partner token creates a lead inside its filter, its field access is what the form chose (API.md
+ * §13) and changes in Edit field access, rotation and revocation take effect at the
  * gateway, an account token made from a preset holds exactly that preset, and a credential's
  * client id and secret get access tokens until it is disabled.
  */
@@ -110,7 +111,7 @@ describe('console: API tokens and API credentials', () => {
 
       await page.getByRole('button', { name: 'New API token' }).click();
       const form = page.getByRole('dialog', { name: 'New API token' });
-      await form.getByLabel('Name').fill('Partner ABC');
+      await form.getByLabel('Name', { exact: true }).fill('Partner ABC');
       // The API's errors show beside the field they name (an expiry in the past: 422 at expires_at).
       await form.getByLabel('Expires on').fill('2000-01-01');
       await form.getByRole('button', { name: 'Save' }).click();
@@ -198,6 +199,103 @@ describe('console: API tokens and API credentials', () => {
       await row.getByText('Revoked').waitFor();
       expect(await row.getByRole('button', { name: 'Rotate' }).count()).toBe(0);
       await meStatusBecomes(rotated, 401);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
+    'sets a partner token’s field access in the form (one field hidden, one masked) and changes it in Edit field access',
+    async () => {
+      await page.goto(`${gateway}/console/campaigns/${campaignId}/tokens`);
+      await page.getByRole('heading', { level: 2, name: 'API Tokens' }).waitFor();
+      await page.getByRole('button', { name: 'New API token' }).click();
+      const form = page.getByRole('dialog', { name: 'New API token' });
+      await form.getByLabel('Name', { exact: true }).fill('CRM sync');
+      await pressSpace(form.getByRole('checkbox', { name: /^Write/ }));
+      const access = (label: string) => form.getByRole('radiogroup', { name: `Field access for ${label}` });
+
+      // A token that writes must write the required Name: Hidden and Read-only are there, disabled, and say why.
+      expect(await access('Name').getByRole('radio', { name: 'Hidden' }).isDisabled()).toBe(true);
+      expect(await access('Name').getByRole('radio', { name: 'Read-only' }).isDisabled()).toBe(true);
+      expect(await access('Name').getByRole('radio', { name: 'Masked' }).isDisabled()).toBe(false);
+      await access('Name').getByText('cannot be hidden or read-only').waitFor();
+      // Only text-like fields can be masked.
+      expect(await access('Rooms').getByRole('radio', { name: 'Masked' }).count()).toBe(0);
+      expect(await access('Rooms').getByRole('radio').count()).toBe(3);
+      expect(await access('E-mail').getByRole('radio', { name: 'Full' }).isChecked()).toBe(true);
+
+      await pressSpace(access('Phone').getByRole('radio', { name: 'Hidden' }));
+      await access('E-mail').getByText('Masked', { exact: true }).click();
+      expect(await access('Phone').getByRole('radio', { name: 'Hidden' }).isChecked()).toBe(true);
+      expect(await access('E-mail').getByRole('radio', { name: 'Masked' }).isChecked()).toBe(true);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await form.getByRole('button', { name: 'Save' }).click();
+
+      // The token dialog is as before: the secret once, then Done.
+      const created = page.getByRole('dialog', { name: 'API token created' });
+      expect(await created.getByLabel('Token', { exact: true }).inputValue()).toMatch(/^lgt_/);
+      await created.getByRole('button', { name: 'Done' }).click();
+      await created.waitFor({ state: 'detached' });
+
+      const listed = (await admin('GET', `/v1/admin/campaigns/${campaignId}/tokens`)).body.data as {
+        id: string;
+        name: string;
+      }[];
+      const tokenId = listed.find((token) => token.name === 'CRM sync')?.id;
+      expect(tokenId).toBeDefined();
+      const fieldAccess = async () =>
+        expectStatus(await admin('GET', `/v1/admin/tokens/${tokenId}`), 200, 'token')['field_access'];
+      expect(await fieldAccess()).toEqual({ hidden: ['phone'], masked: ['email'], read_only: [] });
+
+      const row = page.getByRole('row').filter({ hasText: 'CRM sync' });
+      await row.getByText('1 hidden, 1 masked').waitFor();
+
+      await row.getByRole('button', { name: 'Edit field access' }).click();
+      const edit = page.getByRole('dialog', { name: 'Field access of “CRM sync”' });
+      const editAccess = (label: string) => edit.getByRole('radiogroup', { name: `Field access for ${label}` });
+      // It starts from what the token has now.
+      await editAccess('Phone').waitFor();
+      expect(await editAccess('Phone').getByRole('radio', { name: 'Hidden' }).isChecked()).toBe(true);
+      expect(await editAccess('E-mail').getByRole('radio', { name: 'Masked' }).isChecked()).toBe(true);
+      expect(await editAccess('Name').getByRole('radio', { name: 'Hidden' }).isDisabled()).toBe(true);
+      await pressSpace(editAccess('Phone').getByRole('radio', { name: 'Read-only' }));
+      await pressSpace(editAccess('Postcode').getByRole('radio', { name: 'Hidden' }));
+      await pressSpace(editAccess('E-mail').getByRole('radio', { name: 'Full' }));
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      // Tall enough for the whole dialog in the picture.
+      await page.setViewportSize({ width: 1280, height: 1120 });
+      await screenshot(page, 'token-field-access');
+      await page.setViewportSize({ width: 1280, height: 900 });
+
+      // The form offers no choice the API refuses, so a field-access 422 comes only from a race (a field
+      // removed meanwhile). It is played here: the API's own 422 for this token, with the errors it gives
+      // field access, to see the message land beside the field its path names.
+      const refused = await admin('PATCH', `/v1/admin/tokens/${tokenId}`, { expires_at: '2000-01-01T00:00:00Z' });
+      expect(refused.status).toBe(422);
+      const message = 'no field "postcode" in this campaign';
+      const problem = { ...refused.body, errors: [{ path: 'field_access.hidden.0', message }] };
+      await page.route(
+        `**/v1/admin/tokens/${tokenId}`,
+        (route) =>
+          route.fulfill({ status: 422, contentType: 'application/problem+json', body: JSON.stringify(problem) }),
+        { times: 1 },
+      );
+      await edit.getByRole('button', { name: 'Save' }).click();
+      await editAccess('Postcode').getByText(message).waitFor();
+      expect(await editAccess('Postcode').getAttribute('data-invalid')).toBe('true');
+      expect(await edit.getByRole('alert').textContent()).not.toContain('field_access');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      expect(await fieldAccess()).toEqual({ hidden: ['phone'], masked: ['email'], read_only: [] });
+      // Choosing again clears the message; Save then reaches the API.
+      await pressSpace(editAccess('Postcode').getByRole('radio', { name: 'Full' }));
+      await pressSpace(editAccess('Postcode').getByRole('radio', { name: 'Hidden' }));
+      expect(await editAccess('Postcode').getByText(message).count()).toBe(0);
+      await edit.getByRole('button', { name: 'Save' }).click();
+      await edit.waitFor({ state: 'detached' });
+
+      expect(await fieldAccess()).toEqual({ hidden: ['postcode'], masked: [], read_only: ['phone'] });
+      await row.getByText('1 hidden, 1 read-only').waitFor();
       expect(await seriousA11yViolations(page)).toEqual([]);
     },
     SLOW,
@@ -333,6 +431,7 @@ describe('console: API tokens and API credentials', () => {
           'Rotate',
           'Revoke',
           'Rename',
+          'Edit field access',
           'Disable',
           'Enable',
         ]) {

@@ -1,4 +1,5 @@
 import { Cell, Column, Row, Table, TableBody, TableHeader } from 'react-aria-components';
+import { fieldAccessSummary } from './field-access-model';
 import { formatDay, formatMoment, permissionsLabel, statusLabel } from './token-format';
 import type { Token } from './token-queries';
 import { TokenRowActions, type TokenAction } from './token-row-actions';
@@ -11,7 +12,7 @@ export interface CampaignTokenTableProps {
   onAction: (action: TokenAction, token: Token) => void;
 }
 
-/** The campaign's partner tokens: what each may do, on which leads, since and until when. */
+/** The campaign's partner tokens: what each may do, on which leads and fields, since and until when. */
 export function CampaignTokenTable({ tokens, filterNames, actions, onAction }: CampaignTokenTableProps) {
   return (
     <Table aria-label="Campaign API tokens" className="table token-table">
@@ -19,6 +20,7 @@ export function CampaignTokenTable({ tokens, filterNames, actions, onAction }: C
         <Column isRowHeader>Name</Column>
         <Column>Permissions</Column>
         <Column>Campaign filter</Column>
+        <Column>Field access</Column>
         <Column>Created</Column>
         <Column>Expires</Column>
         <Column>Last used</Column>
@@ -33,6 +35,7 @@ export function CampaignTokenTable({ tokens, filterNames, actions, onAction }: C
             <Cell>
               {token.filter_id ? (filterNames.get(token.filter_id) ?? token.filter_id) : 'None: the whole campaign'}
             </Cell>
+            <Cell>{fieldAccessSummary(token.field_access)}</Cell>
             <Cell>{formatDay(token.created_at)}</Cell>
             <Cell>{formatDay(token.expires_at)}</Cell>
             <Cell>{formatMoment(token.last_used_at)}</Cell>

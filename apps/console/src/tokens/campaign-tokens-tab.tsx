@@ -10,7 +10,7 @@ import { TokenActionDialogs } from './token-action-dialogs';
 import { useCampaignTokens, type Token } from './token-queries';
 import type { TokenAction } from './token-row-actions';
 
-const WRITE_ACTIONS: readonly TokenAction[] = ['rotate', 'revoke'];
+const WRITE_ACTIONS: readonly TokenAction[] = ['field_access', 'rotate', 'revoke'];
 
 /** The campaign's **API Tokens** tab: partner tokens, each limited to this campaign and maybe a filter. */
 export function CampaignTokensTab() {

@@ -1,3 +1,4 @@
+import { FieldAccessDialog } from './field-access-dialog';
 import { RenameTokenDialog } from './rename-token-dialog';
 import { RevokeTokenDialog } from './revoke-token-dialog';
 import { RotateTokenDialog } from './rotate-token-dialog';
@@ -20,5 +21,7 @@ export function TokenActionDialogs({
       return <RevokeTokenDialog token={pending.token} onClose={onClose} />;
     case 'rename':
       return <RenameTokenDialog token={pending.token} onClose={onClose} />;
+    case 'field_access':
+      return <FieldAccessDialog token={pending.token} onClose={onClose} />;
   }
 }

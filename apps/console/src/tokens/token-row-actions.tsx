@@ -2,7 +2,7 @@ import { Button } from '@console/ui/button';
 import { CopyButton } from '@console/ui/copy-button';
 import type { Token } from './token-queries';
 
-export type TokenAction = 'rotate' | 'revoke' | 'rename';
+export type TokenAction = 'rotate' | 'revoke' | 'rename' | 'field_access';
 
 export interface TokenRowActionsProps {
   token: Token;
@@ -11,9 +11,14 @@ export interface TokenRowActionsProps {
   onAction: (action: TokenAction, token: Token) => void;
 }
 
-const LABELS: Record<TokenAction, string> = { rename: 'Rename', rotate: 'Rotate', revoke: 'Revoke' };
+const LABELS: Record<TokenAction, string> = {
+  rename: 'Rename',
+  field_access: 'Edit field access',
+  rotate: 'Rotate',
+  revoke: 'Revoke',
+};
 
-/** What can be done beside a token in a list: copy its documentation link, rename, rotate, revoke. */
+/** What can be done beside a token in a list: copy its documentation link, rename, edit field access, rotate, revoke. */
 export function TokenRowActions({ token, actions, onAction }: TokenRowActionsProps) {
   const live = token.status === 'active';
   return (

@@ -11,11 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CONSOLE_ROOT = path.join(root, 'apps/console');
 /** The console's sources and what it bundles from the libraries. */
-const INPUTS = [
-  CONSOLE_ROOT,
-  path.join(root, 'libs/auth-core/src'),
-  path.join(root, 'libs/field-access/src'),
-];
+const INPUTS = [CONSOLE_ROOT, path.join(root, 'libs/auth-core/src'), path.join(root, 'libs/field-access/src')];
 const STAMP = '.console-build-stamp';
 
 async function newestIn(dir) {

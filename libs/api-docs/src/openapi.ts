@@ -250,7 +250,8 @@ export function buildOpenApi(token: TokenDocsInput): OpenApiDocument {
       get: {
         operationId: 'me',
         summary: 'Who am I',
-        description: 'The calling token as the platform sees it: id, kind, scopes, campaign, filter, expiry.',
+        description:
+          'The calling token as the platform sees it: id, kind, scopes, campaign, filter, field access (what it sees of each field), expiry.',
         tags: ['Token'],
         responses: { '200': answer('The token.', json({ type: 'object' })), ...problems('401', '429') },
       },

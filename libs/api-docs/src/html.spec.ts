@@ -1,4 +1,5 @@
-import { escapeHtml, renderDocsPage } from './html';
+import { escapeHtml } from './html-template';
+import { renderDocsPage } from './html';
 import { CAMPAIGN, campaignDocs, PARTNER_FILTER, READ, tokenInput, WRITE } from './testing/fixtures';
 
 /** The page with insignificant whitespace between tags removed, for structural assertions. */

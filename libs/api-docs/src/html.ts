@@ -5,31 +5,8 @@ import { CampaignDocs, TokenDocsInput, trimBaseUrl } from './model';
 import { PROBLEM_RESPONSES } from './openapi-components';
 import { operationsFor, suffixFor } from './operations';
 import { requestExample } from './request-examples';
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML content and quoted attribute values. */
-export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (char) => ENTITIES[char]);
-}
-
-/** Tagged template: every interpolated value is escaped unless it is already rendered `Html`. */
-class Html {
-  constructor(readonly value: string) {}
-  toString(): string {
-    return this.value;
-  }
-}
-
-function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
-  const render = (value: unknown): string => {
-    if (value instanceof Html) return value.value;
-    if (Array.isArray(value)) return value.map(render).join('');
-    if (value === null || value === undefined || value === false) return '';
-    return escapeHtml(value);
-  };
-  return new Html(strings.map((part, index) => part + (index < values.length ? render(values[index]) : '')).join(''));
-}
+import { html, Html } from './html-template';
+import { webhooksSection } from './webhooks-html';
 
 const TYPE_NOTES: Record<string, string> = {
   text: 'string',
@@ -257,6 +234,7 @@ export function renderDocsPage(token: TokenDocsInput, documentsPath: string): st
               <h3>Operations</h3>
               ${operationsSection(input, campaign)}`,
         )}
+        ${webhooksSection(input, documentsPath)}
         <h2>Errors</h2>
         <p>
           Every error is <code>application/problem+json</code> (RFC 9457), with one <code>errors</code> entry per

@@ -9,4 +9,7 @@ export * from './yaml';
 export * from './asyncapi';
 export * from './request-examples';
 export * from './html';
+export { escapeHtml } from './html-template';
 export * from './json-schema-check';
+export * from './webhooks-docs';
+export * from './webhooks-asyncapi';

@@ -4,6 +4,7 @@ import { fieldValueSchema, leadBodySchema, leadSchema, MAX_BATCH, oneOfValues } 
 import { CampaignDocs, JsonSchema, TokenDocsInput, trimBaseUrl } from './model';
 import { problems, RATE_LIMIT_HEADERS, ref, sharedComponents } from './openapi-components';
 import { CampaignOperation, operationsFor, suffixFor } from './operations';
+import { openApiWebhooks, WEBHOOK_SCHEMAS, webhookPaths } from './webhooks-openapi';
 
 export interface OpenApiDocument {
   openapi: '3.1.0';
@@ -12,6 +13,8 @@ export interface OpenApiDocument {
   security: Record<string, string[]>[];
   tags: { name: string; description: string }[];
   paths: Record<string, Record<string, JsonSchema>>;
+  /** What this token's webhook subscriptions receive (API.md §12), when it reads leads. */
+  webhooks?: Record<string, Record<string, JsonSchema>>;
   components: ReturnType<typeof sharedComponents>;
 }
 
@@ -271,6 +274,16 @@ export function buildOpenApi(token: TokenDocsInput): OpenApiDocument {
       paths[op.path] = { ...paths[op.path], [op.method]: operationObject(op, s, tag) };
     }
   }
+  const subscriptions = webhookPaths(input.scopes);
+  const webhooks = openApiWebhooks(input);
+  if (Object.keys(subscriptions).length > 0 || Object.keys(webhooks).length > 0) {
+    Object.assign(paths, subscriptions);
+    Object.assign(components.schemas, WEBHOOK_SCHEMAS);
+    tags.push({
+      name: 'Webhooks',
+      description: 'Leads pushed to your endpoint, as this token reads them (API.md §12).',
+    });
+  }
   return {
     openapi: '3.1.0',
     info: {
@@ -284,6 +297,7 @@ export function buildOpenApi(token: TokenDocsInput): OpenApiDocument {
     security: [{ bearerAuth: [] }],
     tags,
     paths,
+    ...(Object.keys(webhooks).length > 0 ? { webhooks } : {}),
     components,
   };
 }

@@ -1,5 +1,12 @@
 import { Controller, Get, HttpStatus, Param, Res, UseGuards } from '@nestjs/common';
-import { buildOpenApi, buildPostman, renderDocsPage, toYaml, TokenDocsInput } from '@leadgate/api-docs';
+import {
+  buildOpenApi,
+  buildPostman,
+  buildTokenAsyncApi,
+  renderDocsPage,
+  toYaml,
+  TokenDocsInput,
+} from '@leadgate/api-docs';
 import { InternalPrincipalGuard, ProblemException } from '@leadgate/service-kit';
 import type { Response } from 'express';
 import { TokenDocsService } from './token-docs.service';
@@ -35,9 +42,16 @@ export class TokenDocsController {
 
   @Get(':document')
   document(@Param('docsKey') docsKey: string, @Param('document') document: string, @Res() response: Response): void {
-    if (!['openapi.json', 'openapi.yaml', 'postman.json'].includes(document)) throw notFound();
+    if (!['openapi.json', 'openapi.yaml', 'postman.json', 'asyncapi.json'].includes(document)) throw notFound();
     const input = this.find(docsKey);
     noStore(response);
+    if (document === 'asyncapi.json') {
+      // A token that reads no leads has no events to receive: nothing lives at this address for it.
+      const asyncApi = buildTokenAsyncApi(input);
+      if (!asyncApi) throw notFound();
+      response.type('application/json; charset=utf-8').send(JSON.stringify(asyncApi, null, 2));
+      return;
+    }
     if (document === 'openapi.yaml') {
       response.type('application/yaml; charset=utf-8').send(toYaml(buildOpenApi(input)));
       return;

@@ -1,0 +1,113 @@
+import { leadExample } from './examples';
+import { html, Html } from './html-template';
+import { TokenDocsInput, trimBaseUrl } from './model';
+import {
+  DELIVERY_RULES,
+  managesWebhooks,
+  receivesLeadEvents,
+  SLICE_RULE,
+  VERIFY_BY_HAND,
+  VERIFY_WITH_LIBRARY,
+  WEBHOOK_EVENT_TYPES,
+  WEBHOOK_EVENTS,
+  WEBHOOK_HEADERS,
+} from './webhooks-docs';
+
+/** `code` spans of the rule texts (written with backticks, as in the OpenAPI descriptions) as HTML. */
+function withCode(text: string): Html {
+  return html`${text.split('`').map((part, index) => (index % 2 === 1 ? html`<code>${part}</code>` : part))}`;
+}
+
+/** An example delivery body: the lead as this token reads it (the page's input is already its view). */
+function exampleDelivery(input: TokenDocsInput): Record<string, unknown> {
+  const campaign = input.campaigns[0];
+  const lead = leadExample(campaign);
+  return {
+    specversion: '1.0',
+    id: '01J8Z3QH2R5V6W7X8Y9ZA0B1C2',
+    source: '/leadgate/leads',
+    type: 'lead.created',
+    subject: lead['id'],
+    time: lead['created_at'],
+    datacontenttype: 'application/json',
+    data: { campaign_id: campaign.schema.id, lead, changed: [] },
+  };
+}
+
+/**
+ * The page's webhooks section (API.md §12): what a subscription of this token receives, how to
+ * subscribe, the headers, the delivery rules and how to verify a signature. Empty for a token that
+ * reads no leads and manages no subscriptions.
+ */
+export function webhooksSection(input: TokenDocsInput, documentsPath: string): Html | '' {
+  const may = managesWebhooks(input.scopes);
+  const receives = receivesLeadEvents(input);
+  if (!receives && !may.read && !may.write) return '';
+  const base = trimBaseUrl(input.baseUrl);
+  return html`<h2 id="webhooks">Webhooks</h2>
+    <p>${withCode(SLICE_RULE)}</p>
+    ${
+      may.write
+        ? html`<p>Subscribe an endpoint (the answer shows the signing secret once):</p>
+            <pre>
+curl -X POST ${base}/v1/webhooks -H "Authorization: Bearer $LEADGATE_TOKEN" -H "Content-Type: application/json" \\
+  -d '${JSON.stringify({ url: 'https://example.com/leadgate', events: WEBHOOK_EVENT_TYPES })}'</pre>
+            <p>
+              Then <code>GET/PATCH/DELETE /v1/webhooks/{id}</code>, <code>POST /v1/webhooks/{id}/rotate-secret</code>,
+              <code>POST /v1/webhooks/{id}/test</code> (a <code>webhook.test</code> event) and
+              <code>POST /v1/webhooks/{id}/deliveries/{deliveryId}/retry</code>.
+            </p>`
+        : html`<p>An account admin subscribes endpoints for this token; the secret is handed to you once.</p>`
+    }
+    ${may.read ? html`<p><code>GET /v1/webhooks/{id}/deliveries</code> lists every attempt and its answer.</p>` : ''}
+    ${
+      receives
+        ? html`<table>
+              <thead>
+                <tr>
+                  <th>Event</th>
+                  <th>When</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${WEBHOOK_EVENT_TYPES.map(
+                  (type) =>
+                    html`<tr>
+                      <td><code>${type}</code></td>
+                      <td>${WEBHOOK_EVENTS[type]}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+            <p>
+              Each delivery is an HTTP POST of a CloudEvents 1.0 JSON body (example, as this token reads it;
+              machine-readable in the OpenAPI <code>webhooks</code> and in
+              <a href="${documentsPath}/asyncapi.json">AsyncAPI 3</a>):
+            </p>
+            <pre>${JSON.stringify(exampleDelivery(input), null, 2)}</pre>`
+        : ''
+    }
+    <table>
+      <thead>
+        <tr>
+          <th>Header</th>
+          <th>Meaning</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${Object.entries(WEBHOOK_HEADERS).map(
+          ([name, meaning]) =>
+            html`<tr>
+              <td><code>${name}</code></td>
+              <td>${withCode(meaning)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <p>${withCode(DELIVERY_RULES)}</p>
+    <h3>Verifying a delivery</h3>
+    <p>Verify the raw body (before any JSON parsing) with the Standard Webhooks library:</p>
+    <pre>${VERIFY_WITH_LIBRARY}</pre>
+    <p>or by hand, comparing in constant time:</p>
+    <pre>${VERIFY_BY_HAND}</pre>`;
+}

@@ -11,12 +11,14 @@ import * as identityDown from './scenarios/identity-down.mjs';
 import * as kafkaOutage from './scenarios/kafka-outage.mjs';
 import * as leadsKill from './scenarios/leads-kill.mjs';
 import * as leadsScale from './scenarios/leads-scale.mjs';
+import * as webhooksKill from './scenarios/webhooks-kill.mjs';
 
 const DRILLS = {
   'leads-kill': leadsKill,
   'kafka-outage': kafkaOutage,
   'identity-down': identityDown,
   'leads-scale': leadsScale,
+  webhooks: webhooksKill,
 };
 
 const { positionals, values } = parseArgs({

@@ -24,14 +24,15 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  * The platform of startPlatform(): every replica, and the settings a drill restarts one with.
  * @typedef {{
  *   identity: BenchService; campaigns: BenchService; docs: BenchService | null;
- *   leads: BenchService[]; gateways: BenchService[];
+ *   webhooks: BenchService | null; leads: BenchService[]; gateways: BenchService[];
  *   upstreams: Record<string, string>; leadsEnv: Record<string, string>; startToReadyMs: number;
  * }} BenchPlatform
  */
 /**
  * @typedef {{
- *   gateways?: number; leads?: number; docs?: boolean;
- *   gatewayEnv?: Record<string, string>; leadsEnv?: Record<string, string>; spareLeadsPorts?: number[];
+ *   gateways?: number; leads?: number; docs?: boolean; webhooks?: boolean;
+ *   gatewayEnv?: Record<string, string>; leadsEnv?: Record<string, string>; webhooksEnv?: Record<string, string>;
+ *   spareLeadsPorts?: number[];
  * }} PlatformOptions
  */
 /** @typedef {{ env?: Record<string, string>; port?: number; nodeArgs?: string[]; waitReady?: boolean }} StartOptions */
@@ -168,7 +169,8 @@ export class Cluster {
   }
 
   /**
-   * The platform: identity, campaigns, `leads` replicas of leads, docs and `gateways` gateways that
+   * The platform: identity, campaigns, `leads` replicas of leads, docs, webhooks (when asked for; it
+   * delivers to loopback receivers, so private targets are allowed) and `gateways` gateways that
    * route to every leads replica (plus `spareLeadsPorts`, where a drill may add a replica later), all
    * started at once as an operator would. Rate limits are lifted so load measures work, not 429s.
    * @param {PlatformOptions} options
@@ -178,12 +180,19 @@ export class Cluster {
     gateways = 1,
     leads = 1,
     docs = true,
+    webhooks = false,
     gatewayEnv = {},
     leadsEnv = {},
+    webhooksEnv = {},
     spareLeadsPorts = [],
   } = {}) {
     const started = Date.now();
-    const ports = { identity: await freePort(), campaigns: await freePort(), docs: await freePort() };
+    const ports = {
+      identity: await freePort(),
+      campaigns: await freePort(),
+      docs: await freePort(),
+      webhooks: await freePort(),
+    };
     const leadsPorts = [];
     for (let index = 0; index < leads; index++) leadsPorts.push(await freePort());
     const url = (/** @type {number} */ port) => `http://127.0.0.1:${port}`;
@@ -192,14 +201,19 @@ export class Cluster {
       CAMPAIGNS_URL: url(ports.campaigns),
       LEADS_URL: [...leadsPorts, ...spareLeadsPorts].map(url).join(','),
       DOCS_URL: docs ? url(ports.docs) : 'http://127.0.0.1:9',
+      WEBHOOKS_URL: webhooks ? url(ports.webhooks) : 'http://127.0.0.1:9',
       RATE_LIMIT_PER_MINUTE: '100000000',
       AUTH_FAILURE_LIMIT_PER_MINUTE: '100000000',
       ...gatewayEnv,
     };
-    const [identity, campaigns, docsService, ...rest] = await Promise.all([
+    const webhooksService = webhooks
+      ? this.start('webhooks', { port: ports.webhooks, env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', ...webhooksEnv } })
+      : null;
+    const [identity, campaigns, docsService, webhooksStarted, ...rest] = await Promise.all([
       this.start('identity', { port: ports.identity }),
       this.start('campaigns', { port: ports.campaigns }),
       docs ? this.start('docs', { port: ports.docs }) : null,
+      webhooksService,
       ...leadsPorts.map((port) => this.start('leads', { env: leadsEnv, port })),
       ...Array.from({ length: gateways }, () => this.start('gateway', { env: upstreams })),
     ]);
@@ -207,6 +221,7 @@ export class Cluster {
       identity,
       campaigns,
       docs: docsService,
+      webhooks: webhooksStarted,
       leads: rest.slice(0, leads),
       gateways: rest.slice(leads),
       upstreams,

@@ -19,7 +19,7 @@ const RETRY_TIME_SCALE = '0.005';
  * @returns {Promise<string[]>}
  */
 async function allLeadIds(/** @type {ReturnType<typeof client>} */ caller, /** @type {string} */ campaignId) {
-  const leads = [];
+  const ids = [];
   for (let cursor = ''; ;) {
     const page = await caller('GET', `/v1/campaigns/${campaignId}/leads?limit=500${cursor}`);
     if (page.status !== 200) throw new Error(`list: ${page.status}`);

@@ -3,7 +3,7 @@
 // `npm run bench`: the platform measured side by side with its references, in one run on this
 // machine. `--quick` (CI) runs every suite small to prove the harness works and writes nothing into
 // docs/; the full run (by hand, ~20 min) rewrites the generated part of docs/BENCHMARKS.md.
-//   npm run bench [-- --quick] [--only edge,read,capacity,ingest,footprint,propagation,console] [--profile] [--leads N]
+//   npm run bench [-- --quick] [--only edge,read,capacity,ingest,webhooks,footprint,propagation,console] [--profile] [--leads N]
 //     [--collection-leads N]
 import { parseArgs } from 'node:util';
 import { status } from '../infra/infra.mjs';
@@ -18,9 +18,10 @@ import { propagation } from './suites/propagation.mjs';
 import { scopedRead } from './suites/scoped-read.mjs';
 import { capacity } from './suites/capacity.mjs';
 import { consoleLoad } from './suites/console.mjs';
+import { webhooks } from './suites/webhooks.mjs';
 
 /** @type {Record<string, import('./lib/suite.mjs').Suite>} */
-const SUITES = { edge, console: consoleLoad, read: scopedRead, capacity, ingest, footprint, propagation };
+const SUITES = { edge, console: consoleLoad, read: scopedRead, capacity, ingest, webhooks, footprint, propagation };
 
 const { values } = parseArgs({
   options: {
@@ -84,8 +85,8 @@ async function main() {
     const infraStarted = Date.now();
     await cluster.infraUp();
     const infraMs = infraWasUp ? null : Date.now() - infraStarted;
-    log('platform: identity, campaigns, leads, docs, gateway');
-    await cluster.startPlatform();
+    log('platform: identity, campaigns, leads, docs, webhooks, gateway');
+    await cluster.startPlatform({ webhooks: true });
     const idle = await idleMemory(cluster, settings.quick ? 1000 : 5000);
     const sampler = memorySampler(cluster);
     const world = await partnerWorld(cluster);

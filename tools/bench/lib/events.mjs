@@ -32,15 +32,18 @@ export async function topicEnds(brokers, topic) {
 }
 
 /**
- * `select` names the key an event counts under, or null for an event the watch ignores.
+ * `select` names the key an event counts under, or null for an event the watch ignores; `handle`,
+ * when given, is awaited for each selected event before it counts (one at a time per partition, as
+ * a consumer that does work per event would).
  * @template {{ id: string }} Event the JSON value of the topic's messages
  * @param {{
  *   brokers: string; topic: string; select: (event: Event) => string | null;
+ *   handle?: (event: Event, value: string) => Promise<void>;
  *   startOffsets?: PartitionOffset[];
  * }} options startOffsets default: the end offsets now
  * @returns {Promise<TopicWatch>}
  */
-export async function watchTopic({ brokers, topic, select, startOffsets }) {
+export async function watchTopic({ brokers, topic, select, handle, startOffsets }) {
   const ends = startOffsets ?? (await topicEnds(brokers, topic));
   const kafka = new Kafka({ clientId: 'leadgate-bench', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
   const consumer = kafka.consumer({
@@ -73,9 +76,11 @@ export async function watchTopic({ brokers, topic, select, startOffsets }) {
   await consumer.run({
     eachMessage: async ({ message }) => {
       // Every message of a watched topic has a JSON value (no tombstones): typed where it enters.
-      const event = /** @type {Event} */ (JSON.parse(String(message.value)));
+      const value = String(message.value);
+      const event = /** @type {Event} */ (JSON.parse(value));
       const key = select(event);
       if (!key) return;
+      if (handle) await handle(event, value);
       ids.set(key, (ids.get(key) ?? new Set()).add(event.id));
       watch.total++;
       watch.lastAt = Date.now();

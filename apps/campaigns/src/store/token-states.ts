@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { TokenStateV1, TOPICS } from '@leadgate/contracts';
 import { ReadModels } from '@leadgate/kafka';
-import { ProblemException } from '@leadgate/service-kit';
+import { invalidTokenProblem, ProblemException } from '@leadgate/service-kit';
 
 /** A token as this replica knows it is live when it is neither revoked nor past its expiry. */
 export function isLiveToken(token: Pick<TokenStateV1, 'revoked_at' | 'expires_at'>, now = Date.now()): boolean {
@@ -47,16 +47,7 @@ export class TokenStates {
       );
     }
     const token = tokens.get(tokenId);
-    if (!token || !isLiveToken(token)) {
-      throw new ProblemException(
-        HttpStatus.UNAUTHORIZED,
-        'invalid_token',
-        'Invalid token',
-        'The token is not valid.',
-        undefined,
-        { 'WWW-Authenticate': 'Bearer realm="leadgate", error="invalid_token"' },
-      );
-    }
+    if (!token || !isLiveToken(token)) throw invalidTokenProblem();
     return token;
   }
 }

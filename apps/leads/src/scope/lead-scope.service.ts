@@ -3,7 +3,7 @@ import { CampaignSchemaStateV1, FieldAccess, FilterStateV1, TokenStateV1, TOPICS
 import { FieldProjection, fieldProjection, isNarrowing } from '@leadgate/field-access';
 import { compileToMongo, pinnedValues, toPredicate } from '@leadgate/filters';
 import { ReadModels } from '@leadgate/kafka';
-import { Principal, ProblemException } from '@leadgate/service-kit';
+import { invalidTokenProblem, Principal, ProblemException } from '@leadgate/service-kit';
 import { isLiveToken } from './live-token';
 
 export interface CompiledFilter {
@@ -140,18 +140,7 @@ export class LeadScopeService implements OnModuleInit {
   private requireLiveToken(principal: Principal): TokenStateV1 | null {
     if (principal.kind === 'anonymous' || principal.kind === 'service') return null;
     const token = this.liveToken(principal.token_id);
-    if (!token) {
-      throw new ProblemException(
-        HttpStatus.UNAUTHORIZED,
-        'invalid_token',
-        'Invalid token',
-        'The token is not valid.',
-        undefined,
-        {
-          'WWW-Authenticate': 'Bearer realm="leadgate", error="invalid_token"',
-        },
-      );
-    }
+    if (!token) throw invalidTokenProblem();
     return token;
   }
 

@@ -52,3 +52,13 @@ export const DEFAULT_PROBLEM_TYPES: Record<number, [string, string]> = {
   503: ['unavailable', 'Service unavailable'],
   504: ['timeout', 'Deadline exceeded'],
 };
+
+/**
+ * 401 for a token a service's own read model no longer holds live (revoked, expired, unknown there),
+ * though the gateway let it through a moment ago: the answer the gateway gives for the same token.
+ */
+export function invalidTokenProblem(detail = 'The token is not valid.'): ProblemException {
+  return new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid_token', 'Invalid token', detail, undefined, {
+    'WWW-Authenticate': 'Bearer realm="leadgate", error="invalid_token"',
+  });
+}

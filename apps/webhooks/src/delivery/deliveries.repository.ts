@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { DELIVERY_MODEL, DeliveryJob } from './delivery.schema';
+import { DELIVERY_MODEL, DeliveryJob, DeliveryStatus } from './delivery.schema';
 
-const UNFINISHED = ['pending', 'sending'];
+const UNFINISHED: DeliveryStatus[] = ['pending', 'sending'];
+const FINISHED: DeliveryStatus[] = ['delivered', 'failed', 'cancelled'];
 
 /** The delivery queue and its attempts: every database call the delivery rules need, and no rule. */
 @Injectable()
@@ -106,7 +107,7 @@ export class DeliveriesRepository {
     const owned = { _id: { $eq: id }, subscription_id: { $eq: subscriptionId } };
     const finished = await this.jobs
       .findOneAndUpdate(
-        { ...owned, status: { $in: ['delivered', 'failed', 'cancelled'] } },
+        { ...owned, status: { $in: FINISHED } },
         {
           $set: {
             status: 'pending',

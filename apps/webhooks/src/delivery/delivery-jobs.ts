@@ -37,7 +37,10 @@ export function testEventJob(owner: JobOwner, now: string): DeliveryJob {
     subject: owner._id,
     time: now,
     datacontenttype: 'application/json',
-    data: { webhook_id: owner._id, message: 'A test event from Leadgate: your endpoint receives and verifies webhooks.' },
+    data: {
+      webhook_id: owner._id,
+      message: 'A test event from Leadgate: your endpoint receives and verifies webhooks.',
+    },
   };
   return newJob(owner, {
     event_id: id,

@@ -62,7 +62,13 @@ export class DeliverySender {
     const { changes, disable } = settleAttempt(held, answer, now, policy, this.clock.random);
     const settled = await this.deliveries.settle(held, changes);
     this.logger.info(
-      { delivery: held._id, webhook: held.subscription_id, event: held.event_id, status: changes.status, attempt: changes.attempts },
+      {
+        delivery: held._id,
+        webhook: held.subscription_id,
+        event: held.event_id,
+        status: changes.status,
+        attempt: changes.attempts,
+      },
       'webhook delivery attempt',
     );
     if (settled && disable !== null) {
@@ -76,7 +82,10 @@ export class DeliverySender {
     const event = JSON.parse(held.event_json) as LeadEventV1 | { type: typeof TEST_EVENT_TYPE };
     if (event.type === TEST_EVENT_TYPE) {
       const token = this.slices.token(subscription.token_id);
-      const live = token && token.revoked_at === null && (token.expires_at === null || Date.parse(token.expires_at) > this.clock.now());
+      const live =
+        token &&
+        token.revoked_at === null &&
+        (token.expires_at === null || Date.parse(token.expires_at) > this.clock.now());
       return live ? { body: held.event_json } : { cancel: 'token_not_live' };
     }
     const lead = event as LeadEventV1;
@@ -90,7 +99,10 @@ export class DeliverySender {
     const problem = await resolvedTargetProblem(subscription.url, allowPrivate);
     if (problem !== null) return { kind: 'blocked', error: `target refused: ${problem}` };
     const timestamp = Math.floor(this.clock.now() / 1000);
-    const signed = webhookHeaders({ id: held.event_id, timestamp, body }, this.secrets.open(subscription.sealed_secret));
+    const signed = webhookHeaders(
+      { id: held.event_id, timestamp, body },
+      this.secrets.open(subscription.sealed_secret),
+    );
     return postToTarget({
       url: subscription.url,
       body,

@@ -36,7 +36,12 @@ export class LeadEventDispatcher {
     if (!campaign) return;
     let stored = 0;
     for (const subscription of await this.subscriptions.activeOfAccount(campaign.account_id)) {
-      const decision = decideSlice(subscription, event, this.slices.state(subscription.token_id, campaign.id, now), this.slices);
+      const decision = decideSlice(
+        subscription,
+        event,
+        this.slices.state(subscription.token_id, campaign.id, now),
+        this.slices,
+      );
       if (!decision.deliver) {
         this.logger.debug({ webhook: subscription._id, event: event.id, reason: decision.reason }, 'webhook skipped');
         continue;

@@ -2,7 +2,7 @@
 #
 # One image per service, all built from this file:
 #   docker build --build-arg APP=gateway -t leadgate/gateway:0.1.0 .
-# APP is one of: gateway, identity, campaigns, leads, docs (a directory under apps/).
+# APP is one of: gateway, identity, campaigns, leads, docs, webhooks (a directory under apps/).
 # The compiled code of every app is in the image (it is small); APP only selects what runs.
 
 ARG NODE_IMAGE=node:20.20.2-bookworm-slim
@@ -42,17 +42,17 @@ COPY --from=prune /src/node_modules ./node_modules
 COPY --from=build /src/dist ./dist
 COPY package.json ./
 # Fail the build, not the container, when APP is missing or names no app.
-RUN if [ -z "${APP}" ]; then echo 'build with --build-arg APP=<gateway|identity|campaigns|leads|docs>' >&2; exit 1; fi; \
+RUN if [ -z "${APP}" ]; then echo 'build with --build-arg APP=<gateway|identity|campaigns|leads|docs|webhooks>' >&2; exit 1; fi; \
     if [ ! -f "${APP_MAIN}" ]; then echo "no ${APP_MAIN}: APP=${APP} is not an app under apps/" >&2; exit 1; fi
 
 USER node
 # Default ports of the services (each can be changed with PORT).
-EXPOSE 8080 8081 8082 8083 8084
+EXPOSE 8080 8081 8082 8083 8084 8085
 
 # Liveness through the service's own port (PORT, else the app's default). No curl in the slim
 # image, so node asks. HOST=0.0.0.0 (as in containers) is reached on the loopback address.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["node", "-e", "const h=process.env.HOST,p=process.env.PORT||{gateway:8080,identity:8081,campaigns:8082,leads:8083,docs:8084}[process.env.APP];require('http').get({host:!h||h==='0.0.0.0'||h==='::'?'127.0.0.1':h,port:p,path:'/health/live',timeout:4000},r=>process.exit(r.statusCode===200?0:1)).on('timeout',()=>process.exit(1)).on('error',()=>process.exit(1))"]
+  CMD ["node", "-e", "const h=process.env.HOST,p=process.env.PORT||{gateway:8080,identity:8081,campaigns:8082,leads:8083,docs:8084,webhooks:8085}[process.env.APP];require('http').get({host:!h||h==='0.0.0.0'||h==='::'?'127.0.0.1':h,port:p,path:'/health/live',timeout:4000},r=>process.exit(r.statusCode===200?0:1)).on('timeout',()=>process.exit(1)).on('error',()=>process.exit(1))"]
 
 # The service drains HTTP, then closes Kafka and the database on SIGTERM (SHUTDOWN_GRACE_MS).
 STOPSIGNAL SIGTERM

@@ -171,7 +171,7 @@ export default tseslint.config(
         'error',
         {
           allow: [
-            ...['campaigns', 'docs', 'gateway', 'identity', 'leads'].map((app) => `../../apps/${app}/src/config`),
+            ...['campaigns', 'docs', 'gateway', 'identity', 'leads', 'webhooks'].map((app) => `../../apps/${app}/src/config`),
             '../../libs/service-kit/src/config/management-port',
           ],
         },

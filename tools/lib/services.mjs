@@ -1,5 +1,5 @@
 // @ts-check
-// The five services as the embedded default runs them: one process each, on fixed loopback ports,
+// The six services as the embedded default runs them: one process each, on fixed loopback ports,
 // each with its management listener (metrics, detailed readiness) at PORT + 1000.
 import { loadReadiness } from './built.mjs';
 
@@ -23,6 +23,7 @@ export const SERVICES = [
   { app: 'campaigns', port: 8082, managementPort: 9082 },
   { app: 'leads', port: 8083, managementPort: 9083 },
   { app: 'docs', port: 8084, managementPort: 9084 },
+  { app: 'webhooks', port: 8085, managementPort: 9085 },
 ];
 
 export const GATEWAY_URL = 'http://127.0.0.1:8080';

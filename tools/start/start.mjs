@@ -25,7 +25,16 @@ const KEY_VARIABLES = [
   'PRINCIPAL_SIGNING_KEY_FILE',
   'OPERATOR_SIGNING_KEY',
   'OPERATOR_SIGNING_KEY_FILE',
+  'WEBHOOK_SECRET_KEYS',
+  'WEBHOOK_SECRET_KEYS_FILE',
 ];
+
+/**
+ * Settings of the embedded default per service: webhooks may reach receivers on this machine over
+ * plain http (API.md §12; production leaves it off).
+ * @type {Record<string, Record<string, string>>}
+ */
+const EMBEDDED_SETTINGS = { webhooks: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } };
 
 /** @typedef {import('node:child_process').ChildProcess & { exited: Promise<number | string | null> }} ServiceChild */
 
@@ -128,7 +137,8 @@ async function main() {
   process.on('SIGTERM', () => void stopAll('SIGTERM'));
 
   for (const service of SERVICES) {
-    children.set(service.app, startProcess(service, { ...env, ...keyEnv(service.app, keys, { asFile: true }) }));
+    const own = { ...keyEnv(service.app, keys, { asFile: true }), ...EMBEDDED_SETTINGS[service.app] };
+    children.set(service.app, startProcess(service, { ...env, ...own }));
   }
   const readyIn = await Promise.all(
     SERVICES.map((service) => serviceReady(service, children.get(service.app), 90000)),

@@ -12,6 +12,7 @@ import { docsConfigSchema } from '../../apps/docs/src/config';
 import { gatewayConfigSchema } from '../../apps/gateway/src/config';
 import { identityConfigSchema } from '../../apps/identity/src/config';
 import { leadsConfigSchema } from '../../apps/leads/src/config';
+import { webhooksConfigSchema } from '../../apps/webhooks/src/config';
 import { managementPortOf } from '../../libs/service-kit/src/config/management-port';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -27,10 +28,18 @@ const schemas: Record<string, z.AnyZodObject> = {
   campaigns: campaignsConfigSchema,
   leads: leadsConfigSchema,
   docs: docsConfigSchema,
+  webhooks: webhooksConfigSchema,
 };
 const APPS = Object.keys(schemas);
 /** Replicas an operator starts with (gateway and leads also autoscale). */
-const EXPECTED_REPLICAS: Record<string, number> = { gateway: 2, identity: 1, campaigns: 1, leads: 2, docs: 1 };
+const EXPECTED_REPLICAS: Record<string, number> = {
+  gateway: 2,
+  identity: 1,
+  campaigns: 1,
+  leads: 2,
+  docs: 1,
+  webhooks: 2,
+};
 const AUTOSCALED = ['gateway', 'leads'];
 /** Stands in for values that come from outside the files (secrets, ${VAR} without a default). */
 const SAMPLE_SECRET = 'sample-value-for-manifest-checks-0123456789';
@@ -40,6 +49,14 @@ const SAMPLE_PUBLIC_KEY = generateKeyPairSync('ed25519')
   .toString('base64');
 /** Variables that hold a private key: never a value in a file, and only ever in the gateway. */
 const PRIVATE_KEY_VARIABLES = ['PRINCIPAL_SIGNING_KEY', 'PRINCIPAL_SIGNING_KEY_FILE'];
+/**
+ * The one app that holds each secret, the variable naming the file it arrives in (a mounted
+ * secret), and the inline variable that must never carry it in a manifest.
+ */
+const SECRET_FILES: Record<string, { file: string; inline: string }> = {
+  gateway: { file: 'PRINCIPAL_SIGNING_KEY_FILE', inline: 'PRINCIPAL_SIGNING_KEY' },
+  webhooks: { file: 'WEBHOOK_SECRET_KEYS_FILE', inline: 'WEBHOOK_SECRET_KEYS' },
+};
 
 function unknownVariables(app: string, names: Iterable<string>): string[] {
   const shape = schemas[app]?.shape ?? {};
@@ -195,6 +212,7 @@ const GATEWAY_UPSTREAMS: Record<string, string> = {
   CAMPAIGNS_URL: 'campaigns',
   LEADS_URL: 'leads',
   DOCS_URL: 'docs',
+  WEBHOOKS_URL: 'webhooks',
 };
 
 describe('deployment manifests', () => {
@@ -223,7 +241,7 @@ describe('deployment manifests', () => {
       .filter(([, service]) => typeof service['build'] === 'object' && service['build']?.args?.APP !== undefined)
       .map(([name, service]) => ({ name, service, app: String(service['build'].args.APP) }));
 
-    it('builds each app from a directory under apps/ with src/main.ts, all five exactly once', () => {
+    it('builds each app from a directory under apps/ with src/main.ts, all six exactly once', () => {
       const problems: string[] = [];
       for (const { name, service, app } of appServices) {
         if (!existsSync(path.join(root, 'apps', app, 'src/main.ts'))) {
@@ -290,27 +308,29 @@ describe('deployment manifests', () => {
       expect(problems).toEqual([]);
     });
 
-    it('gives the signing key to the gateway alone, as a secret file, and the operator key to identity alone', () => {
+    it('gives each secret (signing key, webhook sealing keys) to its app alone, as a secret file, and the operator key to identity alone', () => {
       const problems: string[] = [];
       for (const { name, service, app } of appServices) {
         const env = composeEnvironment(service);
         const secrets = ((service['secrets'] ?? []) as (string | Node)[]).map((secret) =>
           typeof secret === 'string' ? secret : String(secret['source']),
         );
-        if (env['PRINCIPAL_SIGNING_KEY'] !== undefined) {
-          problems.push(`service "${name}": PRINCIPAL_SIGNING_KEY in the environment; mount it as a secret file`);
+        for (const [owner, { file: fileVariable, inline }] of Object.entries(SECRET_FILES)) {
+          if (env[inline] !== undefined) {
+            problems.push(`service "${name}": ${inline} in the environment; mount it as a secret file`);
+          }
+          if (app === owner) {
+            const file = env[fileVariable] ?? '';
+            const secret = /^\/run\/secrets\/([A-Za-z0-9_.-]+)$/.exec(file)?.[1];
+            if (!secret || !secrets.includes(secret)) {
+              problems.push(`service "${name}": ${fileVariable} must name a secret it mounts (is ${file})`);
+            }
+          } else if (env[fileVariable] !== undefined) {
+            problems.push(`service "${name}" (${app}) sets ${fileVariable}; only ${owner} holds that secret`);
+          }
         }
-        if (app === 'gateway') {
-          const file = env['PRINCIPAL_SIGNING_KEY_FILE'] ?? '';
-          const secret = /^\/run\/secrets\/([A-Za-z0-9_.-]+)$/.exec(file)?.[1];
-          if (!secret || !secrets.includes(secret)) {
-            problems.push(`service "${name}": PRINCIPAL_SIGNING_KEY_FILE must name a secret it mounts (is ${file})`);
-          }
-        } else {
-          if (secrets.length > 0) problems.push(`service "${name}" (${app}) mounts secrets ${secrets.join(', ')}`);
-          if (env['PRINCIPAL_SIGNING_KEY_FILE'] !== undefined) {
-            problems.push(`service "${name}" (${app}) sets PRINCIPAL_SIGNING_KEY_FILE; only the gateway signs`);
-          }
+        if (!SECRET_FILES[app] && secrets.length > 0) {
+          problems.push(`service "${name}" (${app}) mounts secrets ${secrets.join(', ')}`);
         }
         if ((env['OPERATOR_VERIFY_KEY'] !== undefined) !== (app === 'identity')) {
           problems.push(`service "${name}" (${app}): OPERATOR_VERIFY_KEY belongs to identity, and only there`);
@@ -449,8 +469,13 @@ describe('deployment manifests', () => {
             problems.push(`${where(deployment)} sets ${variable}; only the gateway holds a private key`);
           }
         }
-        if ('PRINCIPAL_SIGNING_KEY' in env && !secretKeys.has('PRINCIPAL_SIGNING_KEY')) {
-          problems.push(`${where(deployment)}: PRINCIPAL_SIGNING_KEY as a plain value; mount the Secret as a file`);
+        for (const [owner, { file, inline }] of Object.entries(SECRET_FILES)) {
+          if (inline in env && !secretKeys.has(inline)) {
+            problems.push(`${where(deployment)}: ${inline} as a plain value; mount the Secret as a file`);
+          }
+          if (owner !== app && (inline in env || file in env)) {
+            problems.push(`${where(deployment)} sets ${inline in env ? inline : file}; only ${owner} holds it`);
+          }
         }
         if ('OPERATOR_VERIFY_KEY' in env !== (app === 'identity')) {
           problems.push(`${where(deployment)}: OPERATOR_VERIFY_KEY belongs to identity, and only there`);
@@ -465,20 +490,21 @@ describe('deployment manifests', () => {
       expect(problems).toEqual([]);
     });
 
-    it('mounts the principal signing Secret in the gateway alone, where PRINCIPAL_SIGNING_KEY_FILE points', () => {
+    it('mounts each secret in its app alone (signing key: gateway, sealing keys: webhooks), where its _FILE points', () => {
       const problems: string[] = [];
       for (const deployment of deployments) {
         const app = String(deployment.metadata['name']);
         const podSpec = (deployment['spec']?.template?.spec ?? {}) as Node;
         const secretVolumes = ((podSpec['volumes'] ?? []) as Node[]).filter((volume) => volume['secret']);
         const container = appContainer(deployment);
-        const file = ((container['env'] ?? []) as Node[]).find(
-          (variable) => variable['name'] === 'PRINCIPAL_SIGNING_KEY_FILE',
-        )?.['value'] as string | undefined;
-        if (app !== 'gateway') {
-          if (secretVolumes.length > 0) problems.push(`${where(deployment)} mounts a Secret; only the gateway may`);
+        const owned = SECRET_FILES[app];
+        if (!owned) {
+          if (secretVolumes.length > 0) problems.push(`${where(deployment)} mounts a Secret; only the gateway and webhooks may`);
           continue;
         }
+        const file = ((container['env'] ?? []) as Node[]).find((variable) => variable['name'] === owned.file)?.[
+          'value'
+        ] as string | undefined;
         const mounted = ((container['volumeMounts'] ?? []) as Node[]).some(
           (mount) =>
             secretVolumes.some((volume) => volume['name'] === mount['name']) &&
@@ -487,7 +513,7 @@ describe('deployment manifests', () => {
             file.startsWith(`${String(mount['mountPath'])}/`),
         );
         if (!mounted) {
-          problems.push(`${where(deployment)}: PRINCIPAL_SIGNING_KEY_FILE must be in a read-only Secret mount`);
+          problems.push(`${where(deployment)}: ${owned.file} must be in a read-only Secret mount`);
         }
       }
       expect(problems).toEqual([]);

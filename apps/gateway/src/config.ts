@@ -25,6 +25,7 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   CAMPAIGNS_URL: replicaUrls('http://127.0.0.1:8082'),
   LEADS_URL: replicaUrls('http://127.0.0.1:8083'),
   DOCS_URL: replicaUrls('http://127.0.0.1:8084'),
+  WEBHOOKS_URL: replicaUrls('http://127.0.0.1:8085'),
   /** How often each replica's /health/ready is asked; a replica that does not answer 200 leaves rotation. */
   UPSTREAM_HEALTH_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
   /** Largest JSON or form body the gateway forwards; file uploads have their own limit. */

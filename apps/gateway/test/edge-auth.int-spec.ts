@@ -59,6 +59,7 @@ describe('authentication at the edge', () => {
         CAMPAIGNS_URL: services.campaigns!.url,
         LEADS_URL: services.leads!.url,
         DOCS_URL: 'http://127.0.0.1:9',
+        WEBHOOKS_URL: 'http://127.0.0.1:9',
         TRUSTED_PROXIES: '127.0.0.1',
         ANONYMOUS_RATE_LIMIT_PER_MINUTE: '3',
         AUTH_FAILURE_LIMIT_PER_MINUTE: '3',

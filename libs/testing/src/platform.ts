@@ -39,6 +39,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         CAMPAIGNS_URL: urlOf('campaigns'),
         LEADS_URL: urlOf('leads'),
         DOCS_URL: urlOf('docs'),
+        WEBHOOKS_URL: urlOf('webhooks'),
         // Tests poll with tokens the gateway has not learned yet; its own test sets a real limit.
         AUTH_FAILURE_LIMIT_PER_MINUTE: '1000000',
         ...options.env?.gateway,

@@ -11,7 +11,7 @@ import { freePort, KAFKA_BROKERS, MONGO_URL, testKeyEnv } from './test-env';
  */
 export const PID_DIR = path.join(REPO_ROOT, 'tmp', 'test-pids');
 
-export type AppName = 'gateway' | 'identity' | 'campaigns' | 'leads' | 'docs';
+export type AppName = 'gateway' | 'identity' | 'campaigns' | 'leads' | 'docs' | 'webhooks';
 
 export interface RunningService {
   app: AppName;
@@ -49,7 +49,15 @@ export interface StartOptions {
 }
 
 function testBaseEnv(app: AppName): Record<string, string> {
-  return { NODE_ENV: 'test', LOG_LEVEL: 'info', KAFKA_BROKERS, MONGO_URL, ...testKeyEnv(app) };
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    KAFKA_BROKERS,
+    MONGO_URL,
+    ...testKeyEnv(app),
+    // Test receivers listen on loopback over plain http (API.md §12 lets the operator allow that).
+    ...(app === 'webhooks' ? { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } : {}),
+  };
 }
 
 /**

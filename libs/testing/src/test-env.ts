@@ -14,12 +14,19 @@ export const TEST_OPERATOR_KEYS = {
   public: 'MCowBQYDK2VwAyEAubnTzrGzaR4spy73jZpnxka342tEZNhht5QT4DMPghI=',
 };
 
-/** The key environment of a test service: verify keys everywhere, the signing key in the gateway only. */
+/** The webhooks service's sealing key for tests only (ADR 020): `<key id>:<base64 of 32 bytes>`. */
+export const TEST_WEBHOOK_SECRET_KEYS = 'test1:dGVzdC1vbmx5LXdlYmhvb2stc2VhbGluZy1rZXktMzI=';
+
+/**
+ * The key environment of a test service: verify keys everywhere, the signing key in the gateway
+ * only, the webhook sealing key in the webhooks service only.
+ */
 export function testKeyEnv(app: string): Record<string, string> {
   return {
     PRINCIPAL_VERIFY_KEY: TEST_GATEWAY_KEYS.public,
     ...(app === 'identity' ? { OPERATOR_VERIFY_KEY: TEST_OPERATOR_KEYS.public } : {}),
     ...(app === 'gateway' ? { PRINCIPAL_SIGNING_KEY: TEST_GATEWAY_KEYS.private } : {}),
+    ...(app === 'webhooks' ? { WEBHOOK_SECRET_KEYS: TEST_WEBHOOK_SECRET_KEYS } : {}),
   };
 }
 

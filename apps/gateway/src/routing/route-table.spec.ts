@@ -19,6 +19,39 @@ describe('route table', () => {
     expect(match('POST', '/v1/campaigns/cmp_1/leads/ld_1/files').route).toMatchObject({ upload: true });
   });
 
+  it('sends every webhook route of API.md §12 to webhooks, partner ones open to campaign tokens', () => {
+    const partner: [string, string, string][] = [
+      ['GET', '/v1/webhooks', 'webhooks:read'],
+      ['POST', '/v1/webhooks', 'webhooks:write'],
+      ['GET', '/v1/webhooks/whk_1', 'webhooks:read'],
+      ['PATCH', '/v1/webhooks/whk_1', 'webhooks:write'],
+      ['DELETE', '/v1/webhooks/whk_1', 'webhooks:write'],
+      ['POST', '/v1/webhooks/whk_1/rotate-secret', 'webhooks:write'],
+      ['POST', '/v1/webhooks/whk_1/test', 'webhooks:write'],
+      ['GET', '/v1/webhooks/whk_1/deliveries', 'webhooks:read'],
+      ['POST', '/v1/webhooks/whk_1/deliveries/dlv_1/retry', 'webhooks:write'],
+    ];
+    for (const [method, path, scope] of partner) {
+      expect(match(method, path).route).toMatchObject({
+        upstream: 'webhooks',
+        auth: { kind: 'bearer', scope, accountLevel: false },
+      });
+    }
+    const admin: [string, string, string][] = [
+      ['GET', '/v1/admin/webhooks', 'webhooks:read'],
+      ['GET', '/v1/admin/tokens/tok_1/webhooks', 'webhooks:read'],
+      ['POST', '/v1/admin/tokens/tok_1/webhooks', 'webhooks:write'],
+    ];
+    for (const [method, path, scope] of admin) {
+      expect(match(method, path).route).toMatchObject({
+        upstream: 'webhooks',
+        auth: { kind: 'bearer', scope, accountLevel: true },
+      });
+    }
+    expect(match('POST', '/v1/admin/tokens/tok_1/webhooks').params).toEqual({ tokenId: 'tok_1' });
+    expect(matchRoute('PUT', '/v1/webhooks/whk_1')).toEqual({ methodAllowed: false });
+  });
+
   it('prefers literal segments: /leads/batch is the batch route, not a lead called batch', () => {
     expect(match('POST', '/v1/campaigns/c/leads/batch').route.pattern).toBe('/v1/campaigns/:campaignId/leads/batch');
     expect(match('GET', '/v1/campaigns/c/leads/batch').route.pattern).toBe('/v1/campaigns/:campaignId/leads/:leadId');

@@ -2,7 +2,7 @@
  * The public surface (API.md) mapped to the service that owns each route and what a caller needs.
  * Pure data plus a matcher, so every rule is unit-tested without a server.
  */
-export type Upstream = 'identity' | 'campaigns' | 'leads' | 'docs';
+export type Upstream = 'identity' | 'campaigns' | 'leads' | 'docs' | 'webhooks';
 
 export type RouteAuth =
   /** A valid Bearer token holding `scope` (or any valid token when scope is null). */
@@ -42,6 +42,8 @@ const admin = (scope: string | null): RouteAuth => bearer(scope, true);
 
 const CAMPAIGN = '/v1/campaigns/:campaignId';
 const ADMIN_CAMPAIGN = '/v1/admin/campaigns/:campaignId';
+const WEBHOOKS = '/v1/webhooks';
+const WEBHOOK = `${WEBHOOKS}/:webhookId`;
 
 function crud(
   upstream: Upstream,
@@ -85,6 +87,22 @@ export const ROUTES: readonly Route[] = [
     upload: true,
   },
   { method: 'GET', pattern: `${CAMPAIGN}/leads/:leadId/files/:fileId`, upstream: 'leads', auth: bearer('files:read') },
+
+  // Webhooks (API.md §12): a token's own subscriptions; campaign tokens with the `webhooks` permission too.
+  { method: 'GET', pattern: WEBHOOKS, upstream: 'webhooks', auth: bearer('webhooks:read') },
+  { method: 'POST', pattern: WEBHOOKS, upstream: 'webhooks', auth: bearer('webhooks:write') },
+  { method: 'GET', pattern: WEBHOOK, upstream: 'webhooks', auth: bearer('webhooks:read') },
+  { method: 'PATCH', pattern: WEBHOOK, upstream: 'webhooks', auth: bearer('webhooks:write') },
+  { method: 'DELETE', pattern: WEBHOOK, upstream: 'webhooks', auth: bearer('webhooks:write') },
+  { method: 'POST', pattern: `${WEBHOOK}/rotate-secret`, upstream: 'webhooks', auth: bearer('webhooks:write') },
+  { method: 'POST', pattern: `${WEBHOOK}/test`, upstream: 'webhooks', auth: bearer('webhooks:write') },
+  { method: 'GET', pattern: `${WEBHOOK}/deliveries`, upstream: 'webhooks', auth: bearer('webhooks:read') },
+  {
+    method: 'POST',
+    pattern: `${WEBHOOK}/deliveries/:deliveryId/retry`,
+    upstream: 'webhooks',
+    auth: bearer('webhooks:write'),
+  },
 
   // Admin API (API.md §6). Campaign tokens lives in identity, under the campaign's path.
   ...crud('identity', `${ADMIN_CAMPAIGN}/tokens`, 'tokens', null),
@@ -130,6 +148,9 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: '/v1/admin/quarantine', upstream: 'leads', auth: admin('leads:read') },
   { method: 'POST', pattern: '/v1/admin/quarantine/:entryId/release', upstream: 'leads', auth: admin('leads:write') },
   { method: 'DELETE', pattern: '/v1/admin/quarantine/:entryId', upstream: 'leads', auth: admin('leads:write') },
+  // Webhook subscriptions of any token of the account, and one made for a token (API.md §12).
+  { method: 'GET', pattern: '/v1/admin/webhooks', upstream: 'webhooks', auth: admin('webhooks:read') },
+  ...crud('webhooks', '/v1/admin/tokens/:tokenId/webhooks', 'webhooks', null),
 
   // Console sign-in (API.md §11). GET /v1/auth/session is answered by the gateway itself.
   { method: 'POST', pattern: '/v1/auth/login', upstream: 'identity', auth: { kind: 'public' }, session: 'issue' },

@@ -31,6 +31,7 @@ export class UpstreamPools implements OnModuleInit, OnModuleDestroy {
       campaigns: new UpstreamPool('campaigns', config.CAMPAIGNS_URL),
       leads: new UpstreamPool('leads', config.LEADS_URL),
       docs: new UpstreamPool('docs', config.DOCS_URL),
+      webhooks: new UpstreamPool('webhooks', config.WEBHOOKS_URL),
     };
     const pools = Object.values(this.pools);
     new Gauge({

@@ -83,6 +83,7 @@ async function gatewayFor(leads: string[]) {
     CAMPAIGNS_URL: ['http://127.0.0.1:9'],
     LEADS_URL: leads,
     DOCS_URL: ['http://127.0.0.1:9'],
+    WEBHOOKS_URL: ['http://127.0.0.1:9'],
     BODY_LIMIT_BYTES: 1024 * 1024,
     FILE_UPLOAD_LIMIT_BYTES: 1024 * 1024,
     UPSTREAM_TIMEOUT_MS: 5000,

@@ -29,7 +29,8 @@ export class CampaignTokensController {
     operationId: 'createCampaignToken',
     summary: 'Create a campaign token for a partner',
     description:
-      'A token for one campaign with `read` or `read`+`write` permissions, optionally restricted to a filter and ' +
+      'A token for one campaign with `read` or `read`+`write` permissions (plus `webhooks`: the partner manages its ' +
+      'own webhook subscriptions, API.md \u00a712), optionally restricted to a filter and ' +
       'narrowed by `field_access` (fields hidden, masked or read-only; a required field stays writable for `write`). ' +
       'The answer carries the token string once and its public docs link.',
     scope: 'tokens:write',

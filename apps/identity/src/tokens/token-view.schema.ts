@@ -10,7 +10,7 @@ export const tokenViewSchema = z.object({
   status: z.enum(['active', 'revoked', 'expired']),
   scopes: z.array(z.string()).describe('The scopes the token holds, expanded from its permissions or preset.'),
   permissions: z
-    .array(z.enum(['read', 'write']))
+    .array(z.enum(['read', 'write', 'webhooks']))
     .optional()
     .describe('Campaign tokens: the permissions it was made with.'),
   campaign_id: z.string().nullable(),

@@ -41,8 +41,30 @@ describe('campaign token permissions', () => {
     }
   });
 
+  it('webhooks adds webhooks read and write, with read (and write or not), in any order', () => {
+    expect(parseCampaignPermissions(['webhooks', 'read'])).toEqual({
+      ok: true,
+      permissions: ['read', 'webhooks'],
+      scopes: ['leads:read', 'files:read', 'campaigns:read', 'webhooks:read', 'webhooks:write'],
+    });
+    const all = parseCampaignPermissions(['webhooks', 'write', 'read']);
+    expect(all.ok && all.permissions).toEqual(['read', 'write', 'webhooks']);
+    expect(all.ok && all.scopes).toEqual([
+      'leads:read',
+      'leads:write',
+      'files:read',
+      'files:write',
+      'campaigns:read',
+      'webhooks:read',
+      'webhooks:write',
+    ]);
+  });
+
   it.each<[unknown, string]>([
     [['write'], 'missing_read'],
+    [['webhooks'], 'missing_read'],
+    [['write', 'webhooks'], 'missing_read'],
+    [['read', 'webhooks', 'webhooks'], 'duplicate'],
     [[], 'not_a_list'],
     ['read', 'not_a_list'],
     [null, 'not_a_list'],
@@ -60,14 +82,13 @@ describe('campaign token permissions', () => {
     }
   });
 
-  it('accepts exactly the two valid sets, whatever array is given', () => {
+  it('accepts exactly the four valid sets, whatever array is given', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom<unknown>('read', 'write', 'admin', '', 0, null), { maxLength: 4 }),
+        fc.array(fc.constantFrom<unknown>('read', 'write', 'webhooks', 'admin', '', 0, null), { maxLength: 4 }),
         (value) => {
-          const valid =
-            (value.length === 1 && value[0] === 'read') ||
-            (value.length === 2 && value.includes('read') && value.includes('write'));
+          const known = value.every((item) => item === 'read' || item === 'write' || item === 'webhooks');
+          const valid = known && new Set(value).size === value.length && value.includes('read');
           const result = parseCampaignPermissions(value);
           expect(result.ok).toBe(valid);
           if (result.ok) expect(result.scopes.every((scope) => CONCRETE_SCOPES.includes(scope))).toBe(true);

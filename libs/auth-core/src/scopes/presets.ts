@@ -3,13 +3,23 @@ import { CONCRETE_SCOPES, Scope, ScopeString } from './scope-catalogue';
 // Three short forms of scope lists from API.md §2. Each expands to catalogue scopes only; the specs
 // hold them to that.
 
-/** Campaign token permissions, the short form partners know. `write` always comes with `read`. */
+/**
+ * Campaign token permissions, the short form partners know. `write` and `webhooks` always come with
+ * `read`: `webhooks` lets the partner manage its own webhook subscriptions (API.md §12).
+ */
 export const CAMPAIGN_PERMISSION_SCOPES = {
   read: ['leads:read', 'files:read', 'campaigns:read'],
   write: ['leads:write', 'files:write'],
+  webhooks: ['webhooks:read', 'webhooks:write'],
 } as const satisfies Record<string, readonly Scope[]>;
 
 export type CampaignPermission = keyof typeof CAMPAIGN_PERMISSION_SCOPES;
+
+/** The order permissions are answered in, whatever order they were given in. */
+export const CAMPAIGN_PERMISSIONS: readonly CampaignPermission[] = ['read', 'write', 'webhooks'];
+
+const isCampaignPermission = (value: unknown): value is CampaignPermission =>
+  typeof value === 'string' && (CAMPAIGN_PERMISSIONS as readonly string[]).includes(value);
 
 export type CampaignPermissionsResult =
   | { ok: true; permissions: CampaignPermission[]; scopes: Scope[] }
@@ -19,22 +29,25 @@ const refuse = (reason: Exclude<CampaignPermissionsResult, { ok: true }>['reason
   ({ ok: false, reason, message }) as const;
 
 /**
- * Validates `permissions` of a campaign token: `["read"]` or `["read","write"]` (in either order).
- * Anything else is refused with a reason, `["write"]` alone included: write without read would let
- * a partner create leads it cannot see, and the public docs could not describe the result.
+ * Validates `permissions` of a campaign token: `"read"`, optionally with `"write"` and `"webhooks"`,
+ * in any order. Anything else is refused with a reason, `["write"]` alone included: write without
+ * read would let a partner create leads it cannot see, and the public docs could not describe the
+ * result; webhooks without read would push leads the token could not read.
  */
 export function parseCampaignPermissions(value: unknown): CampaignPermissionsResult {
   if (!Array.isArray(value) || value.length === 0) {
-    return refuse('not_a_list', 'permissions must be ["read"] or ["read","write"]');
+    return refuse('not_a_list', 'permissions must be ["read"], optionally with "write" and "webhooks"');
   }
   const seen = new Set<CampaignPermission>();
   for (const item of value as unknown[]) {
-    if (item !== 'read' && item !== 'write') return refuse('unknown_permission', 'permissions are "read" and "write"');
+    if (!isCampaignPermission(item)) {
+      return refuse('unknown_permission', 'permissions are "read", "write" and "webhooks"');
+    }
     if (seen.has(item)) return refuse('duplicate', `permission "${item}" is given twice`);
     seen.add(item);
   }
-  if (!seen.has('read')) return refuse('missing_read', '"write" needs "read" as well');
-  const permissions: CampaignPermission[] = seen.has('write') ? ['read', 'write'] : ['read'];
+  if (!seen.has('read')) return refuse('missing_read', '"write" and "webhooks" need "read" as well');
+  const permissions = CAMPAIGN_PERMISSIONS.filter((permission) => seen.has(permission));
   return { ok: true, permissions, scopes: scopesForPermissions(permissions) };
 }
 

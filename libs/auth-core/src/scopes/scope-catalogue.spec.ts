@@ -25,6 +25,8 @@ describe('scope catalogue', () => {
       'credentials:write',
       'receiver:post',
       'events:read',
+      'webhooks:read',
+      'webhooks:write',
       'users:read',
       'users:write',
       'audit:read',
@@ -49,6 +51,7 @@ describe('scope catalogue', () => {
       'credentials',
       'receiver',
       'events',
+      'webhooks',
       'users',
       'audit',
     ]);

@@ -19,6 +19,11 @@ export const SCOPE_CATALOGUE = [
   { scope: 'credentials:write', description: 'Create, enable and disable client credentials.' },
   { scope: 'receiver:post', description: 'Post leads to the lead receiver.' },
   { scope: 'events:read', description: 'Read lead events and their documentation (AsyncAPI).' },
+  { scope: 'webhooks:read', description: 'List webhook subscriptions and their deliveries (never their secrets).' },
+  {
+    scope: 'webhooks:write',
+    description: 'Create, change, test and delete webhook subscriptions and rotate their signing secrets.',
+  },
   { scope: 'users:read', description: 'List the people of the account and their roles.' },
   { scope: 'users:write', description: 'Invite people, change their roles and remove them.' },
   { scope: 'audit:read', description: 'Read the account audit log.' },

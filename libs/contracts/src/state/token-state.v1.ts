@@ -16,7 +16,7 @@ export const tokenStateV1 = z.object({
   name: z.string().max(200),
   scopes: z.array(z.string().max(64)).max(64),
   /** Campaign tokens: the partner-facing short form the scopes were derived from. */
-  permissions: z.array(z.enum(['read', 'write'])).nullable(),
+  permissions: z.array(z.enum(['read', 'write', 'webhooks'])).nullable(),
   campaign_id: idSchema.nullable(),
   filter_id: idSchema.nullable(),
   /** The credential an access token was issued from; disabling it ends the token. */

@@ -28,7 +28,7 @@ export type CreateAccountTokenBody = z.infer<typeof createAccountTokenSchema>;
 export const createCampaignTokenSchema = z
   .object({
     name,
-    permissions: z.array(z.string().max(16)).min(1).max(2),
+    permissions: z.array(z.string().max(16)).min(1).max(3),
     filter_id: z.string().max(64).nullable().optional(),
     field_access: fieldAccess.optional(),
     expires_at: expiresAt,

@@ -8,6 +8,13 @@ export interface Received {
   at: number;
 }
 
+export interface ReceivedEvent {
+  id: string;
+  type: string;
+  subject: string;
+  data: Record<string, unknown>;
+}
+
 /** How the receiver answers a path: a fixed status, or one per call (the last repeats). */
 export type Behaviour = number | number[];
 
@@ -56,8 +63,8 @@ export class WebhookReceiver {
   }
 
   /** What arrived at `path` as parsed CloudEvents. */
-  events(path: string): { id: string; type: string; subject: string; data: Record<string, unknown> }[] {
-    return this.at(path).map((entry) => JSON.parse(entry.body));
+  events(path: string): ReceivedEvent[] {
+    return this.at(path).map((entry) => JSON.parse(entry.body) as ReceivedEvent);
   }
 
   async stop(): Promise<void> {

@@ -59,7 +59,7 @@ export class DeliverySender {
     const answer = await this.send(held, subscription, prepared.body);
     const now = this.clock.now();
     const policy = scaledPolicy(this.config.WEBHOOK_RETRY_TIME_SCALE);
-    const { changes, disable } = settleAttempt(held, answer, now, policy, this.clock.random);
+    const { changes, disable } = settleAttempt(held, answer, now, policy, () => this.clock.random());
     const settled = await this.deliveries.settle(held, changes);
     this.logger.info(
       {
@@ -88,9 +88,8 @@ export class DeliverySender {
         (token.expires_at === null || Date.parse(token.expires_at) > this.clock.now());
       return live ? { body: held.event_json } : { cancel: 'token_not_live' };
     }
-    const lead = event as LeadEventV1;
-    const state = this.slices.state(subscription.token_id, lead.data.campaign_id, this.clock.now());
-    const decision = decideSlice(subscription, lead, state, this.slices);
+    const state = this.slices.state(subscription.token_id, event.data.campaign_id, this.clock.now());
+    const decision = decideSlice(subscription, event, state, this.slices);
     return decision.deliver ? { body: JSON.stringify(decision.body) } : { cancel: decision.reason };
   }
 

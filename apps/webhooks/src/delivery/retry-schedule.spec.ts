@@ -24,7 +24,7 @@ describe('retry schedule', () => {
     const times = attemptTimes(RETRY_POLICY, () => 0.5).map((ms) => ms / 1000);
     expect(times.slice(0, 11)).toEqual([0, 7.5, 22.5, 52.5, 112.5, 232.5, 472.5, 952.5, 1912.5, 3832.5, 6532.5]);
     // After the ceiling is reached, 45 min apart until the day is over.
-    expect(times[11]! - times[10]!).toBe(2700);
+    expect(times[11] - times[10]).toBe(2700);
   });
 
   it('keeps retrying for at least 24 h and stops at the first failure past it, however the jitter falls', () => {
@@ -51,6 +51,6 @@ describe('retry schedule', () => {
     const real = attemptTimes(RETRY_POLICY, () => 0.5);
     expect(scaled.length).toBe(real.length);
     // Each delay is rounded to whole ms: at most half a ms off per attempt so far.
-    scaled.forEach((time, index) => expect(Math.abs(time - real[index]! * 0.001)).toBeLessThanOrEqual(index / 2));
+    scaled.forEach((time, index) => expect(Math.abs(time - real[index] * 0.001)).toBeLessThanOrEqual(index / 2));
   });
 });

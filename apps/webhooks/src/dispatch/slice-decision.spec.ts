@@ -1,4 +1,4 @@
-import { CampaignSchemaStateV1, FilterStateV1, LeadEventV1, TokenStateV1 } from '@leadgate/contracts';
+import { FilterStateV1, LeadEventV1, TokenStateV1 } from '@leadgate/contracts';
 import { CAMPAIGN, OTHER_VALUE, PARTNER_CONDITION, PARTNER_VALUE } from '@leadgate/contracts/testing';
 import { decideSlice, SliceState, SliceSubscription } from './slice-decision';
 
@@ -171,7 +171,7 @@ describe('decideSlice', () => {
       'a filter the schema no longer supports',
       SUBSCRIPTION,
       event(),
-      { campaign: { ...CAMPAIGN, selects: [] } as CampaignSchemaStateV1 },
+      { campaign: { ...CAMPAIGN, selects: [] } },
       'filter_unavailable',
     ],
   ])('skips %s', (_name, subscription, lead, overrides, reason) => {

@@ -10,14 +10,14 @@ import { SecretBox } from '@webhooks/secrets/secret-box';
 import { webhookHeaders } from '@webhooks/signing/webhook-signature';
 import { SubscriptionDocument } from '@webhooks/subscriptions/subscription.schema';
 import { SubscriptionsRepository } from '@webhooks/subscriptions/subscriptions.repository';
-import { resolvedTargetProblem } from '@webhooks/targets/target-problems';
+import { resolveTarget } from '@webhooks/targets/resolved-target';
 import { DeliveriesRepository } from './deliveries.repository';
 import { Answer, settleAttempt } from './delivery-outcome';
 import { TEST_EVENT_TYPE } from './delivery-jobs';
 import { DeliveryJob } from './delivery.schema';
 import { DELIVERY_CLOCK, DeliveryClock } from './delivery-clock';
 import { scaledPolicy } from './retry-schedule';
-import { postToTarget } from './target-post';
+import { pinnedLookup, postToTarget } from './target-post';
 
 /** A job waits this long when the read models cannot confirm the token's slice (no attempt is counted). */
 const STATE_WAIT_MS = 1000;
@@ -95,8 +95,8 @@ export class DeliverySender {
 
   private async send(held: DeliveryJob, subscription: SubscriptionDocument, body: string): Promise<Answer> {
     const allowPrivate = this.config.WEBHOOK_ALLOW_PRIVATE_TARGETS;
-    const problem = await resolvedTargetProblem(subscription.url, allowPrivate);
-    if (problem !== null) return { kind: 'blocked', error: `target refused: ${problem}` };
+    const target = await resolveTarget(subscription.url, allowPrivate);
+    if (target.problem !== null) return { kind: 'blocked', error: `target refused: ${target.problem}` };
     const timestamp = Math.floor(this.clock.now() / 1000);
     const signed = webhookHeaders(
       { id: held.event_id, timestamp, body },
@@ -106,6 +106,8 @@ export class DeliverySender {
       url: subscription.url,
       body,
       headers: { ...signed, 'content-type': 'application/json', 'user-agent': 'Leadgate-Webhooks/1' },
+      // Connect to the addresses just checked (none when private targets are allowed: nothing to pin).
+      ...(target.addresses.length > 0 ? { lookup: pinnedLookup(target.addresses) } : {}),
     });
   }
 

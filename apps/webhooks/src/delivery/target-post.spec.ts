@@ -1,6 +1,6 @@
 import { AddressInfo } from 'node:net';
 import http from 'node:http';
-import { postToTarget } from './target-post';
+import { pinnedLookup, postToTarget } from './target-post';
 
 /** A loopback receiver answering with `handler`; what it received is kept. */
 async function receiver(handler: (request: http.IncomingMessage, response: http.ServerResponse) => void) {
@@ -61,5 +61,22 @@ describe('postToTarget', () => {
     await target.close();
     const answer = await postToTarget({ url: target.url, headers: {}, body: '{}' });
     expect(answer).toEqual({ kind: 'error', error: 'connection refused', latencyMs: expect.any(Number) });
+  });
+
+  it('connects to the checked address whatever the name resolves to now', async () => {
+    const target = await receiver((_request, response) => response.writeHead(200).end());
+    try {
+      const port = new URL(target.url).port;
+      const answer = await postToTarget({
+        url: `http://rebinding.invalid:${port}/hook`,
+        headers: {},
+        body: '{}',
+        lookup: pinnedLookup(['127.0.0.1']),
+      });
+      expect(answer).toMatchObject({ kind: 'answered', status: 200 });
+      expect(target.received[0]?.headers.host).toBe(`rebinding.invalid:${port}`);
+    } finally {
+      await target.close();
+    }
   });
 });

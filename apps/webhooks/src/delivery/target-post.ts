@@ -1,4 +1,4 @@
-import { LookupFunction } from 'node:net';
+import { isIP, LookupFunction } from 'node:net';
 import http from 'node:http';
 import https from 'node:https';
 import { Answer } from './delivery-outcome';
@@ -56,6 +56,22 @@ export function postToTarget(post: TargetPost): Promise<Answer> {
     );
     request.end(post.body);
   });
+}
+
+/**
+ * A lookup that answers only the addresses the target check accepted: the connection goes to a
+ * checked address even if the name answers differently by now (DNS rebinding).
+ */
+export function pinnedLookup(addresses: string[]): LookupFunction {
+  const entries = addresses.map((address) => ({ address, family: isIP(address) === 6 ? 6 : 4 }));
+  return (_hostname, options, callback) => {
+    if (options.all) {
+      (callback as unknown as (error: null, all: typeof entries) => void)(null, entries);
+      return;
+    }
+    const first = entries[0]!;
+    callback(null, first.address, first.family);
+  };
 }
 
 /** A short reason for a failed connection: the error code, not the message (which may carry the address). */

@@ -1,5 +1,6 @@
 import { baseConfigSchema } from '@leadgate/service-kit';
 import { z } from 'zod';
+import { deliveryConfigShape } from './delivery/delivery.config';
 
 const flag = z
   .enum(['true', 'false'])
@@ -27,6 +28,7 @@ export const webhooksConfigSchema = baseConfigSchema.extend({
   WEBHOOK_ALLOW_PRIVATE_TARGETS: flag,
   /** Subscriptions one token may hold; a bound on what one partner can make the dispatcher do. */
   WEBHOOK_MAX_SUBSCRIPTIONS_PER_TOKEN: z.coerce.number().int().min(1).max(1000).default(10),
+  ...deliveryConfigShape,
 });
 
 export type WebhooksConfig = z.infer<typeof webhooksConfigSchema>;

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { DELIVERY_MODEL, DeliveryJob, DeliveryStatus } from './delivery.schema';
+
+const UNFINISHED: DeliveryStatus[] = ['pending', 'sending'];
+const FINISHED: DeliveryStatus[] = ['delivered', 'failed', 'cancelled'];
+
+/** The delivery queue and its attempts: every database call the delivery rules need, and no rule. */
+@Injectable()
+export class DeliveriesRepository {
+  constructor(@InjectModel(DELIVERY_MODEL) private readonly jobs: Model<DeliveryJob>) {}
+
+  /** Stores a new job; false when the event is queued for the subscription already (a redelivered message). */
+  async store(job: DeliveryJob): Promise<boolean> {
+    try {
+      await this.jobs.create(job);
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) return false;
+      throw error;
+    }
+  }
+
+  /** Jobs whose time has come, and jobs whose worker died holding them (lease past): oldest due first. */
+  async due(now: string, limit: number): Promise<DeliveryJob[]> {
+    return this.jobs
+      .find({
+        $or: [
+          { status: { $eq: 'pending' }, next_attempt_at: { $lte: now } },
+          { status: { $eq: 'sending' }, lease_until: { $lt: now } },
+        ],
+      })
+      .sort({ next_attempt_at: 1 })
+      .limit(limit)
+      .lean<DeliveryJob[]>();
+  }
+
+  /** Is an earlier event of the job's lead still unfinished for its subscription? Then the job waits. */
+  async hasEarlierUnfinished(job: DeliveryJob): Promise<boolean> {
+    if (job.lead_id === null) return false;
+    const earlier = await this.jobs
+      .findOne({
+        subscription_id: { $eq: job.subscription_id },
+        lead_id: { $eq: job.lead_id },
+        lead_version: { $lt: job.lead_version },
+        status: { $in: UNFINISHED },
+      })
+      .select({ _id: 1 })
+      .lean();
+    return earlier !== null;
+  }
+
+  /**
+   * Takes the job for one attempt, if nobody took it since it was read (its status and lease are
+   * compared): the answer is the job as held, or null.
+   */
+  async claim(job: DeliveryJob, now: string, leaseUntil: string): Promise<DeliveryJob | null> {
+    return this.jobs
+      .findOneAndUpdate(
+        { _id: { $eq: job._id }, status: { $eq: job.status }, lease_until: { $eq: job.lease_until } },
+        { $set: { status: 'sending', lease_until: leaseUntil, updated_at: now } },
+        { returnDocument: 'after' },
+      )
+      .lean<DeliveryJob>();
+  }
+
+  /** Records the outcome of a held job; false when the lease was lost meanwhile (another worker re-sends). */
+  async settle(held: DeliveryJob, changes: Partial<DeliveryJob>): Promise<boolean> {
+    const result = await this.jobs.updateOne(
+      { _id: { $eq: held._id }, status: { $eq: 'sending' }, lease_until: { $eq: held.lease_until } },
+      { $set: changes },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  async findOf(subscriptionId: string, id: string): Promise<DeliveryJob | null> {
+    return this.jobs.findOne({ _id: { $eq: id }, subscription_id: { $eq: subscriptionId } }).lean<DeliveryJob>();
+  }
+
+  /** A subscription's jobs, newest first, from before `before` (created_at, _id) when given. */
+  async listOf(
+    subscriptionId: string,
+    limit: number,
+    before: { created_at: string; id: string } | null,
+  ): Promise<DeliveryJob[]> {
+    const page = before
+      ? {
+          $or: [
+            { created_at: { $lt: before.created_at } },
+            { created_at: { $eq: before.created_at }, _id: { $lt: before.id } },
+          ],
+        }
+      : {};
+    return this.jobs
+      .find({ subscription_id: { $eq: subscriptionId }, ...page })
+      .sort({ created_at: -1, _id: -1 })
+      .limit(limit)
+      .lean<DeliveryJob[]>();
+  }
+
+  /**
+   * Sends a job again now (manual retry): a finished one gets one more attempt (`manual`), a pending
+   * one is brought forward; one being sent is left alone (null).
+   */
+  async retryNow(subscriptionId: string, id: string, now: string): Promise<DeliveryJob | null> {
+    const owned = { _id: { $eq: id }, subscription_id: { $eq: subscriptionId } };
+    const finished = await this.jobs
+      .findOneAndUpdate(
+        { ...owned, status: { $in: FINISHED } },
+        {
+          $set: {
+            status: 'pending',
+            manual: true,
+            next_attempt_at: now,
+            lease_until: null,
+            reason: null,
+            updated_at: now,
+          },
+        },
+        { returnDocument: 'after' },
+      )
+      .lean<DeliveryJob>();
+    if (finished) return finished;
+    return this.jobs
+      .findOneAndUpdate(
+        { ...owned, status: { $eq: 'pending' } },
+        { $set: { next_attempt_at: now, updated_at: now } },
+        { returnDocument: 'after' },
+      )
+      .lean<DeliveryJob>();
+  }
+}

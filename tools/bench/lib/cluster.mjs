@@ -201,6 +201,7 @@ export class Cluster {
       CAMPAIGNS_URL: url(ports.campaigns),
       LEADS_URL: [...leadsPorts, ...spareLeadsPorts].map(url).join(','),
       DOCS_URL: docs ? url(ports.docs) : 'http://127.0.0.1:9',
+      // Without webhooks its routes go nowhere, never to a platform `npm start` left running.
       WEBHOOKS_URL: webhooks ? url(ports.webhooks) : 'http://127.0.0.1:9',
       RATE_LIMIT_PER_MINUTE: '100000000',
       AUTH_FAILURE_LIMIT_PER_MINUTE: '100000000',

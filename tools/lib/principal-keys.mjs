@@ -64,11 +64,7 @@ export function ensureWebhookSecretKeys(dir = KEY_DIR) {
 export function keyEnv(app, pairs, { asFile = false } = {}) {
   const sealing = app === 'webhooks' ? pairs.webhookSecretKeys : undefined;
   return {
-    ...(sealing
-      ? asFile
-        ? { WEBHOOK_SECRET_KEYS_FILE: sealing.file }
-        : { WEBHOOK_SECRET_KEYS: sealing.value }
-      : {}),
+    ...(sealing ? (asFile ? { WEBHOOK_SECRET_KEYS_FILE: sealing.file } : { WEBHOOK_SECRET_KEYS: sealing.value }) : {}),
     PRINCIPAL_VERIFY_KEY: pairs.gateway.public,
     ...(app === 'identity' ? { OPERATOR_VERIFY_KEY: pairs.operator.public } : {}),
     ...(app === 'gateway'

@@ -499,7 +499,8 @@ describe('deployment manifests', () => {
         const container = appContainer(deployment);
         const owned = SECRET_FILES[app];
         if (!owned) {
-          if (secretVolumes.length > 0) problems.push(`${where(deployment)} mounts a Secret; only the gateway and webhooks may`);
+          if (secretVolumes.length > 0)
+            problems.push(`${where(deployment)} mounts a Secret; only the gateway and webhooks may`);
           continue;
         }
         const file = ((container['env'] ?? []) as Node[]).find((variable) => variable['name'] === owned.file)?.[

@@ -3,6 +3,7 @@ import { TOPICS } from '@leadgate/contracts';
 import { KafkaModule } from '@leadgate/kafka';
 import { MongoModule } from '@leadgate/mongo';
 import { WebhooksConfig } from './config';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 
 /**
  * The webhooks service (API.md §12): subscriptions and their sealed secrets, and the dispatcher
@@ -20,6 +21,7 @@ export class WebhooksModule {
         KafkaModule.forRoot({
           readModels: [TOPICS.identityTokens, TOPICS.campaignFilters, TOPICS.campaignSchemas],
         }),
+        SubscriptionsModule,
       ],
     };
   }

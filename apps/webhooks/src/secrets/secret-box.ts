@@ -26,11 +26,11 @@ export class SecretBox {
 
   /** The id of the key new secrets are sealed with. */
   get currentKeyId(): string {
-    return (this.keys[0] as SealingKey).id;
+    return this.keys[0].id;
   }
 
   seal(secret: string): string {
-    const { id, key } = this.keys[0] as SealingKey;
+    const { id, key } = this.keys[0];
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     // The format and key id are authenticated too: a sealed text cannot be relabelled.

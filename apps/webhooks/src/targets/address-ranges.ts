@@ -45,17 +45,17 @@ const MAPPED_V4_HEX = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i;
 /** An IPv4-mapped IPv6 address (`::ffff:10.0.0.1`, `::ffff:a00:1`) as the IPv4 address it is. */
 function unmapped(address: string): string {
   const dotted = MAPPED_V4.exec(address);
-  if (dotted) return dotted[1] as string;
+  if (dotted) return dotted[1];
   const hex = MAPPED_V4_HEX.exec(address);
   if (!hex) return address;
-  const high = parseInt(hex[1] as string, 16);
-  const low = parseInt(hex[2] as string, 16);
+  const high = parseInt(hex[1], 16);
+  const low = parseInt(hex[2], 16);
   return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
 
 /** True only for an address on the public internet; anything unparsable is not. */
 export function isPublicAddress(raw: string): boolean {
-  const address = unmapped(raw.replace(/^\[|\]$/g, '').split('%')[0] as string);
+  const address = unmapped(raw.replace(/^\[|\]$/g, '').split('%')[0]);
   if (isIPv4(address)) return !blocked.check(address, 'ipv4');
   if (isIPv6(address)) return globalUnicast.check(address, 'ipv6') && !blocked.check(address, 'ipv6');
   return false;

@@ -15,8 +15,8 @@ export interface ReceivedEvent {
   data: Record<string, unknown>;
 }
 
-/** How the receiver answers a path: a fixed status, or one per call (the last repeats). */
-export type Behaviour = number | number[];
+/** How the receiver answers a path: a fixed status, one per call (the last repeats), or whatever a function says now. */
+export type Behaviour = number | number[] | (() => number);
 
 /**
  * A partner's endpoint on loopback (node:http): records every POST with its exact body and
@@ -44,7 +44,12 @@ export class WebhookReceiver {
         const call = this.calls.get(path) ?? 0;
         this.calls.set(path, call + 1);
         const behaviour = this.behaviours.get(path) ?? 204;
-        const status = Array.isArray(behaviour) ? (behaviour[call] ?? behaviour.at(-1) ?? 204) : behaviour;
+        const status =
+          typeof behaviour === 'function'
+            ? behaviour()
+            : Array.isArray(behaviour)
+              ? (behaviour[call] ?? behaviour.at(-1) ?? 204)
+              : behaviour;
         response.writeHead(status).end();
       });
     });

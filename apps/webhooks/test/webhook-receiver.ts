@@ -15,7 +15,7 @@ export interface ReceivedEvent {
   data: Record<string, unknown>;
 }
 
-/** How the receiver answers a path: a fixed status, one per call (the last repeats), or whatever a function says now. */
+/** How the receiver answers a path: a fixed status, one per call (the last repeats), or whatever a function says now; 0 never answers. */
 export type Behaviour = number | number[] | (() => number);
 
 /**
@@ -50,7 +50,8 @@ export class WebhookReceiver {
             : Array.isArray(behaviour)
               ? (behaviour[call] ?? behaviour.at(-1) ?? 204)
               : behaviour;
-        response.writeHead(status).end();
+        // 0: hold the request unanswered (an endpoint that hangs, or a sender that dies meanwhile).
+        if (status !== 0) response.writeHead(status).end();
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));

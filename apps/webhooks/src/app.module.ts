@@ -4,6 +4,8 @@ import { KafkaModule } from '@leadgate/kafka';
 import { MongoModule } from '@leadgate/mongo';
 import { WebhooksConfig } from './config';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+import { DeliveryModule } from './delivery/delivery.module';
+import { DispatchModule } from './dispatch/dispatch.module';
 
 /**
  * The webhooks service (API.md §12): subscriptions and their sealed secrets, and the dispatcher
@@ -22,6 +24,8 @@ export class WebhooksModule {
           readModels: [TOPICS.identityTokens, TOPICS.campaignFilters, TOPICS.campaignSchemas],
         }),
         SubscriptionsModule,
+        DeliveryModule,
+        DispatchModule,
       ],
     };
   }

@@ -15,8 +15,8 @@ export interface ReceivedEvent {
   data: Record<string, unknown>;
 }
 
-/** How the receiver answers a path: a fixed status, or one per call (the last repeats). */
-export type Behaviour = number | number[];
+/** How the receiver answers a path: a fixed status, one per call (the last repeats), or whatever a function says now; 0 never answers. */
+export type Behaviour = number | number[] | (() => number);
 
 /**
  * A partner's endpoint on loopback (node:http): records every POST with its exact body and
@@ -44,8 +44,14 @@ export class WebhookReceiver {
         const call = this.calls.get(path) ?? 0;
         this.calls.set(path, call + 1);
         const behaviour = this.behaviours.get(path) ?? 204;
-        const status = Array.isArray(behaviour) ? (behaviour[call] ?? behaviour.at(-1) ?? 204) : behaviour;
-        response.writeHead(status).end();
+        const status =
+          typeof behaviour === 'function'
+            ? behaviour()
+            : Array.isArray(behaviour)
+              ? (behaviour[call] ?? behaviour.at(-1) ?? 204)
+              : behaviour;
+        // 0: hold the request unanswered (an endpoint that hangs, or a sender that dies meanwhile).
+        if (status !== 0) response.writeHead(status).end();
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));

@@ -35,11 +35,10 @@ describe('webhook retries', () => {
     await world?.receiver.stop();
   });
 
-  it('retries on the jittered exponential schedule until a 2xx, and holds the lead’s next event back meanwhile', async () => {
+  it('retries on the jittered exponential schedule until a 2xx, with the same event id each time', async () => {
     const path = '/flaky';
     const hook = await subscribe(world, tokenId, world.receiver.url(path, [500, 503, 500, 204]));
     const leadId = await createLead(world, { name: 'Flaky Lead' });
-    await patchLead(world, leadId, { status: 'won' });
     const job = await waitFor('the delivered job', async () =>
       (await deliveries(world, hook.id)).find(
         (entry) => entry.lead_id === leadId && entry.event_type === 'lead.created' && entry.status === 'delivered',
@@ -55,17 +54,45 @@ describe('webhook retries', () => {
       // The worker kept to the schedule: no retry before its time.
       expect(Date.parse(job.history[index + 1].at)).toBeGreaterThanOrEqual(Date.parse(attempt.next_retry_at!));
     });
-    // Every attempt carried the event id; the status change waited for the creation to be delivered.
-    const arrivals = world.receiver.events(path).filter((event) => event.subject === leadId);
-    await waitFor('the status change', async () =>
+    const arrivals = world.receiver.at(path).filter((entry) => entry.body.includes(leadId));
+    expect(arrivals).toHaveLength(4);
+    expect(new Set(arrivals.map((entry) => entry.headers['webhook-id']))).toEqual(new Set([job.event_id]));
+    // Signed per attempt: each attempt has its own timestamp header, the body stays the same.
+    expect(new Set(arrivals.map((entry) => entry.body)).size).toBe(1);
+  });
+
+  it('keeps each lead in order: its next event waits while an earlier one is being retried', async () => {
+    const path = '/ordered';
+    let answer = 503;
+    const hook = await subscribe(
+      world,
+      tokenId,
+      world.receiver.url(path, () => answer),
+    );
+    const leadId = await createLead(world, { name: 'Ordered Lead' });
+    await patchLead(world, leadId, { status: 'won' });
+    const ofLead = async () => (await deliveries(world, hook.id)).filter((job) => job.lead_id === leadId);
+    await waitFor('the status change queued behind the failing creation', async () => {
+      const jobs = await ofLead();
+      const created = jobs.find((job) => job.event_type === 'lead.created');
+      const changed = jobs.find((job) => job.event_type === 'lead.status_changed');
+      return created && created.attempts >= 3 && changed ? true : undefined;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const waiting = (await ofLead()).find((job) => job.event_type === 'lead.status_changed')!;
+    expect({ status: waiting.status, attempts: waiting.attempts }).toEqual({ status: 'pending', attempts: 0 });
+    expect(world.receiver.events(path).some((event) => event.type === 'lead.status_changed')).toBe(false);
+    answer = 204;
+    await waitFor('the status change delivered', async () =>
       world.receiver.events(path).some((event) => event.subject === leadId && event.type === 'lead.status_changed'),
     );
-    const all = world.receiver
+    const types = world.receiver
       .events(path)
       .filter((event) => event.subject === leadId)
       .map((event) => event.type);
-    expect(all).toEqual(['lead.created', 'lead.created', 'lead.created', 'lead.created', 'lead.status_changed']);
-    expect(new Set(arrivals.map((event) => event.id)).size).toBe(1);
+    expect(types.at(-2)).toBe('lead.created');
+    expect(types.at(-1)).toBe('lead.status_changed');
+    expect(types.indexOf('lead.status_changed')).toBe(types.length - 1);
   });
 
   it('410 Gone disables the subscription at once; later events are not sent to it', async () => {

@@ -1,10 +1,12 @@
 import {
+  AppName,
   bootstrapAdmin,
   expectStatus,
   GatewayClient,
   partnerCampaign,
   Platform,
   startPlatform,
+  uniqueRunId,
   waitFor,
 } from '@leadgate/testing';
 import { WebhookReceiver } from './webhook-receiver';
@@ -26,20 +28,26 @@ export interface WebhooksWorld {
   receiver: WebhookReceiver;
 }
 
+/**
+ * The webhooks service's environment in these tests: its own consumer group on the shared broker
+ * (no other run's replica takes this platform's events), the fast retry clock, a short poll.
+ */
+export function webhooksEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    KAFKA_GROUP_SUFFIX: `.${uniqueRunId()}`,
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+    WEBHOOK_RETRY_TIME_SCALE: String(TIME_SCALE),
+    WEBHOOK_DELIVERY_POLL_MS: '50',
+    ...extra,
+  };
+}
+
 /** identity, campaigns, leads and webhooks; the test campaign with the partner filter; a loopback receiver. */
-export async function webhooksWorld(): Promise<WebhooksWorld> {
+export async function webhooksWorld(webhooks: Record<string, string> = webhooksEnv()): Promise<WebhooksWorld> {
   const receiver = new WebhookReceiver();
   await receiver.start();
-  const platform = await startPlatform({
-    apps: ['identity', 'campaigns', 'leads', 'webhooks'],
-    env: {
-      webhooks: {
-        WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
-        WEBHOOK_RETRY_TIME_SCALE: String(TIME_SCALE),
-        WEBHOOK_DELIVERY_POLL_MS: '50',
-      },
-    },
-  });
+  const apps: AppName[] = ['identity', 'campaigns', 'leads', 'webhooks'];
+  const platform = await startPlatform({ apps, env: { webhooks } });
   const { admin } = await bootstrapAdmin(platform, 'Webhooks test');
   const world = await partnerCampaign(admin, {
     gatewayUrls: [platform.gateway.url],

@@ -10,8 +10,6 @@ import { DELIVERY_CLOCK, DeliveryClock } from './delivery-clock';
 import { DeliverySender } from './delivery-sender';
 import { DeliveryJob } from './delivery.schema';
 
-/** A held job's lease: longer than the answer timeout and the address check, so only a dead worker loses it. */
-const LEASE_MS = 60_000;
 const SCAN_LIMIT = 200;
 
 /**
@@ -84,7 +82,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
       const host = subscription ? hostOf(subscription.url) : '';
       if ((this.inFlightByHost.get(host) ?? 0) >= this.config.WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT) continue;
       if (await this.deliveries.hasEarlierUnfinished(job)) continue;
-      const leaseUntil = new Date(this.clock.now() + LEASE_MS).toISOString();
+      const leaseUntil = new Date(this.clock.now() + this.config.WEBHOOK_DELIVERY_LEASE_MS).toISOString();
       const held = await this.deliveries.claim(job, new Date(this.clock.now()).toISOString(), leaseUntil);
       if (!held) continue;
       this.start(held, subscription, host);

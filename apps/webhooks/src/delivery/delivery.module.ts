@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { SliceReader } from '@webhooks/dispatch/slice-reader';
+import { SubscriptionsModule } from '@webhooks/subscriptions/subscriptions.module';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveriesService } from './deliveries.service';
@@ -11,7 +12,7 @@ import { DELIVERY_MODEL, deliverySchema } from './delivery.schema';
 
 /** The delivery queue, its worker and the delivery routes. */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: DELIVERY_MODEL, schema: deliverySchema }])],
+  imports: [MongooseModule.forFeature([{ name: DELIVERY_MODEL, schema: deliverySchema }]), SubscriptionsModule],
   controllers: [DeliveriesController],
   providers: [
     { provide: DELIVERY_CLOCK, useValue: SYSTEM_CLOCK },

@@ -69,8 +69,9 @@ export function pinnedLookup(addresses: string[]): LookupFunction {
       (callback as unknown as (error: null, all: typeof entries) => void)(null, entries);
       return;
     }
-    const first = entries[0]!;
-    callback(null, first.address, first.family);
+    const first = entries.at(0);
+    if (first) callback(null, first.address, first.family);
+    else callback(Object.assign(new Error('no checked address'), { code: 'ENOTFOUND' }), '', 4);
   };
 }
 

@@ -1,6 +1,7 @@
 // @ts-check
 // A bench platform: real service processes from dist/ on free ports, any number of replicas per
 // service, databases unique to the run, on the infrastructure of `tools/infra` (Kafka + FerretDB).
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,8 +75,13 @@ export class Cluster {
   constructor(name = 'bench', { profile = false } = {}) {
     this.runId = `${name}_${Date.now().toString(36)}`.toLowerCase();
     this.profileDir = profile ? path.join(root, '.infra', 'bench', 'profiles', this.runId) : null;
-    // Key pairs of this run only: the gateway's signs forwarded calls, the operator's the bootstrap.
-    this.keys = { gateway: generateKeyPair(), operator: generateKeyPair() };
+    // Keys of this run only: the gateway's signs forwarded calls, the operator's the bootstrap, and
+    // the webhooks service seals subscription secrets with the last (ADR 020).
+    this.keys = {
+      gateway: generateKeyPair(),
+      operator: generateKeyPair(),
+      webhookSecretKeys: { file: '', value: `run:${randomBytes(32).toString('base64')}` },
+    };
     this.logDir = path.join(root, '.infra', 'bench', 'logs', this.runId);
     /** @type {BenchService[]} */
     this.services = [];

@@ -1,15 +1,9 @@
+import { WEBHOOK_EVENT_TYPES } from '@leadgate/contracts';
 import { tokenView } from './field-access-docs';
 import { leadSchema } from './json-schema';
 import { TokenDocsInput } from './model';
 import { suffixFor } from './operations';
-import {
-  DELIVERY_RULES,
-  receivesLeadEvents,
-  SLICE_RULE,
-  WEBHOOK_EVENT_TYPES,
-  WEBHOOK_EVENTS,
-  WEBHOOK_HEADERS,
-} from './webhooks-docs';
+import { DELIVERY_RULES, receivesLeadEvents, SLICE_RULE, WEBHOOK_EVENTS, WEBHOOK_HEADERS } from './webhooks-docs';
 
 /** `lead.status_changed` -> `leadStatusChanged`, a component key. */
 function messageId(type: string): string {

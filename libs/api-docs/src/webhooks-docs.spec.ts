@@ -3,7 +3,7 @@ import { campaignDocs, PARTNER_FILTER, READ, tokenInput, WRITE } from './testing
 import { renderDocsPage } from './html';
 import { buildOpenApi } from './openapi';
 import { buildTokenAsyncApi } from './webhooks-asyncapi';
-import { WEBHOOK_EVENT_TYPES } from './webhooks-docs';
+import { WEBHOOK_EVENT_TYPES } from '@leadgate/contracts';
 
 const WEBHOOKS = ['webhooks:read', 'webhooks:write'];
 const withAccess = () => {

@@ -1,17 +1,13 @@
 import { grants } from '@leadgate/auth-core';
+import { WebhookEventType } from '@leadgate/contracts';
 import { TokenDocsInput } from './model';
 
-/** What a webhook subscription may ask for (API.md §12), and what each means to the receiver. */
-export const WEBHOOK_EVENTS = {
+/** What each event a subscription may ask for (API.md §12) means to the receiver. */
+export const WEBHOOK_EVENTS: Record<WebhookEventType, string> = {
   'lead.created': 'A lead inside this token’s slice was created.',
   'lead.updated': 'Fields, select values or relations of a lead in this token’s slice changed.',
   'lead.status_changed': 'The status of a lead in this token’s slice changed.',
-} as const;
-
-export type WebhookEventType = keyof typeof WEBHOOK_EVENTS;
-export const WEBHOOK_EVENT_TYPES = Object.keys(WEBHOOK_EVENTS) as WebhookEventType[];
-
-export const WEBHOOK_TEST_EVENT = 'webhook.test';
+};
 
 /** The Standard Webhooks headers of every delivery, with what each carries. */
 export const WEBHOOK_HEADERS = {

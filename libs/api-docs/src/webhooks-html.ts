@@ -1,3 +1,4 @@
+import { WEBHOOK_EVENT_TYPES } from '@leadgate/contracts';
 import { leadExample } from './examples';
 import { html, Html } from './html-template';
 import { TokenDocsInput, trimBaseUrl } from './model';
@@ -8,7 +9,6 @@ import {
   SLICE_RULE,
   VERIFY_BY_HAND,
   VERIFY_WITH_LIBRARY,
-  WEBHOOK_EVENT_TYPES,
   WEBHOOK_EVENTS,
   WEBHOOK_HEADERS,
 } from './webhooks-docs';

@@ -1,3 +1,4 @@
+import { WEBHOOK_EVENT_TYPES, WebhookEventType } from '@leadgate/contracts';
 import { CampaignDocs, JsonSchema, TokenDocsInput } from './model';
 import { problems, RATE_LIMIT_HEADERS, ref } from './openapi-components';
 import { suffixFor } from './operations';
@@ -6,10 +7,8 @@ import {
   managesWebhooks,
   receivesLeadEvents,
   SLICE_RULE,
-  WEBHOOK_EVENT_TYPES,
   WEBHOOK_EVENTS,
   WEBHOOK_HEADERS,
-  WebhookEventType,
 } from './webhooks-docs';
 
 type Operations = Record<string, Record<string, JsonSchema>>;

@@ -11,6 +11,7 @@ export * from './state/user-state.v1';
 export * from './state/session-state.v1';
 export * from './state/api-docs-state.v1';
 export * from './events/lead-event.v1';
+export * from './events/webhook-event-types';
 export * from './events/dead-letter.v1';
 export * from './events/token-usage.v1';
 export * from './events/audit-entry.v1';

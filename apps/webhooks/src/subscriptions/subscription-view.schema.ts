@@ -1,5 +1,5 @@
+import { WEBHOOK_EVENT_TYPES } from '@leadgate/contracts';
 import { z } from 'zod';
-import { WEBHOOK_EVENT_TYPES } from './dto/subscription-bodies';
 
 const instant = z.string().datetime({ offset: true });
 

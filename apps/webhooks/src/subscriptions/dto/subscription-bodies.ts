@@ -1,9 +1,5 @@
+import { WEBHOOK_EVENT_TYPES } from '@leadgate/contracts';
 import { z } from 'zod';
-
-/** The lead events a subscription may ask for (API.md §12). */
-export const WEBHOOK_EVENT_TYPES = ['lead.created', 'lead.updated', 'lead.status_changed'] as const;
-
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 // The URL is only typed here; what it may point at is the targets room's question (targetUrlProblem),
 // asked by the service so its answer sits in the same 422 as the other problems.

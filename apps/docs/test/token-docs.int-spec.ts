@@ -1,3 +1,4 @@
+import { Parser } from '@asyncapi/parser';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -246,6 +247,40 @@ describe('per-token docs', () => {
     const unknown = await anonymous('GET', '/docs/p/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('documents what a token’s webhooks receive: OpenAPI webhooks, a per-token AsyncAPI, the page (API.md §12)', async () => {
+    const made = await admin('POST', `/v1/admin/campaigns/${campaignId}/tokens`, {
+      name: 'Partner ABC (webhooks)',
+      permissions: ['read', 'webhooks'],
+      field_access: { hidden: ['phone'], masked: ['email'], read_only: [] },
+    });
+    expect(made.status).toBe(201);
+    const docs = new URL(String(made.body['docs_url'])).pathname;
+    const doc = (await fetchDoc(`${docs}/openapi.json`)) as Doc & { webhooks: Record<string, unknown> };
+    expect(Object.keys(doc.webhooks)).toEqual(['lead.created', 'lead.updated', 'lead.status_changed']);
+    expect(Object.keys(doc.paths['/v1/webhooks']).sort()).toEqual(['get', 'post']);
+    expect(doc.paths[`/v1/campaigns/${campaignId}/leads`]).not.toHaveProperty('post');
+    const lint = redoclyLint(doc);
+    expect({ status: lint.status, stderr: lint.status === 0 ? '' : lint.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(lint.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+
+    const asyncapi = await fetch(`${platform.gateway.url}${docs}/asyncapi.json`);
+    expect(asyncapi.status).toBe(200);
+    const asyncText = await asyncapi.text();
+    expect(asyncText).not.toMatch(/phone/i);
+    const { diagnostics } = await new Parser().parse(asyncText);
+    expect(diagnostics.filter((d) => Number(d.severity) === 0).map((d) => d.message)).toEqual([]);
+    const page = await (await fetch(`${platform.gateway.url}${docs}`)).text();
+    expect(page).toContain('<h2 id="webhooks">Webhooks</h2>');
+    expect(page).not.toMatch(/phone/i);
+
+    // A token that reads no leads receives nothing: no webhooks in its OpenAPI, no AsyncAPI of its own.
+    const account = await admin('POST', '/v1/admin/tokens', { name: 'Schema reader', scopes: ['campaigns:read'] });
+    expect(account.status).toBe(201);
+    const accountDocs = new URL(String(account.body['docs_url'])).pathname;
+    expect(await fetchDoc(`${accountDocs}/openapi.json`)).not.toHaveProperty('webhooks');
+    expect((await anonymous('GET', `${accountDocs}/asyncapi.json`)).status).toBe(404);
   });
 
   it('shows a schema change on the next request, without a restart', async () => {

@@ -302,6 +302,38 @@ describe('console: API tokens and API credentials', () => {
   );
 
   it(
+    'makes a partner token with the Webhooks permission (it implies Read), which holds the webhooks scopes at the API',
+    async () => {
+      await page.goto(`${gateway}/console/campaigns/${campaignId}/tokens`);
+      await page.getByRole('button', { name: 'New API token' }).click();
+      const form = page.getByRole('dialog', { name: 'New API token' });
+      await form.getByLabel('Name', { exact: true }).fill('Partner push');
+      await pressSpace(form.getByRole('checkbox', { name: /^Read/ }));
+      expect(await form.getByRole('checkbox', { name: /^Read/ }).isChecked()).toBe(false);
+      await pressSpace(form.getByRole('checkbox', { name: /^Webhooks/ }));
+      expect(await form.getByRole('checkbox', { name: /^Read/ }).isChecked()).toBe(true);
+      expect(await form.getByRole('checkbox', { name: /^Write/ }).isChecked()).toBe(false);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await form.getByRole('button', { name: 'Save' }).click();
+      const created = page.getByRole('dialog', { name: 'API token created' });
+      await created.getByRole('button', { name: 'Done' }).click();
+      await created.waitFor({ state: 'detached' });
+
+      const listed = (await admin('GET', `/v1/admin/campaigns/${campaignId}/tokens`)).body.data as {
+        name: string;
+        permissions: string[];
+        scopes: string[];
+      }[];
+      const made = listed.find((token) => token.name === 'Partner push');
+      expect(made?.permissions).toEqual(['read', 'webhooks']);
+      expect(made?.scopes).toEqual(expect.arrayContaining(['leads:read', 'webhooks:read', 'webhooks:write']));
+      expect(made?.scopes).not.toContain('leads:write');
+      await page.getByRole('row').filter({ hasText: 'Partner push' }).getByText('Read, Webhooks').waitFor();
+    },
+    SLOW,
+  );
+
+  it(
     'makes an account token from a preset that holds exactly those scopes at the API, and renames it',
     async () => {
       await page.goto(`${gateway}/console/tokens`);

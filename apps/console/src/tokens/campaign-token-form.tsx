@@ -23,6 +23,11 @@ const WHOLE_CAMPAIGN = 'whole-campaign';
 const PERMISSION_OPTIONS = [
   { id: 'read', label: 'Read', description: 'list and read the leads it sees, their files and the campaign schema' },
   { id: 'write', label: 'Write', description: 'also create and update those leads and upload files (includes Read)' },
+  {
+    id: 'webhooks',
+    label: 'Webhooks',
+    description: 'also subscribe its own endpoints, which receive those leads as they change (includes Read)',
+  },
 ];
 
 export interface CampaignTokenFormProps {
@@ -31,7 +36,7 @@ export interface CampaignTokenFormProps {
   onCancel: () => void;
 }
 
-/** **Name**, **Permissions** (Read / Write), **Campaign filter**, expiry, **Field access** and **Save**. */
+/** **Name**, **Permissions** (Read / Write / Webhooks), **Campaign filter**, expiry, **Field access** and **Save**. */
 export function CampaignTokenForm({ campaignId, create, onCancel }: CampaignTokenFormProps) {
   const filters = useFilters(campaignId);
   const campaign = useCampaign(campaignId);
@@ -73,7 +78,7 @@ export function CampaignTokenForm({ campaignId, create, onCancel }: CampaignToke
           setPermissions(next);
           if (fields) setChoices(fitChoices(fields, choices, next.includes('write')));
         }}
-        description="Write includes Read."
+        description="Write and Webhooks include Read."
       />
       <SelectField
         label="Campaign filter"

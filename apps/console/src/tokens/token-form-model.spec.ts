@@ -8,7 +8,7 @@ import {
   offeredScopes,
 } from './token-form-model';
 
-describe('campaign token permissions (Write implies Read)', () => {
+describe('campaign token permissions (Write and Webhooks imply Read)', () => {
   it('checks Read with Write', () => {
     expect(nextPermissions([], ['write'])).toEqual(['read', 'write']);
   });
@@ -22,8 +22,14 @@ describe('campaign token permissions (Write implies Read)', () => {
     expect(nextPermissions(['read'], ['write', 'read'])).toEqual(['read', 'write']);
   });
 
+  it('checks Read with Webhooks, and unchecks Webhooks with Read', () => {
+    expect(nextPermissions([], ['webhooks'])).toEqual(['read', 'webhooks']);
+    expect(nextPermissions(['read', 'write', 'webhooks'], ['write', 'webhooks'])).toEqual([]);
+    expect(nextPermissions(['read', 'webhooks'], ['read'])).toEqual(['read']);
+  });
+
   it('ignores values that are not permissions', () => {
-    expect(nextPermissions([], ['read', 'webhooks'])).toEqual(['read']);
+    expect(nextPermissions([], ['read', 'admin'])).toEqual(['read']);
   });
 });
 

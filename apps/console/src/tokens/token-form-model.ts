@@ -1,18 +1,22 @@
 import { covers } from '@leadgate/auth-core/scopes';
 
-/** Campaign token permissions as the API takes them: `["read"]` or `["read","write"]`. */
-export type Permission = 'read' | 'write';
+/** Campaign token permissions as the API takes them: `read`, and with it `write` and `webhooks`. */
+export type Permission = 'read' | 'write' | 'webhooks';
 
-const PERMISSION_ORDER: readonly Permission[] = ['read', 'write'];
+const PERMISSION_ORDER: readonly Permission[] = ['read', 'write', 'webhooks'];
+
+/** What needs Read (the API refuses either without it). */
+const NEEDS_READ: readonly Permission[] = ['write', 'webhooks'];
 
 /**
- * The permissions after a change of the **Read** / **Write** checkboxes. Write implies Read (the API
- * refuses write alone): checking Write checks Read too, and unchecking Read unchecks Write.
+ * The permissions after a change of the **Read** / **Write** / **Webhooks** checkboxes. Write and
+ * Webhooks imply Read (the API refuses them alone): checking one checks Read too, and unchecking
+ * Read unchecks both.
  */
 export function nextPermissions(previous: readonly string[], chosen: readonly string[]): Permission[] {
   const now = new Set(chosen);
-  if (now.has('write') && !previous.includes('write')) now.add('read');
-  if (previous.includes('read') && !now.has('read')) now.delete('write');
+  if (NEEDS_READ.some((permission) => now.has(permission) && !previous.includes(permission))) now.add('read');
+  if (previous.includes('read') && !now.has('read')) for (const permission of NEEDS_READ) now.delete(permission);
   return PERMISSION_ORDER.filter((permission) => now.has(permission));
 }
 

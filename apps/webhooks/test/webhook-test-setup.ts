@@ -123,6 +123,7 @@ export interface DeliveryView {
     attempt: number;
     at: string;
     answer_status: number | null;
+    latency_ms: number;
     outcome: string;
     next_retry_at: string | null;
   }[];

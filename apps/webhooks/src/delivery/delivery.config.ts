@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const deliveryConfigShape = {
   /** How often the worker looks for due deliveries (new events also wake it at once). */
   WEBHOOK_DELIVERY_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
-  /** At most this many deliveries in flight to one endpoint (host) from one replica. */
+  /** At most this many deliveries in flight to one endpoint (subscription URL) from one replica. */
   WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT: z.coerce.number().int().min(1).max(100).default(4),
   /**
    * How long a worker holds a job it is sending; a worker that dies holding one (a crash mid-delivery)

@@ -171,7 +171,9 @@ export default tseslint.config(
         'error',
         {
           allow: [
-            ...['campaigns', 'docs', 'gateway', 'identity', 'leads', 'webhooks'].map((app) => `../../apps/${app}/src/config`),
+            ...['campaigns', 'docs', 'gateway', 'identity', 'leads', 'webhooks'].map(
+              (app) => `../../apps/${app}/src/config`,
+            ),
             '../../libs/service-kit/src/config/management-port',
           ],
         },

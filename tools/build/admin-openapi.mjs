@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 // The admin OpenAPI as the running platform serves it at /docs/admin/openapi.json, built offline
-// from the services' code: every controller of identity, campaigns, leads and the gateway documented as
+// from the services' code: every controller of identity, campaigns, leads, webhooks and the gateway documented as
 // `publishApiDocs` documents it, merged as the docs service merges it. The console generates its
 // typed client from this (openapi-typescript), so a contract change breaks the console's build.
 //
@@ -20,7 +20,7 @@ import { loadBuilt } from '../lib/built.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const SERVICES = ['identity', 'campaigns', 'leads', 'gateway'];
+const SERVICES = ['identity', 'campaigns', 'leads', 'gateway', 'webhooks'];
 export const COMMITTED_TYPES = path.join(root, 'apps/console/src/api/admin-api.d.ts');
 
 function controllerFiles(dir) {

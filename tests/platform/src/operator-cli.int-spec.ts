@@ -45,9 +45,11 @@ describe('operator CLI', () => {
       LEADGATE_CAMPAIGNS_MANAGEMENT_URL: platform.services.campaigns!.managementUrl,
       LEADGATE_LEADS_MANAGEMENT_URL: 'http://127.0.0.1:9',
       LEADGATE_DOCS_MANAGEMENT_URL: 'http://127.0.0.1:9',
+      LEADGATE_WEBHOOKS_MANAGEMENT_URL: 'http://127.0.0.1:9',
       // Not part of this platform: a closed port, whatever else runs on this machine.
       LEADGATE_LEADS_URL: 'http://127.0.0.1:9',
       LEADGATE_DOCS_URL: 'http://127.0.0.1:9',
+      LEADGATE_WEBHOOKS_URL: 'http://127.0.0.1:9',
     };
   });
 
@@ -104,8 +106,9 @@ describe('operator CLI', () => {
       expect(byName[name]).toMatchObject({ state: 'ready', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     }
     expect(byName['gateway']?.read_models['identity.tokens.v1']?.lag).toBe(0);
-    // leads and docs are not part of this test platform, and say so.
+    // leads, docs and webhooks are not part of this test platform, and say so.
     expect(byName['leads']?.state).toBe('down');
+    expect(byName['webhooks']?.state).toBe('down');
     expect(result.status).toBe(1);
   });
 });

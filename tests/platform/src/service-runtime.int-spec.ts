@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 
-const APPS: AppName[] = ['gateway', 'identity', 'campaigns', 'leads', 'docs'];
+const APPS: AppName[] = ['gateway', 'identity', 'campaigns', 'leads', 'docs', 'webhooks'];
 const root = path.resolve(__dirname, '../../..');
 
 /** What every service promises operators: health, metrics, request ids, problem+json, clean shutdown. */

@@ -192,6 +192,8 @@ export class Cluster {
       CAMPAIGNS_URL: url(ports.campaigns),
       LEADS_URL: [...leadsPorts, ...spareLeadsPorts].map(url).join(','),
       DOCS_URL: docs ? url(ports.docs) : 'http://127.0.0.1:9',
+      // Benches do not run webhooks; its routes must not reach a platform `npm start` left running.
+      WEBHOOKS_URL: 'http://127.0.0.1:9',
       RATE_LIMIT_PER_MINUTE: '100000000',
       AUTH_FAILURE_LIMIT_PER_MINUTE: '100000000',
       ...gatewayEnv,

@@ -837,7 +837,7 @@ export interface paths {
         put?: never;
         /**
          * Create a campaign token for a partner
-         * @description A token for one campaign with `read` or `read`+`write` permissions, optionally restricted to a filter and narrowed by `field_access` (fields hidden, masked or read-only; a required field stays writable for `write`). The answer carries the token string once and its public docs link.
+         * @description A token for one campaign with `read` or `read`+`write` permissions (plus `webhooks`: the partner manages its own webhook subscriptions, API.md §12), optionally restricted to a filter and narrowed by `field_access` (fields hidden, masked or read-only; a required field stays writable for `write`). The answer carries the token string once and its public docs link.
          *
          *     Needs the scope `tokens:write` (or `admin`).
          */
@@ -1015,6 +1015,56 @@ export interface paths {
          *     Needs the scope `leads:write` (or `admin`).
          */
         delete: operations["discardQuarantinedPost"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the webhook subscriptions of the account
+         * @description Every subscription of a token the caller may manage (its scopes cover the token’s): all of them for `admin`. Never a secret.
+         *
+         *     Needs the scope `webhooks:read` (or `admin`).
+         */
+        get: operations["listAccountWebhooks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/tokens/{tokenId}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the webhook subscriptions of a token
+         * @description 404 for a token of another account; 403 when the caller’s scopes do not cover the token’s.
+         *
+         *     Needs the scope `webhooks:read` (or `admin`).
+         */
+        get: operations["listTokenWebhooks"];
+        put?: never;
+        /**
+         * Create a webhook subscription for a token
+         * @description The subscription receives the lead events of the token’s slice (campaign, filter, field access), signed with a secret shown in this answer only. The URL must be `https` and resolve to public addresses. 404 for a token of another account; 403 when the caller’s scopes do not cover the token’s; 422 for a revoked, expired or access token, or one that cannot read leads.
+         *
+         *     Needs the scope `webhooks:write` (or `admin`).
+         */
+        post: operations["createTokenWebhook"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -5262,6 +5312,14 @@ export interface operations {
                      *           "description": "Read lead events and their documentation (AsyncAPI)."
                      *         },
                      *         {
+                     *           "scope": "webhooks:read",
+                     *           "description": "List webhook subscriptions and their deliveries (never their secrets)."
+                     *         },
+                     *         {
+                     *           "scope": "webhooks:write",
+                     *           "description": "Create, change, test and delete webhook subscriptions and rotate their signing secrets."
+                     *         },
+                     *         {
                      *           "scope": "users:read",
                      *           "description": "List the people of the account and their roles."
                      *         },
@@ -5286,6 +5344,7 @@ export interface operations {
                      *         "credentials:*",
                      *         "receiver:*",
                      *         "events:*",
+                     *         "webhooks:*",
                      *         "users:*",
                      *         "audit:*"
                      *       ],
@@ -5336,6 +5395,10 @@ export interface operations {
                      *         "write": [
                      *           "leads:write",
                      *           "files:write"
+                     *         ],
+                     *         "webhooks": [
+                     *           "webhooks:read",
+                     *           "webhooks:write"
                      *         ]
                      *       },
                      *       "scope_groups": {
@@ -5612,7 +5675,7 @@ export interface operations {
                             /** @description The scopes the token holds, expanded from its permissions or preset. */
                             scopes: string[];
                             /** @description Campaign tokens: the permissions it was made with. */
-                            permissions?: ("read" | "write")[];
+                            permissions?: ("read" | "write" | "webhooks")[];
                             campaign_id: string | null;
                             filter_id: string | null;
                             /** @description Campaign tokens: the lead fields it sees hidden, masked or read-only (API.md §13); null otherwise. */
@@ -5712,7 +5775,7 @@ export interface operations {
                         /** @description The scopes the token holds, expanded from its permissions or preset. */
                         scopes: string[];
                         /** @description Campaign tokens: the permissions it was made with. */
-                        permissions?: ("read" | "write")[];
+                        permissions?: ("read" | "write" | "webhooks")[];
                         campaign_id: string | null;
                         filter_id: string | null;
                         /** @description Campaign tokens: the lead fields it sees hidden, masked or read-only (API.md §13); null otherwise. */
@@ -5813,7 +5876,7 @@ export interface operations {
                         /** @description The scopes the token holds, expanded from its permissions or preset. */
                         scopes: string[];
                         /** @description Campaign tokens: the permissions it was made with. */
-                        permissions?: ("read" | "write")[];
+                        permissions?: ("read" | "write" | "webhooks")[];
                         campaign_id: string | null;
                         filter_id: string | null;
                         /** @description Campaign tokens: the lead fields it sees hidden, masked or read-only (API.md §13); null otherwise. */
@@ -5935,7 +5998,7 @@ export interface operations {
                         /** @description The scopes the token holds, expanded from its permissions or preset. */
                         scopes: string[];
                         /** @description Campaign tokens: the permissions it was made with. */
-                        permissions?: ("read" | "write")[];
+                        permissions?: ("read" | "write" | "webhooks")[];
                         campaign_id: string | null;
                         filter_id: string | null;
                         /** @description Campaign tokens: the lead fields it sees hidden, masked or read-only (API.md §13); null otherwise. */
@@ -6035,7 +6098,7 @@ export interface operations {
                         /** @description The scopes the token holds, expanded from its permissions or preset. */
                         scopes: string[];
                         /** @description Campaign tokens: the permissions it was made with. */
-                        permissions?: ("read" | "write")[];
+                        permissions?: ("read" | "write" | "webhooks")[];
                         campaign_id: string | null;
                         filter_id: string | null;
                         /** @description Campaign tokens: the lead fields it sees hidden, masked or read-only (API.md §13); null otherwise. */
@@ -6146,7 +6209,7 @@ export interface operations {
                         /** @description The scopes the token holds, expanded from its permissions or preset. */
                         scopes: string[];
                         /** @description Campaign tokens: the permissions it was made with. */
-                        permissions?: ("read" | "write")[];
+                        permissions?: ("read" | "write" | "webhooks")[];
                         campaign_id: string | null;
                         filter_id: string | null;
                         /** @description Campaign tokens: the lead fields it sees hidden, masked or read-only (API.md §13); null otherwise. */
@@ -6254,7 +6317,7 @@ export interface operations {
                             /** @description The scopes the token holds, expanded from its permissions or preset. */
                             scopes: string[];
                             /** @description Campaign tokens: the permissions it was made with. */
-                            permissions?: ("read" | "write")[];
+                            permissions?: ("read" | "write" | "webhooks")[];
                             campaign_id: string | null;
                             filter_id: string | null;
                             /** @description Campaign tokens: the lead fields it sees hidden, masked or read-only (API.md §13); null otherwise. */
@@ -6393,7 +6456,7 @@ export interface operations {
                         /** @description The scopes the token holds, expanded from its permissions or preset. */
                         scopes: string[];
                         /** @description Campaign tokens: the permissions it was made with. */
-                        permissions?: ("read" | "write")[];
+                        permissions?: ("read" | "write" | "webhooks")[];
                         campaign_id: string | null;
                         filter_id: string | null;
                         /** @description Campaign tokens: the lead fields it sees hidden, masked or read-only (API.md §13); null otherwise. */
@@ -7049,6 +7112,236 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["InsufficientScope"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listAccountWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "whk_Hk3n8QpZ2vLr0sYx",
+                     *           "token_id": "tok_7Lm2Qx9Vb4Nc",
+                     *           "campaign_id": "cmp_Tn3w8LqZ0aVb",
+                     *           "url": "https://crm.partner.example/leadgate/events",
+                     *           "events": [
+                     *             "lead.created",
+                     *             "lead.status_changed"
+                     *           ],
+                     *           "description": "Partner ABC CRM",
+                     *           "status": "active",
+                     *           "disabled_reason": null,
+                     *           "disabled_at": null,
+                     *           "created_at": "2025-05-01T09:30:00.000Z",
+                     *           "updated_at": "2025-05-01T09:30:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            id: string;
+                            /** @description The token whose slice of leads the subscription receives. */
+                            token_id: string;
+                            campaign_id: string | null;
+                            url: string;
+                            events: ("lead.created" | "lead.updated" | "lead.status_changed")[];
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            /** @description Why it was disabled (`gone`, failures for 24 h, by hand). */
+                            disabled_reason: string | null;
+                            /** Format: date-time */
+                            disabled_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listTokenWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tokenId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token’s subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "whk_Hk3n8QpZ2vLr0sYx",
+                     *           "token_id": "tok_7Lm2Qx9Vb4Nc",
+                     *           "campaign_id": "cmp_Tn3w8LqZ0aVb",
+                     *           "url": "https://crm.partner.example/leadgate/events",
+                     *           "events": [
+                     *             "lead.created",
+                     *             "lead.status_changed"
+                     *           ],
+                     *           "description": "Partner ABC CRM",
+                     *           "status": "active",
+                     *           "disabled_reason": null,
+                     *           "disabled_at": null,
+                     *           "created_at": "2025-05-01T09:30:00.000Z",
+                     *           "updated_at": "2025-05-01T09:30:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            id: string;
+                            /** @description The token whose slice of leads the subscription receives. */
+                            token_id: string;
+                            campaign_id: string | null;
+                            url: string;
+                            events: ("lead.created" | "lead.updated" | "lead.status_changed")[];
+                            description: string | null;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            /** @description Why it was disabled (`gone`, failures for 24 h, by hand). */
+                            disabled_reason: string | null;
+                            /** Format: date-time */
+                            disabled_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createTokenWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tokenId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://crm.partner.example/leadgate/events",
+                 *       "events": [
+                 *         "lead.created",
+                 *         "lead.status_changed"
+                 *       ],
+                 *       "description": "Partner ABC CRM"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description `https` URL the events are posted to. */
+                    url: string;
+                    /** @description The lead events to receive. */
+                    events: ("lead.created" | "lead.updated" | "lead.status_changed")[];
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The new subscription, with its secret. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "whk_Hk3n8QpZ2vLr0sYx",
+                     *       "token_id": "tok_7Lm2Qx9Vb4Nc",
+                     *       "campaign_id": "cmp_Tn3w8LqZ0aVb",
+                     *       "url": "https://crm.partner.example/leadgate/events",
+                     *       "events": [
+                     *         "lead.created",
+                     *         "lead.status_changed"
+                     *       ],
+                     *       "description": "Partner ABC CRM",
+                     *       "status": "active",
+                     *       "disabled_reason": null,
+                     *       "disabled_at": null,
+                     *       "created_at": "2025-05-01T09:30:00.000Z",
+                     *       "updated_at": "2025-05-01T09:30:00.000Z",
+                     *       "version": 1,
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw7jPNpT5RPt4="
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @description The token whose slice of leads the subscription receives. */
+                        token_id: string;
+                        campaign_id: string | null;
+                        url: string;
+                        events: ("lead.created" | "lead.updated" | "lead.status_changed")[];
+                        description: string | null;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        /** @description Why it was disabled (`gone`, failures for 24 h, by hand). */
+                        disabled_reason: string | null;
+                        /** Format: date-time */
+                        disabled_at: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                        version: number;
+                        /** @description The signing secret (`whsec_` + base64), shown in this answer only: the signature key of every delivery. */
+                        secret: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -60,6 +60,11 @@ describe('campaign token permissions', () => {
     ]);
   });
 
+  it('names what needs read, as identity answers it', () => {
+    expect(parseCampaignPermissions(['write'])).toMatchObject({ message: '"write" needs "read" as well' });
+    expect(parseCampaignPermissions(['webhooks'])).toMatchObject({ message: '"webhooks" needs "read" as well' });
+  });
+
   it.each<[unknown, string]>([
     [['write'], 'missing_read'],
     [['webhooks'], 'missing_read'],

@@ -46,7 +46,10 @@ export function parseCampaignPermissions(value: unknown): CampaignPermissionsRes
     if (seen.has(item)) return refuse('duplicate', `permission "${item}" is given twice`);
     seen.add(item);
   }
-  if (!seen.has('read')) return refuse('missing_read', '"write" and "webhooks" need "read" as well');
+  if (!seen.has('read')) {
+    const needing = [...seen].map((permission) => `"${permission}"`);
+    return refuse('missing_read', `${needing.join(' and ')} ${needing.length === 1 ? 'needs' : 'need'} "read" as well`);
+  }
   const permissions = CAMPAIGN_PERMISSIONS.filter((permission) => seen.has(permission));
   return { ok: true, permissions, scopes: scopesForPermissions(permissions) };
 }

@@ -11,19 +11,22 @@ import { DeliverySender } from './delivery-sender';
 import { DeliveryJob } from './delivery.schema';
 
 const SCAN_LIMIT = 200;
+const RETENTION_SWEEP_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Works the queue: due jobs (and those whose worker died mid-delivery: re-sent, receivers
  * de-duplicate by webhook-id), each lead's events in order per subscription (a job waits while an
  * earlier one of its lead is unfinished), at most N in flight per endpoint (URL) from this replica: a slow endpoint
  * holds back its own deliveries, not those of other partners on the same host.
- * Every replica runs one; a job is claimed atomically, so each attempt is made once.
+ * Every replica runs one; a claim is decided by a unique insert (DeliveryClaim), so each attempt is made once.
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly inFlightByEndpoint = new Map<string, number>();
   private readonly sending = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
+  private retentionTimer: NodeJS.Timeout | undefined;
   private scanning = false;
   private rescan = false;
   private stopped = false;
@@ -40,11 +43,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => this.nudge(), this.config.WEBHOOK_DELIVERY_POLL_MS);
     this.timer.unref();
+    this.retentionTimer = setInterval(() => void this.forgetOld(), RETENTION_SWEEP_MS);
+    this.retentionTimer.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearInterval(this.retentionTimer);
     await Promise.allSettled([...this.sending]);
   }
 
@@ -57,6 +63,16 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     }
     this.scanning = true;
     void this.scanUntilQuiet().finally(() => (this.scanning = false));
+  }
+
+  /** The delivery log keeps finished jobs for the retention period (any replica may sweep; deleting twice is harmless). */
+  private async forgetOld(): Promise<void> {
+    const before = new Date(this.clock.now() - this.config.WEBHOOK_DELIVERY_RETENTION_DAYS * DAY_MS).toISOString();
+    try {
+      await this.deliveries.forgetFinishedBefore(before);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'webhook delivery retention sweep failed; will retry');
+    }
   }
 
   private async scanUntilQuiet(): Promise<void> {

@@ -12,6 +12,8 @@ export const deliveryConfigShape = {
    * a slow endpoint gets a second copy from another replica; only tests go lower (a crash drill).
    */
   WEBHOOK_DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  /** Finished deliveries (delivered, failed, cancelled) stay in the delivery log this long. */
+  WEBHOOK_DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /**
    * TEST ONLY: multiplies every retry delay and the 24 h give-up window, so an integration test can
    * watch a day of retries and the auto-disable in seconds. Production leaves it at 1; the schedule's

@@ -131,4 +131,33 @@ describe('webhook retries', () => {
     expect(last - first).toBeGreaterThanOrEqual(DAY_MS);
     expect(job.attempts).toBeGreaterThan(20);
   });
+
+  it('holds at most 4 deliveries in flight to an endpoint, and gives up on an answer after 10 s', async () => {
+    const path = '/hangs';
+    const hook = await subscribe(world, tokenId, world.receiver.url(path, 0));
+    const leadIds = await Promise.all(
+      Array.from({ length: 6 }, (_, index) => createLead(world, { name: `Slow Lead ${index}` })),
+    );
+    await waitFor('four requests open', async () => world.receiver.at(path).length === 4);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(world.receiver.at(path)).toHaveLength(4);
+    const timedOut = await waitFor(
+      'the first attempts timed out',
+      async () => {
+        const jobs = (await deliveries(world, hook.id)).filter((job) => job.attempts > 0);
+        return jobs.length >= 4 ? jobs : undefined;
+      },
+      20_000,
+      200,
+    );
+    for (const job of timedOut) {
+      expect(job.history[0]).toMatchObject({ outcome: 'timeout', answer_status: null });
+      expect(job.history[0].latency_ms).toBeGreaterThanOrEqual(10_000);
+      expect(job.history[0].latency_ms).toBeLessThan(12_000);
+    }
+    // Freed slots go to the two that waited.
+    await waitFor('the other two sent', async () =>
+      leadIds.every((leadId) => world.receiver.at(path).some((entry) => entry.body.includes(leadId))),
+    );
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { expectStatus, waitFor } from '@leadgate/testing';
+import { bootstrapAdmin, expectStatus, waitFor } from '@leadgate/testing';
 import { Webhook } from 'standardwebhooks';
 import {
   createLead,
@@ -151,6 +151,25 @@ describe('webhook deliveries inside the token slice', () => {
     expect(after.history.map((attempt) => attempt.answer_status)).toEqual([204, 204]);
     const unknown = await world.admin('POST', `/v1/webhooks/${hook.id}/deliveries/dlv_unknown/retry`);
     expect(unknown.status).toBe(404);
+  });
+
+  it('keeps the delivery routes to who may manage the webhook: another account gets 404, a token without the scope 403', async () => {
+    const job = (await deliveries(world, hook.id))[0];
+    const { admin: stranger } = await bootstrapAdmin(world.platform, 'Other account');
+    const routes: [string, string][] = [
+      ['GET', `/v1/webhooks/${hook.id}/deliveries`],
+      ['POST', `/v1/webhooks/${hook.id}/deliveries/${job.id}/retry`],
+      ['POST', `/v1/webhooks/${hook.id}/test`],
+    ];
+    const sent = world.receiver.at(path).length;
+    for (const [method, route] of routes) {
+      expect({ route, status: (await stranger(method, route)).status }).toEqual({ route, status: 404 });
+      expect({ route, status: (await world.partner(method, route)).status }).toEqual({ route, status: 403 });
+    }
+    expect((await world.admin('GET', `/v1/webhooks/${hook.id}/deliveries?limit=0`)).status).toBe(400);
+    expect((await world.admin('GET', `/v1/webhooks/${hook.id}/deliveries?status[$ne]=x`)).status).toBe(400);
+    await settle();
+    expect(world.receiver.at(path)).toHaveLength(sent);
   });
 
   it('stops a revoked token at once: what is queued is cancelled, new events are not stored', async () => {

@@ -23,6 +23,8 @@ export const TIME_SCALE = 0.0001;
 export interface WebhooksWorld {
   platform: Platform;
   admin: GatewayClient;
+  /** The partner token of the campaign (read and write, no webhooks permission). */
+  partner: GatewayClient;
   campaignId: string;
   filterId: string;
   receiver: WebhookReceiver;
@@ -53,7 +55,7 @@ export async function webhooksWorld(webhooks: Record<string, string> = webhooksE
     gatewayUrls: [platform.gateway.url],
     campaign: { fields: ['name', 'email', 'postcode', 'rooms'], selects: ['select_partner'], statuses: ['new', 'won'] },
   });
-  return { platform, admin, campaignId: world.campaignId, filterId: world.filterId, receiver };
+  return { platform, admin, partner: world.partner, campaignId: world.campaignId, filterId: world.filterId, receiver };
 }
 
 /** A campaign token on the partner filter with this field access (API.md §13). */
@@ -123,6 +125,7 @@ export interface DeliveryView {
     attempt: number;
     at: string;
     answer_status: number | null;
+    latency_ms: number;
     outcome: string;
     next_retry_at: string | null;
   }[];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { DELIVERY_CLAIM_MODEL, DeliveryClaim } from './delivery-claim.schema';
 import { DELIVERY_MODEL, DeliveryJob, DeliveryStatus } from './delivery.schema';
 
 const UNFINISHED: DeliveryStatus[] = ['pending', 'sending'];
@@ -9,7 +10,10 @@ const FINISHED: DeliveryStatus[] = ['delivered', 'failed', 'cancelled'];
 /** The delivery queue and its attempts: every database call the delivery rules need, and no rule. */
 @Injectable()
 export class DeliveriesRepository {
-  constructor(@InjectModel(DELIVERY_MODEL) private readonly jobs: Model<DeliveryJob>) {}
+  constructor(
+    @InjectModel(DELIVERY_MODEL) private readonly jobs: Model<DeliveryJob>,
+    @InjectModel(DELIVERY_CLAIM_MODEL) private readonly claims: Model<DeliveryClaim>,
+  ) {}
 
   /** Stores a new job; false when the event is queued for the subscription already (a redelivered message). */
   async store(job: DeliveryJob): Promise<boolean> {
@@ -22,18 +26,24 @@ export class DeliveriesRepository {
     }
   }
 
-  /** Jobs whose time has come, and jobs whose worker died holding them (lease past): oldest due first. */
+  /**
+   * Jobs whose time has come, and jobs whose worker died holding them (lease past): oldest due
+   * first. Two equality queries rather than one `$or`, so each can use the status index.
+   */
   async due(now: string, limit: number): Promise<DeliveryJob[]> {
-    return this.jobs
-      .find({
-        $or: [
-          { status: { $eq: 'pending' }, next_attempt_at: { $lte: now } },
-          { status: { $eq: 'sending' }, lease_until: { $lt: now } },
-        ],
-      })
-      .sort({ next_attempt_at: 1 })
-      .limit(limit)
-      .lean<DeliveryJob[]>();
+    const [pending, abandoned] = await Promise.all([
+      this.jobs
+        .find({ status: { $eq: 'pending' }, next_attempt_at: { $lte: now } })
+        .sort({ next_attempt_at: 1 })
+        .limit(limit)
+        .lean<DeliveryJob[]>(),
+      this.jobs
+        .find({ status: { $eq: 'sending' }, lease_until: { $lt: now } })
+        .sort({ lease_until: 1 })
+        .limit(limit)
+        .lean<DeliveryJob[]>(),
+    ]);
+    return [...abandoned, ...pending].slice(0, limit);
   }
 
   /** Is an earlier event of the job's lead still unfinished for its subscription? Then the job waits. */
@@ -52,13 +62,21 @@ export class DeliveriesRepository {
   }
 
   /**
-   * Takes the job for one attempt, if nobody took it since it was read (its status and lease are
-   * compared): the answer is the job as held, or null.
+   * Takes the job for one attempt, if nobody took it since it was read: the claim of the state read
+   * is inserted first (one insert wins, see DeliveryClaim), then the job is marked held. The answer
+   * is the job as held, or null when another worker claimed it.
    */
   async claim(job: DeliveryJob, now: string, leaseUntil: string): Promise<DeliveryJob | null> {
+    const seen = [job._id, job.status, job.attempts, job.lease_until ?? '-', job.updated_at].join('|');
+    try {
+      await this.claims.create({ _id: seen, job_id: job._id, created_at: now });
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) return null;
+      throw error;
+    }
     return this.jobs
       .findOneAndUpdate(
-        { _id: { $eq: job._id }, status: { $eq: job.status }, lease_until: { $eq: job.lease_until } },
+        { _id: { $eq: job._id }, status: { $eq: job.status }, updated_at: { $eq: job.updated_at } },
         { $set: { status: 'sending', lease_until: leaseUntil, updated_at: now } },
         { returnDocument: 'after' },
       )
@@ -129,5 +147,12 @@ export class DeliveriesRepository {
         { returnDocument: 'after' },
       )
       .lean<DeliveryJob>();
+  }
+
+  /** Drops finished jobs (delivered, failed, cancelled) last changed before `instant`: the log's retention. */
+  async forgetFinishedBefore(instant: string): Promise<number> {
+    const result = await this.jobs.deleteMany({ status: { $in: FINISHED }, updated_at: { $lt: instant } });
+    await this.claims.deleteMany({ created_at: { $lt: instant } });
+    return result.deletedCount;
   }
 }

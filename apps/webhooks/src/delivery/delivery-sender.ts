@@ -51,8 +51,14 @@ export class DeliverySender {
       prepared = this.prepare(held, subscription);
     } catch (error) {
       if (!(error instanceof SliceStateUnavailable)) throw error;
-      const later = new Date(this.clock.now() + STATE_WAIT_MS).toISOString();
-      await this.deliveries.settle(held, { status: 'pending', lease_until: null, next_attempt_at: later });
+      const now = this.clock.now();
+      const later = new Date(now + STATE_WAIT_MS).toISOString();
+      await this.deliveries.settle(held, {
+        status: 'pending',
+        lease_until: null,
+        next_attempt_at: later,
+        updated_at: new Date(now).toISOString(),
+      });
       return;
     }
     if ('cancel' in prepared) return this.cancel(held, prepared.cancel);

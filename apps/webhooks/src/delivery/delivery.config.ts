@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const deliveryConfigShape = {
   /** How often the worker looks for due deliveries (new events also wake it at once). */
   WEBHOOK_DELIVERY_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
-  /** At most this many deliveries in flight to one endpoint (host) from one replica. */
+  /** At most this many deliveries in flight to one endpoint (subscription URL) from one replica. */
   WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT: z.coerce.number().int().min(1).max(100).default(4),
   /**
    * How long a worker holds a job it is sending; a worker that dies holding one (a crash mid-delivery)
@@ -12,6 +12,8 @@ export const deliveryConfigShape = {
    * a slow endpoint gets a second copy from another replica; only tests go lower (a crash drill).
    */
   WEBHOOK_DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  /** Finished deliveries (delivered, failed, cancelled) stay in the delivery log this long. */
+  WEBHOOK_DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /**
    * TEST ONLY: multiplies every retry delay and the 24 h give-up window, so an integration test can
    * watch a day of retries and the auto-disable in seconds. Production leaves it at 1; the schedule's

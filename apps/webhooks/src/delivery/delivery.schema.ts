@@ -88,5 +88,7 @@ deliverySchema.index({ status: 1, next_attempt_at: 1 });
 deliverySchema.index({ status: 1, lease_until: 1 });
 // Order per lead.
 deliverySchema.index({ subscription_id: 1, lead_id: 1, lead_version: 1 });
+// The retention clean-up of finished jobs.
+deliverySchema.index({ status: 1, updated_at: 1 });
 // GET /v1/webhooks/{id}/deliveries, newest first.
 deliverySchema.index({ subscription_id: 1, created_at: -1 });

@@ -1,0 +1,139 @@
+import { MONGO_URL, uniqueRunId } from '@leadgate/testing';
+import mongoose, { Connection } from 'mongoose';
+import { DeliveriesRepository } from '@webhooks/delivery/deliveries.repository';
+import { DELIVERY_CLAIM_MODEL, DeliveryClaim, deliveryClaimSchema } from '@webhooks/delivery/delivery-claim.schema';
+import { DELIVERY_MODEL, DeliveryJob, deliverySchema } from '@webhooks/delivery/delivery.schema';
+
+const T0 = Date.parse('2026-01-01T00:00:00.000Z');
+const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString();
+
+let counter = 0;
+const job = (overrides: Partial<DeliveryJob> = {}): DeliveryJob => {
+  counter += 1;
+  return {
+    _id: `dlv_${counter}`,
+    subscription_id: 'whk_1',
+    account_id: 'acc_1',
+    token_id: 'tok_1',
+    event_id: `evt_${counter}`,
+    event_type: 'lead.created',
+    lead_id: `lead_${counter}`,
+    lead_version: 1,
+    event_json: '{}',
+    status: 'pending',
+    manual: false,
+    attempts: 0,
+    next_attempt_at: at(0),
+    first_failed_at: null,
+    lease_until: null,
+    reason: null,
+    history: [],
+    created_at: at(0),
+    updated_at: at(0),
+    ...overrides,
+  };
+};
+
+/** The delivery queue's database rules on the real store (FerretDB): dedupe, due, leases, order, retry, retention. */
+describe('DeliveriesRepository on FerretDB', () => {
+  let connection: Connection;
+  let repository: DeliveriesRepository;
+
+  beforeAll(async () => {
+    connection = await mongoose.createConnection(MONGO_URL, { dbName: `${uniqueRunId()}_webhooks_repo` }).asPromise();
+    const jobs = connection.model<DeliveryJob>(DELIVERY_MODEL, deliverySchema);
+    const claims = connection.model<DeliveryClaim>(DELIVERY_CLAIM_MODEL, deliveryClaimSchema);
+    await Promise.all([jobs.init(), claims.init()]);
+    repository = new DeliveriesRepository(jobs, claims);
+  });
+
+  afterAll(async () => {
+    await connection?.dropDatabase();
+    await connection?.close();
+  });
+
+  it('stores an event once per subscription, however often the message comes', async () => {
+    const first = job({ event_id: 'evt_dup' });
+    expect(await repository.store(first)).toBe(true);
+    expect(await repository.store({ ...job(), event_id: 'evt_dup' })).toBe(false);
+    expect(await repository.store({ ...job(), event_id: 'evt_dup', subscription_id: 'whk_2' })).toBe(true);
+  });
+
+  it('answers what is due and what a dead worker left, not what waits or is held', async () => {
+    const due = job({ subscription_id: 'whk_due', next_attempt_at: at(10) });
+    const later = job({ subscription_id: 'whk_due', next_attempt_at: at(100) });
+    const abandoned = job({ subscription_id: 'whk_due', status: 'sending', lease_until: at(5) });
+    const held = job({ subscription_id: 'whk_due', status: 'sending', lease_until: at(60) });
+    for (const entry of [due, later, abandoned, held]) await repository.store(entry);
+    const ids = (await repository.due(at(20), 100)).map((entry) => entry._id);
+    expect(ids).toEqual(expect.arrayContaining([due._id, abandoned._id]));
+    expect(ids).not.toContain(later._id);
+    expect(ids).not.toContain(held._id);
+  });
+
+  it('lets exactly one of several workers claim a job, and only the holder settle it', async () => {
+    const entry = job({ subscription_id: 'whk_claim' });
+    await repository.store(entry);
+    const claims = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => repository.claim(entry, at(1), at(61 + index))),
+    );
+    const winners = claims.filter((claim) => claim !== null);
+    expect(winners).toHaveLength(1);
+    const held = winners[0];
+    expect(await repository.settle({ ...held, lease_until: at(999) }, { status: 'delivered' })).toBe(false);
+    expect(await repository.settle(held, { status: 'delivered', lease_until: null })).toBe(true);
+    expect(await repository.claim(entry, at(2), at(63))).toBeNull();
+  });
+
+  it('holds a lead’s later event while an earlier one is unfinished', async () => {
+    const first = job({ subscription_id: 'whk_order', lead_id: 'lead_o', lead_version: 1 });
+    const second = job({ subscription_id: 'whk_order', lead_id: 'lead_o', lead_version: 2 });
+    await repository.store(first);
+    await repository.store(second);
+    expect(await repository.hasEarlierUnfinished(second)).toBe(true);
+    expect(await repository.hasEarlierUnfinished(first)).toBe(false);
+    const held = (await repository.claim(first, at(1), at(61)))!;
+    expect(await repository.hasEarlierUnfinished(second)).toBe(true);
+    await repository.settle(held, { status: 'failed', lease_until: null });
+    expect(await repository.hasEarlierUnfinished(second)).toBe(false);
+  });
+
+  it('retries a finished job as one manual attempt, brings a pending one forward, leaves one in flight alone', async () => {
+    const done = job({ subscription_id: 'whk_retry', status: 'delivered', attempts: 1 });
+    const waiting = job({ subscription_id: 'whk_retry', next_attempt_at: at(500), attempts: 2 });
+    const sending = job({ subscription_id: 'whk_retry', status: 'sending', lease_until: at(60) });
+    for (const entry of [done, waiting, sending]) await repository.store(entry);
+    expect(await repository.retryNow('whk_retry', done._id, at(30))).toMatchObject({
+      status: 'pending',
+      manual: true,
+      next_attempt_at: at(30),
+    });
+    expect(await repository.retryNow('whk_retry', waiting._id, at(30))).toMatchObject({
+      status: 'pending',
+      manual: false,
+      next_attempt_at: at(30),
+    });
+    expect(await repository.retryNow('whk_retry', sending._id, at(30))).toBeNull();
+    expect(await repository.retryNow('whk_other', done._id, at(30))).toBeNull();
+  });
+
+  it('pages the log newest first', async () => {
+    const entries = [1, 2, 3].map((second) => job({ subscription_id: 'whk_page', created_at: at(second) }));
+    for (const entry of entries) await repository.store(entry);
+    const first = await repository.listOf('whk_page', 2, null);
+    expect(first.map((entry) => entry._id)).toEqual([entries[2]._id, entries[1]._id]);
+    const last = first[1];
+    const next = await repository.listOf('whk_page', 2, { created_at: last.created_at, id: last._id });
+    expect(next.map((entry) => entry._id)).toEqual([entries[0]._id]);
+  });
+
+  it('forgets finished jobs past the retention, never unfinished ones', async () => {
+    const old = job({ subscription_id: 'whk_keep', status: 'delivered', updated_at: at(-100) });
+    const oldPending = job({ subscription_id: 'whk_keep', status: 'pending', updated_at: at(-100) });
+    const recent = job({ subscription_id: 'whk_keep', status: 'failed', updated_at: at(100) });
+    for (const entry of [old, oldPending, recent]) await repository.store(entry);
+    await repository.forgetFinishedBefore(at(0));
+    const left = (await repository.listOf('whk_keep', 10, null)).map((entry) => entry._id);
+    expect(left.sort()).toEqual([oldPending._id, recent._id].sort());
+  });
+});

@@ -78,7 +78,13 @@ describe('webhook deliveries across a crash of the webhooks service', () => {
     await webhooks.kill();
     const whileDown = await createLead(world, { name: 'While Down' });
     world.platform.services.webhooks = await startService('webhooks', {
-      env: { ...env, PORT: String(webhooks.port), MONGO_DATABASE: `${world.platform.runId}_webhooks` },
+      // As startPlatform started it: the same port, database and consumer group.
+      env: {
+        ...env,
+        PORT: String(webhooks.port),
+        MONGO_DATABASE: `${world.platform.runId}_webhooks`,
+        KAFKA_GROUP_SUFFIX: `.${world.platform.runId}`,
+      },
     });
 
     const delivered = await waitFor(

@@ -6,7 +6,6 @@ import {
   partnerCampaign,
   Platform,
   startPlatform,
-  uniqueRunId,
   waitFor,
 } from '@leadgate/testing';
 import { WebhookReceiver } from './webhook-receiver';
@@ -31,12 +30,11 @@ export interface WebhooksWorld {
 }
 
 /**
- * The webhooks service's environment in these tests: its own consumer group on the shared broker
- * (no other run's replica takes this platform's events), the fast retry clock, a short poll.
+ * The webhooks service's environment in these tests (startPlatform gives it a consumer group of its
+ * own): the fast retry clock, a short poll.
  */
 export function webhooksEnv(extra: Record<string, string> = {}): Record<string, string> {
   return {
-    KAFKA_GROUP_SUFFIX: `.${uniqueRunId()}`,
     WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     WEBHOOK_RETRY_TIME_SCALE: String(TIME_SCALE),
     WEBHOOK_DELIVERY_POLL_MS: '50',

@@ -30,7 +30,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const starting = [
     ...apps.map((app) => ({
       app,
-      env: { PORT: String(ports[app]), MONGO_DATABASE: `${runId}_${app}`, ...options.env?.[app] },
+      env: {
+        PORT: String(ports[app]),
+        MONGO_DATABASE: `${runId}_${app}`,
+        // The dispatcher's consumer group of this platform alone: another platform's replica on the
+        // shared broker must not take its lead events (and a new group starts at the end of the topic).
+        ...(app === 'webhooks' ? { KAFKA_GROUP_SUFFIX: `.${runId}` } : {}),
+        ...options.env?.[app],
+      },
     })),
     {
       app: 'gateway' as const,

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { LeadEventV1 } from '@leadgate/contracts';
+import { LeadEventV1, WEBHOOK_TEST_EVENT_TYPE } from '@leadgate/contracts';
 import { DeliveryJob } from './delivery.schema';
 
-export const TEST_EVENT_TYPE = 'webhook.test';
+export const TEST_EVENT_TYPE = WEBHOOK_TEST_EVENT_TYPE;
 
 /** The subscription as a job needs it. */
 export interface JobOwner {

@@ -38,7 +38,7 @@ describe('webhook deliveries across a crash of the webhooks service', () => {
     }).admin();
     await admin.connect();
     try {
-      const groupId = `webhooks.dispatch${env['KAFKA_GROUP_SUFFIX']}`;
+      const groupId = `webhooks.dispatch.${world.platform.runId}`;
       const committedEverywhere = async () => {
         const [topic] = await admin.fetchOffsets({ groupId, topics: ['leads.events.v1'] });
         return topic !== undefined && topic.partitions.every((partition) => Number(partition.offset) >= 0);

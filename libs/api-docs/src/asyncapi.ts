@@ -19,7 +19,7 @@ export const FULL_DATA_NOTE =
   'partner API and its webhooks. Give this topic only to trusted internal consumers.';
 
 /** `lead.status_changed` -> `leadStatusChanged`, a component key. */
-function messageId(type: string): string {
+export function messageId(type: string): string {
   return type.replace(/[._](\w)/g, (_match, letter: string) => letter.toUpperCase());
 }
 

@@ -3,12 +3,15 @@ import { tokenView } from './field-access-docs';
 import { leadSchema } from './json-schema';
 import { TokenDocsInput } from './model';
 import { suffixFor } from './operations';
-import { DELIVERY_RULES, receivesLeadEvents, SLICE_RULE, WEBHOOK_EVENTS, WEBHOOK_HEADERS } from './webhooks-docs';
-
-/** `lead.status_changed` -> `leadStatusChanged`, a component key. */
-function messageId(type: string): string {
-  return type.replace(/[._](\w)/g, (_match, letter: string) => letter.toUpperCase());
-}
+import { messageId } from './asyncapi';
+import {
+  DELIVERY_RULES,
+  receivesLeadEvents,
+  SLICE_RULE,
+  WEBHOOK_EVENTS,
+  WEBHOOK_HEADERS,
+  webhookEventSchema,
+} from './webhooks-docs';
 
 /**
  * AsyncAPI 3.0 of what this token's webhook subscriptions receive (API.md §12): one channel (your
@@ -40,28 +43,7 @@ export function buildTokenAsyncApi(token: TokenDocsInput) {
             Object.entries(WEBHOOK_HEADERS).map(([name, description]) => [name, { type: 'string', description }]),
           ),
         },
-        payload: {
-          type: 'object',
-          required: ['specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'data'],
-          properties: {
-            specversion: { type: 'string', const: '1.0' },
-            id: { type: 'string', description: 'The event id, also `webhook-id`: de-duplicate on it.' },
-            source: { type: 'string' },
-            type: { type: 'string', const: type },
-            subject: { type: 'string', description: 'The lead id.' },
-            time: { type: 'string', format: 'date-time' },
-            datacontenttype: { type: 'string', const: 'application/json' },
-            data: {
-              type: 'object',
-              required: ['campaign_id', 'lead', 'changed'],
-              properties: {
-                campaign_id: { type: 'string' },
-                lead: leadRefs.length === 1 ? leadRefs[0] : { oneOf: leadRefs },
-                changed: { type: 'array', items: { type: 'string' } },
-              },
-            },
-          },
-        },
+        payload: webhookEventSchema(type, leadRefs),
         bindings: { http: { bindingVersion: '0.3.0' } },
       },
     ]),

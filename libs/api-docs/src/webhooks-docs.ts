@@ -58,3 +58,36 @@ export function receivesLeadEvents(input: Pick<TokenDocsInput, 'scopes' | 'campa
 export function managesWebhooks(scopes: readonly string[]): { read: boolean; write: boolean } {
   return { read: grants(scopes, 'webhooks:read'), write: grants(scopes, 'webhooks:write') };
 }
+
+/**
+ * The JSON Schema of the CloudEvent a subscription receives for one event type, whose `data.lead`
+ * is one of `leadRefs` (the lead schema of each campaign, as this token reads it).
+ */
+export function webhookEventSchema(type: WebhookEventType, leadRefs: { $ref: string }[]): Record<string, unknown> {
+  return {
+    type: 'object',
+    required: ['specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'data'],
+    properties: {
+      specversion: { type: 'string', const: '1.0' },
+      id: { type: 'string', description: 'The event id, also `webhook-id`: de-duplicate on it.' },
+      source: { type: 'string' },
+      type: { type: 'string', const: type },
+      subject: { type: 'string', description: 'The lead id.' },
+      time: { type: 'string', format: 'date-time' },
+      datacontenttype: { type: 'string', const: 'application/json' },
+      data: {
+        type: 'object',
+        required: ['campaign_id', 'lead', 'changed'],
+        properties: {
+          campaign_id: { type: 'string' },
+          lead: leadRefs.length === 1 ? leadRefs[0] : { oneOf: leadRefs },
+          changed: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'The keys that changed (that this token sees).',
+          },
+        },
+      },
+    },
+  };
+}

@@ -9,6 +9,7 @@ import {
   SLICE_RULE,
   WEBHOOK_EVENTS,
   WEBHOOK_HEADERS,
+  webhookEventSchema,
 } from './webhooks-docs';
 
 type Operations = Record<string, Record<string, JsonSchema>>;
@@ -265,33 +266,10 @@ export function webhookPaths(scopes: readonly string[]): Operations {
 
 /** The CloudEvent a subscription receives for one event type: `data.lead` is the lead as this token reads it. */
 function eventSchema(type: WebhookEventType, campaigns: CampaignDocs[]): JsonSchema {
-  const leads = campaigns.map((campaign) => ref('schemas', `Lead${suffixFor(campaign, campaigns.length)}`));
-  return {
-    type: 'object',
-    required: ['specversion', 'id', 'source', 'type', 'subject', 'time', 'datacontenttype', 'data'],
-    properties: {
-      specversion: { type: 'string', const: '1.0' },
-      id: { type: 'string', description: 'The event id, also `webhook-id`.' },
-      source: { type: 'string' },
-      type: { type: 'string', const: type },
-      subject: { type: 'string', description: 'The lead id.' },
-      time: { type: 'string', format: 'date-time' },
-      datacontenttype: { type: 'string', const: 'application/json' },
-      data: {
-        type: 'object',
-        required: ['campaign_id', 'lead', 'changed'],
-        properties: {
-          campaign_id: { type: 'string' },
-          lead: leads.length === 1 ? leads[0] : { oneOf: leads },
-          changed: {
-            type: 'array',
-            items: { type: 'string' },
-            description: 'The keys that changed (that this token sees).',
-          },
-        },
-      },
-    },
-  };
+  return webhookEventSchema(
+    type,
+    campaigns.map((campaign) => ref('schemas', `Lead${suffixFor(campaign, campaigns.length)}`)),
+  );
 }
 
 /**

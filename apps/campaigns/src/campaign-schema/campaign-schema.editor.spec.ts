@@ -4,7 +4,8 @@ import { CampaignStatePublisher } from '@campaigns/publishers/campaign-state.pub
 import { CampaignDocument } from '@campaigns/store/campaign.schema';
 import { CampaignChanges, CampaignsRepository } from '@campaigns/store/campaigns.repository';
 import { FiltersRepository } from '@campaigns/store/filters.repository';
-import { isLiveToken, TokenStates } from '@campaigns/store/token-states';
+import { isLiveToken } from '@leadgate/contracts';
+import { TokenStates } from '@campaigns/store/token-states';
 import { CampaignSchemaEditor } from './campaign-schema.editor';
 import { changeField, removeField } from './schema-mutations';
 

@@ -1,12 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { TokenStateV1, TOPICS } from '@leadgate/contracts';
+import { isLiveToken, TokenStateV1, TOPICS } from '@leadgate/contracts';
 import { ReadModels } from '@leadgate/kafka';
 import { invalidTokenProblem, ProblemException } from '@leadgate/service-kit';
-
-/** A token as this replica knows it is live when it is neither revoked nor past its expiry. */
-export function isLiveToken(token: Pick<TokenStateV1, 'revoked_at' | 'expires_at'>, now = Date.now()): boolean {
-  return token.revoked_at === null && (token.expires_at === null || Date.parse(token.expires_at) > now);
-}
 
 /** `name (id)` of each token, for problem details that say which tokens are in the way. */
 export function namesOf(tokens: readonly Pick<TokenStateV1, 'id' | 'name'>[]): string {

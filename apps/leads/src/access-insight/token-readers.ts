@@ -1,6 +1,5 @@
 import { grants } from '@leadgate/auth-core';
-import { TokenStateV1 } from '@leadgate/contracts';
-import { isLiveToken } from '@leads/scope/live-token';
+import { isLiveToken, TokenStateV1 } from '@leadgate/contracts';
 import { LeadReader } from './access-insight-view.schema';
 
 export interface CampaignOfAccount {

@@ -1,10 +1,16 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
-import { CampaignSchemaStateV1, FieldAccess, FilterStateV1, TokenStateV1, TOPICS } from '@leadgate/contracts';
+import {
+  CampaignSchemaStateV1,
+  FieldAccess,
+  FilterStateV1,
+  isLiveToken,
+  TokenStateV1,
+  TOPICS,
+} from '@leadgate/contracts';
 import { FieldProjection, fieldProjection, isNarrowing } from '@leadgate/field-access';
 import { compileToMongo, pinnedValues, toPredicate } from '@leadgate/filters';
 import { ReadModels } from '@leadgate/kafka';
 import { invalidTokenProblem, Principal, ProblemException } from '@leadgate/service-kit';
-import { isLiveToken } from './live-token';
 
 export interface CompiledFilter {
   /** Mongo query that selects exactly the leads the filter lets the token see. */

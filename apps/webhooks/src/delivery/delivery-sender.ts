@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { LeadEventV1 } from '@leadgate/contracts';
+import { isLiveToken, LeadEventV1 } from '@leadgate/contracts';
 import { ROOT_LOGGER } from '@leadgate/observability';
 import { SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Logger } from 'pino';
@@ -88,11 +88,7 @@ export class DeliverySender {
     const event = JSON.parse(held.event_json) as LeadEventV1 | { type: typeof TEST_EVENT_TYPE };
     if (event.type === TEST_EVENT_TYPE) {
       const token = this.slices.token(subscription.token_id);
-      const live =
-        token &&
-        token.revoked_at === null &&
-        (token.expires_at === null || Date.parse(token.expires_at) > this.clock.now());
-      return live ? { body: held.event_json } : { cancel: 'token_not_live' };
+      return token && isLiveToken(token, this.clock.now()) ? { body: held.event_json } : { cancel: 'token_not_live' };
     }
     const state = this.slices.state(subscription.token_id, event.data.campaign_id, this.clock.now());
     const decision = decideSlice(subscription, event, state, this.slices);

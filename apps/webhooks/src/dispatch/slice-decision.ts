@@ -1,5 +1,5 @@
 import { grants } from '@leadgate/auth-core';
-import { CampaignSchemaStateV1, FilterStateV1, LeadEventV1, TokenStateV1 } from '@leadgate/contracts';
+import { CampaignSchemaStateV1, FilterStateV1, isLiveToken, LeadEventV1, TokenStateV1 } from '@leadgate/contracts';
 import { fieldProjection, FieldProjection } from '@leadgate/field-access';
 import { InvalidFilterError, LeadPredicate, toPredicate } from '@leadgate/filters';
 
@@ -71,7 +71,7 @@ export function decideSlice(
   if (!subscription.events.includes(event.type)) return skip('event_not_subscribed');
   const { token, campaign, filter } = state;
   if (!token || token.id !== subscription.token_id) return skip('token_unknown');
-  if (!isLive(token, state.now)) return skip('token_not_live');
+  if (!isLiveToken(token, state.now)) return skip('token_not_live');
   if (!grants(token.scopes, 'leads:read')) return skip('token_cannot_read_leads');
   if (token.account_id !== subscription.account_id) return skip('other_account');
   const campaignId = event.data.campaign_id;
@@ -94,10 +94,6 @@ export function decideSlice(
   }
   const projected = hasFields(lead) ? projection.lead(lead) : lead;
   return { deliver: true, body: { ...event, data: { ...event.data, lead: projected, changed } } };
-}
-
-function isLive(token: TokenStateV1, now: number): boolean {
-  return token.revoked_at === null && (token.expires_at === null || Date.parse(token.expires_at) > now);
 }
 
 /** A filter the campaign's schema no longer supports selects nothing (the leads service fails the same way). */

@@ -3,7 +3,8 @@ import { ReadModels } from '@leadgate/kafka';
 import { Principal, ProblemException } from '@leadgate/service-kit';
 import { SubscriptionDocument } from './subscription.schema';
 import { SubscriptionAccess } from './subscription-access';
-import { isLiveToken, SubscriptionOwners } from './subscription-owners';
+import { isLiveToken } from '@leadgate/contracts';
+import { SubscriptionOwners } from './subscription-owners';
 import { SubscriptionsRepository } from './subscriptions.repository';
 
 const token = (id: string, scopes: string[], extra: Partial<TokenStateV1> = {}) =>

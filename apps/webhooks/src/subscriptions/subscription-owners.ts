@@ -1,16 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { grants, uncoveredScopes } from '@leadgate/auth-core';
-import { TokenStateV1, TOPICS } from '@leadgate/contracts';
+import { isLiveToken, TokenStateV1, TOPICS } from '@leadgate/contracts';
 import { ReadModels } from '@leadgate/kafka';
 import { authorizeAdmin, invalidTokenProblem, Principal, ProblemException } from '@leadgate/service-kit';
 
 const notFound = (what: string) =>
   new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', `No such ${what}.`);
-
-/** A token as this replica knows it is live when it is neither revoked nor past its expiry. */
-export function isLiveToken(token: Pick<TokenStateV1, 'revoked_at' | 'expires_at'>, now = Date.now()): boolean {
-  return token.revoked_at === null && (token.expires_at === null || Date.parse(token.expires_at) > now);
-}
 
 /**
  * The tokens subscriptions belong to, from this replica's read model of `identity.tokens.v1`: the

@@ -48,3 +48,11 @@ export const tokenStateV1 = z.object({
 });
 
 export type TokenStateV1 = z.infer<typeof tokenStateV1>;
+
+/**
+ * A token as a replica's read model knows it is live: neither revoked nor past its expiry. Every
+ * service that re-checks a caller, or acts for a token later (webhooks), asks this one question.
+ */
+export function isLiveToken(token: Pick<TokenStateV1, 'revoked_at' | 'expires_at'>, now = Date.now()): boolean {
+  return token.revoked_at === null && (token.expires_at === null || Date.parse(token.expires_at) > now);
+}

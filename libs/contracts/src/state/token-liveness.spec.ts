@@ -1,4 +1,4 @@
-import { isLiveToken } from './live-token';
+import { isLiveToken } from './token-state.v1';
 
 describe('isLiveToken', () => {
   const now = Date.parse('2025-05-01T10:00:00.000Z');

@@ -22,8 +22,8 @@ describe('console sessions: role × admin route', () => {
   const sessions = new Map<Role, ConsoleSession>();
 
   beforeAll(async () => {
-    // Leads too: the quarantine routes are admin routes.
-    platform = await startPlatform({ apps: ['identity', 'campaigns', 'leads'] });
+    // Leads and webhooks too: the quarantine and webhook routes are admin routes.
+    platform = await startPlatform({ apps: ['identity', 'campaigns', 'leads', 'webhooks'] });
     const owner = { email: `matrix-owner-${Date.now()}@example.com`, password: 'matrix-owner-password' };
     await bootstrapAccount(platform.services.identity!.url, 'Role matrix test', { owner });
     const ownerSession = await signIn([platform.gateway.url], owner.email, owner.password);

@@ -38,6 +38,22 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  */
 /** @typedef {{ env?: Record<string, string>; port?: number; nodeArgs?: string[]; waitReady?: boolean }} StartOptions */
 
+/**
+ * Every service started, or none left running: when one fails, the others are awaited and stopped
+ * (with Promise.all they would finish starting after the run had given up, and outlive it).
+ * @param {(Promise<BenchService> | null)[]} starting
+ * @returns {Promise<any[]>} in the order given (null where nothing was started)
+ */
+async function allOrNone(starting) {
+  const results = await Promise.allSettled(starting);
+  const failed = results.find((result) => result.status === 'rejected');
+  if (!failed) return results.map((result) => (result.status === 'fulfilled' ? result.value : null));
+  await Promise.all(
+    results.map((result) => (result.status === 'fulfilled' && result.value ? result.value.stop() : null)),
+  );
+  throw failed.reason;
+}
+
 /** @type {(ms: number) => Promise<void>} */
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -216,7 +232,7 @@ export class Cluster {
     const webhooksService = webhooks
       ? this.start('webhooks', { port: ports.webhooks, env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', ...webhooksEnv } })
       : null;
-    const [identity, campaigns, docsService, webhooksStarted, ...rest] = await Promise.all([
+    const [identity, campaigns, docsService, webhooksStarted, ...rest] = await allOrNone([
       this.start('identity', { port: ports.identity }),
       this.start('campaigns', { port: ports.campaigns }),
       docs ? this.start('docs', { port: ports.docs }) : null,

@@ -2,8 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { LeadEventV1, WEBHOOK_TEST_EVENT_TYPE } from '@leadgate/contracts';
 import { DeliveryJob } from './delivery.schema';
 
-export const TEST_EVENT_TYPE = WEBHOOK_TEST_EVENT_TYPE;
-
 /** The subscription as a job needs it. */
 export interface JobOwner {
   _id: string;
@@ -33,7 +31,7 @@ export function testEventJob(owner: JobOwner, now: string): DeliveryJob {
     specversion: '1.0',
     id,
     source: `/leadgate/webhooks/${owner._id}`,
-    type: TEST_EVENT_TYPE,
+    type: WEBHOOK_TEST_EVENT_TYPE,
     subject: owner._id,
     time: now,
     datacontenttype: 'application/json',
@@ -44,7 +42,7 @@ export function testEventJob(owner: JobOwner, now: string): DeliveryJob {
   };
   return newJob(owner, {
     event_id: id,
-    event_type: TEST_EVENT_TYPE,
+    event_type: WEBHOOK_TEST_EVENT_TYPE,
     lead_id: null,
     lead_version: 0,
     event_json: JSON.stringify(event),

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isLiveToken, LeadEventV1 } from '@leadgate/contracts';
+import { isLiveToken, LeadEventV1, WEBHOOK_TEST_EVENT_TYPE } from '@leadgate/contracts';
 import { ROOT_LOGGER } from '@leadgate/observability';
 import { SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Logger } from 'pino';
@@ -13,7 +13,6 @@ import { SubscriptionsRepository } from '@webhooks/subscriptions/subscriptions.r
 import { resolveTarget } from '@webhooks/targets/resolved-target';
 import { DeliveriesRepository } from './deliveries.repository';
 import { Answer, settleAttempt } from './delivery-outcome';
-import { TEST_EVENT_TYPE } from './delivery-jobs';
 import { DeliveryJob } from './delivery.schema';
 import { DELIVERY_CLOCK, DeliveryClock } from './delivery-clock';
 import { scaledPolicy } from './retry-schedule';
@@ -85,8 +84,8 @@ export class DeliverySender {
 
   /** The bytes to send now, or why the job may no longer be sent. */
   private prepare(held: DeliveryJob, subscription: SubscriptionDocument): Body {
-    const event = JSON.parse(held.event_json) as LeadEventV1 | { type: typeof TEST_EVENT_TYPE };
-    if (event.type === TEST_EVENT_TYPE) {
+    const event = JSON.parse(held.event_json) as LeadEventV1 | { type: typeof WEBHOOK_TEST_EVENT_TYPE };
+    if (event.type === WEBHOOK_TEST_EVENT_TYPE) {
       const token = this.slices.token(subscription.token_id);
       return token && isLiveToken(token, this.clock.now()) ? { body: held.event_json } : { cancel: 'token_not_live' };
     }

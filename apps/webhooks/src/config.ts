@@ -28,6 +28,11 @@ export const webhooksConfigSchema = baseConfigSchema.extend({
   WEBHOOK_ALLOW_PRIVATE_TARGETS: flag,
   /** Subscriptions one token may hold; a bound on what one partner can make the dispatcher do. */
   WEBHOOK_MAX_SUBSCRIPTIONS_PER_TOKEN: z.coerce.number().int().min(1).max(1000).default(10),
+  /**
+   * How long the dispatcher keeps an account's active subscriptions (0: read them for every event).
+   * A subscription written in another replica is seen by this one's dispatcher within this time.
+   */
+  WEBHOOK_SUBSCRIPTION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   ...deliveryConfigShape,
 });
 

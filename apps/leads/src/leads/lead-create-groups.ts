@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { LeadEventRelay } from '@leads/events/lead-event.relay';
-import { LeadDocument, NewLead } from '@leads/store/lead.schema';
-import { ChangeMeta, LeadStore } from '@leads/store/lead-store.service';
+import { LeadDocument } from '@leads/store/lead.schema';
+import { LeadStore, NewCreate } from '@leads/store/lead-store.service';
 import { COMMIT_CHUNK } from './lead-batch';
 
 /** Groups committed at the same time: while they run, new creates gather into the next group. */
 const GROUPS_IN_FLIGHT = 2;
 
-interface Waiting {
-  lead: NewLead;
-  meta: ChangeMeta;
+interface Waiting extends NewCreate {
   resolve: (stored: LeadDocument) => void;
   reject: (error: unknown) => void;
 }
@@ -32,9 +30,9 @@ export class LeadCreateGroups {
   ) {}
 
   /** Commits the lead with its lead.created event; a retried idempotent create finds its first lead. */
-  commit(lead: NewLead, meta: ChangeMeta): Promise<LeadDocument> {
+  commit(create: NewCreate): Promise<LeadDocument> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ lead, meta, resolve, reject });
+      this.waiting.push({ ...create, resolve, reject });
       this.startNext();
     });
   }

@@ -83,7 +83,7 @@ export class LeadCreationService {
   ): Promise<LeadDocument> {
     const prepared = this.writer.prepareCreate(scope, body, leadIdFor(idempotency), source);
     if (!prepared.ok) throw prepared.problem;
-    return this.store(prepared.lead, principal);
+    return this.groups.commit({ lead: prepared.lead, meta: createdMeta(principal), keyed: idempotency !== null });
   }
 
   /** Up to 1000 leads; each item succeeds or fails on its own (API.md §3), in request order. */
@@ -115,6 +115,7 @@ export class LeadCreationService {
         const leads = await this.storeMany(
           chunk.map((item) => item.lead),
           principal,
+          key !== undefined,
         );
         chunk.forEach((item, position) => stored.set(item.index, leads[position]));
       }
@@ -124,15 +125,10 @@ export class LeadCreationService {
     return projected(result, (answer) => projectBatchAnswer(scope.projection, answer));
   }
 
-  /** Commits a prepared lead with its lead.created event, in a group with concurrent creates. */
-  private store(lead: NewLead, principal: Principal): Promise<LeadDocument> {
-    return this.groups.commit(lead, createdMeta(principal));
-  }
-
-  /** The bulk form of store(): one claim, one outbox entry and one insert for all, then their events. */
-  private async storeMany(leads: NewLead[], principal: Principal): Promise<LeadDocument[]> {
+  /** Commits prepared leads with their lead.created events: a claim (when keyed), one outbox entry and one insert for all. */
+  private async storeMany(leads: NewLead[], principal: Principal, keyed: boolean): Promise<LeadDocument[]> {
     const meta = createdMeta(principal);
-    const committed = await this.leadStore.commitCreates(leads.map((lead) => ({ lead, meta })));
+    const committed = await this.leadStore.commitCreates(leads.map((lead) => ({ lead, meta, keyed })));
     void this.relay.publishCreated(committed.entry);
     return committed.leads;
   }

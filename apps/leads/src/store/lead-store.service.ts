@@ -10,6 +10,13 @@ import { ListPositions } from './list-positions';
 
 export type ChangeMeta = Pick<LeadChange, 'type' | 'changed' | 'actor'>;
 
+/** A lead to create. `keyed`: its id derives from an Idempotency-Key, so a retry makes the same id. */
+export interface NewCreate {
+  lead: NewLead;
+  meta: ChangeMeta;
+  keyed: boolean;
+}
+
 /** Leads committed together, as stored, and the outbox entry that carries their events. */
 export interface CommittedCreates {
   leads: LeadDocument[];
@@ -36,13 +43,31 @@ export class LeadStore {
    * the stored leads in input order; a retried idempotent create gets the leads its first attempt
    * claimed (in the list bucket it was filed in then) and creates nothing twice.
    */
-  async commitCreates(items: { lead: NewLead; meta: ChangeMeta }[]): Promise<CommittedCreates> {
+  async commitCreates(items: NewCreate[]): Promise<CommittedCreates> {
     const leads = await this.positions.place(items.map((item) => item.lead));
-    const committed = await this.changes.claimMany(leads.map((lead, index) => changeOf(lead, items[index].meta)));
+    const committed = await this.claimKeyed(
+      leads.map((lead, index) => changeOf(lead, items[index].meta)),
+      items.map((item) => item.keyed),
+    );
     const entry = outboxEntryOf(committed);
     await this.outbox.add(entry);
     await this.apply(committed);
     return { leads: committed.map((change) => change.lead), entry };
+  }
+
+  /**
+   * Claims version 1 of the keyed creates only, and answers every change in input order (a keyed one
+   * replaced by what an earlier attempt claimed). A random id is new to everyone: no other writer
+   * can hold its version 1, and nothing reads a version-1 record that was never contested, so its
+   * outbox entry is its first record (one database round trip less per group; ADR 008).
+   */
+  private async claimKeyed(changes: LeadChange[], keyed: boolean[]): Promise<LeadChange[]> {
+    const positions = changes.flatMap((_, index) => (keyed[index] ? [index] : []));
+    if (positions.length === 0) return changes;
+    const claimed = await this.changes.claimMany(positions.map((index) => changes[index]));
+    const committed = [...changes];
+    positions.forEach((index, offset) => (committed[index] = claimed[offset]));
+    return committed;
   }
 
   /** Version `next.version` and its outbox entry, or null when another writer claimed that version first. */

@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { load, ratio, round } from '../lib/load.mjs';
+import { cpuSpent, machineCpuMs } from '../lib/cpu-time.mjs';
+import { table } from '../lib/report.mjs';
 import { ensureTopic, watchTopic } from '../lib/events.mjs';
 import { LEAD_EVENTS_TOPIC as LEAD_EVENTS } from '../../events/lead-events.mjs';
 import { leadBody, partnerCampaign, PARTNER_VALUE } from '../lib/world.mjs';
@@ -23,20 +25,30 @@ export async function ingest({ cluster, world, settings, log }) {
   const single = settings.ingestSingle;
   const batchLeads = settings.ingestBatches * 1000;
   const rows = [];
+  /** @type {Row[]} */
+  const cpuRows = [];
+  /** @type {Map<number | undefined, string>} */
+  const named = new Map(cluster.services.map((service) => [service.pid, service.app]));
   try {
     log(`ingest: reference, ${single} single inserts + produce`);
-    const refSingle = await referenceIngest(reference, brokers, single, 1, settings.connections);
+    const refSingle = await referenceIngest(reference, brokers, named, single, 1, settings.connections);
     log(`ingest: platform, ${single} single POSTs`);
-    const apiSingle = await platformSingle(cluster, world, brokers, single, settings.connections);
+    const apiSingle = await platformSingle(cluster, world, brokers, named, single, settings.connections);
     log(`ingest: reference, ${settings.ingestBatches} x insertMany(1000) + produce`);
-    const refBatch = await referenceIngest(reference, brokers, batchLeads, 1000, 2);
+    const refBatch = await referenceIngest(reference, brokers, named, batchLeads, 1000, 2);
     log(`ingest: platform, ${settings.ingestBatches} batch POSTs of 1000`);
-    const apiBatch = await platformBatches(cluster, world, brokers, settings.ingestBatches, 2);
+    const apiBatch = await platformBatches(cluster, world, brokers, named, settings.ingestBatches, 2);
     rows.push(
       row('single: insertOne + produce (reference)', refSingle),
       row('single: POST /leads', apiSingle, refSingle),
       row('batch: insertMany(1000) + produce 1000 (reference)', refBatch),
       row('batch: POST /leads/batch (1000)', apiBatch, refBatch),
+    );
+    cpuRows.push(
+      cpuRow('single: reference', refSingle),
+      cpuRow('single: platform', apiSingle),
+      cpuRow('batch: reference', refBatch),
+      cpuRow('batch: platform', apiBatch),
     );
   } finally {
     await producer.disconnect();
@@ -46,7 +58,45 @@ export async function ingest({ cluster, world, settings, log }) {
     title: 'Ingest: leads stored and their events on Kafka',
     load: `single: ${single} leads, ${settings.connections} concurrent; batch: ${batchLeads} leads in batches of 1000, 2 concurrent; a lead counts once stored and its event consumed back from Kafka`,
     rows,
+    notes: [
+      'CPU per lead, by process (user + system time from /proc over each case, divided by its leads; `bench` is the ' +
+        'load generator, the event watcher and the reference writers; the services idle in the reference cases):',
+      '',
+      table(cpuRows),
+    ],
   };
+}
+
+/** @typedef {import('../lib/suite.mjs').Row} Row */
+
+/** Column order of the CPU table: the platform's path first, then what it shares with the reference. */
+const CPU_GROUPS = [
+  'gateway',
+  'leads',
+  'webhooks',
+  'identity',
+  'campaigns',
+  'docs',
+  'Kafka broker',
+  'FerretDB',
+  'PostgreSQL',
+  'bench',
+];
+
+/**
+ * @param {string} name
+ * @param {{ cpu: Map<string, number>; leads: number }} result
+ * @returns {Row}
+ */
+function cpuRow(name, result) {
+  const perLead = (/** @type {number} */ ms) => round(ms / result.leads, 2);
+  const total = [...result.cpu.values()].reduce((sum, ms) => sum + ms, 0);
+  /** @type {Row} */
+  const cells = { case: name, 'total ms/lead': perLead(total) };
+  const rank = (/** @type {string} */ group) =>
+    CPU_GROUPS.includes(group) ? CPU_GROUPS.indexOf(group) : CPU_GROUPS.length;
+  for (const [group, ms] of [...result.cpu].sort((a, b) => rank(a[0]) - rank(b[0]))) cells[group] = perLead(ms);
+  return cells;
 }
 
 function row(name, result, reference) {
@@ -67,7 +117,7 @@ function row(name, result, reference) {
 /** @typedef {{ id: string; type: string; subject: string; data?: { campaign_id?: string } }} LeadEvent */
 
 /** Runs the load, waits for every event, checks the store: { leadsPerSecond, stored, events, ... }. */
-async function measured({ brokers, topic, campaignId, leads, countStored, run }) {
+async function measured({ brokers, named, topic, campaignId, leads, countStored, run }) {
   const watch = await watchTopic({
     brokers,
     topic,
@@ -75,9 +125,11 @@ async function measured({ brokers, topic, campaignId, leads, countStored, run })
       event.type === 'lead.created' && event.data?.campaign_id === campaignId ? event.subject : null,
   });
   try {
+    const cpuBefore = machineCpuMs(named);
     const started = Date.now();
     const result = await run();
     const lastEvent = await watch.until(leads);
+    const cpu = cpuSpent(cpuBefore, machineCpuMs(named));
     const finished = Math.max(result.answeredAt, lastEvent);
     const stored = await countStored();
     const duplicates = [...watch.seen.values()].filter((count) => count > 1).length;
@@ -88,13 +140,14 @@ async function measured({ brokers, topic, campaignId, leads, countStored, run })
       stored,
       events: watch.seen.size,
       duplicates,
+      cpu,
     };
   } finally {
     await watch.stop();
   }
 }
 
-async function platformSingle(cluster, world, brokers, leads, connections) {
+async function platformSingle(cluster, world, brokers, named, leads, connections) {
   const gateway = cluster.platform.gateways[0];
   const { campaignId, partnerToken } = await partnerCampaign(
     { gateways: [gateway], admin: world.admin },
@@ -103,6 +156,7 @@ async function platformSingle(cluster, world, brokers, leads, connections) {
   let index = 0;
   return measured({
     brokers,
+    named,
     topic: LEAD_EVENTS,
     campaignId,
     leads,
@@ -122,7 +176,7 @@ async function platformSingle(cluster, world, brokers, leads, connections) {
   });
 }
 
-async function platformBatches(cluster, world, brokers, batches, concurrency) {
+async function platformBatches(cluster, world, brokers, named, batches, concurrency) {
   const gateway = cluster.platform.gateways[0];
   const { campaignId, partnerToken } = await partnerCampaign(
     { gateways: [gateway], admin: world.admin },
@@ -132,6 +186,7 @@ async function platformBatches(cluster, world, brokers, batches, concurrency) {
   let errors = 0;
   return measured({
     brokers,
+    named,
     topic: LEAD_EVENTS,
     campaignId,
     leads: batches * 1000,
@@ -180,11 +235,12 @@ async function storedLeads(cluster, campaignId) {
 }
 
 /** The reference: the same lead documents and CloudEvents, written with the driver and kafkajs only. */
-async function referenceIngest({ collection, producer }, brokers, leads, perWrite, concurrency) {
+async function referenceIngest({ collection, producer }, brokers, named, leads, perWrite, concurrency) {
   const campaignId = `cmp_reference_${randomBytes(6).toString('hex')}`;
   const latencies = [];
   return measured({
     brokers,
+    named,
     topic: REFERENCE_EVENTS,
     campaignId,
     leads,

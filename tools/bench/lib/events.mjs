@@ -46,10 +46,17 @@ export async function topicEnds(brokers, topic) {
 export async function watchTopic({ brokers, topic, select, handle, startOffsets }) {
   const ends = startOffsets ?? (await topicEnds(brokers, topic));
   const kafka = new Kafka({ clientId: 'leadgate-bench', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({
-    groupId: `bench-${topic}-${Date.now()}-${Math.random().toString(36).slice(2)}`,
-    maxWaitTimeInMs: 50,
-  });
+  const groupId = `bench-${topic}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  // The new group's committed offsets are the start: the consumer begins there whenever it joins
+  // (a seek right after run() fails when the first join crashes, as right after a broker restart).
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.setOffsets({ groupId, topic, partitions: ends });
+  } finally {
+    await admin.disconnect();
+  }
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 50 });
   /** @type {Map<string, number>} */
   const seen = new Map();
   /** @type {Map<string, Set<string>>} Distinct event ids per key: more than one would be a duplicated event, not a re-delivery. */
@@ -87,7 +94,6 @@ export async function watchTopic({ brokers, topic, select, handle, startOffsets 
       seen.set(key, (seen.get(key) ?? 0) + 1);
     },
   });
-  for (const { partition, offset } of ends) consumer.seek({ topic, partition, offset });
   await joined;
   return watch;
 }

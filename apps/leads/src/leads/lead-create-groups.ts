@@ -14,9 +14,9 @@ interface Waiting extends NewCreate {
 
 /**
  * Group commit for single creates: creates that arrive while earlier groups are being committed
- * wait and are committed together by the next group (one claim, one outbox entry, one insert and
- * one produce for all), so concurrent requests share database round trips instead of queueing on
- * them. No timer: an idle service commits a lone create at once. A group that fails fails each of
+ * wait and are committed together by the next group (one claim for the keyed ones, one outbox
+ * entry, one insert and one produce for all), so concurrent requests share database round trips
+ * instead of queueing on them. No timer: an idle service commits a lone create at once. A group that fails fails each of
  * its requests, as each would have failed alone (nothing of it was answered yet).
  */
 @Injectable()

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 // `npm start`: the whole platform on the embedded default. Brings up Kafka and FerretDB
-// (tools/infra), builds the services, starts all five, waits until every one is ready, then prints
+// (tools/infra), builds the services, starts all of them, waits until every one is ready, then prints
 // where to go. Ctrl-C stops the services gracefully, then the infrastructure this command started.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -167,7 +167,7 @@ async function main() {
   const demo = await demoAccount();
   const slowest = Math.max(...readyIn);
   console.log(`
-  Leadgate is up (all five services ready; slowest in ${(slowest / 1000).toFixed(1)} s).
+  Leadgate is up (all ${SERVICES.length} services ready; slowest in ${(slowest / 1000).toFixed(1)} s).
 
     Gateway      ${GATEWAY_URL}
     Console      ${GATEWAY_URL}/console (sign in with the demo owner below)

@@ -19,6 +19,7 @@ import { CredentialsRepository } from './credentials/credentials.repository';
 import { CredentialsService } from './credentials/credentials.service';
 import { ClientAuthenticator } from './oauth/client-authenticator';
 import { OAuthController } from './oauth/oauth.controller';
+import { OAuthMetadataController } from './oauth/oauth-metadata.controller';
 import { OAuthService } from './oauth/oauth.service';
 import { ScopesController } from './scopes/scopes.controller';
 import { TokenUsageConsumer } from './token-usage/token-usage.consumer';
@@ -64,6 +65,7 @@ import { UsersService } from './users/users.service';
     CampaignTokensController,
     CredentialsController,
     OAuthController,
+    OAuthMetadataController,
     ScopesController,
     TokenUsageConsumer,
     UsersController,

@@ -172,6 +172,68 @@ describe('client credentials and OAuth2', () => {
     expect(await inactive.json()).toEqual({ active: false });
   });
 
+  async function introspect(body: Record<string, string>, headers: Record<string, string> = {}) {
+    const response = await fetch(`${gatewayUrl}/oauth/introspect`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: form(body),
+    });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as Json };
+  }
+
+  it('lets a client introspect the access tokens issued to itself, and nothing else (RFC 7662)', async () => {
+    const own = await credential(['data_api']);
+    const other = await credential(['data_api']);
+    const issue = async (client: { clientId: string; secret: string }) =>
+      waitFor('token', async () => {
+        const response = await token(form({ grant_type: 'client_credentials' }), basic(client.clientId, client.secret));
+        return response.status === 200 ? String(response.body['access_token']) : undefined;
+      });
+    const ownToken = await issue(own);
+    const otherToken = await issue(other);
+
+    const byBasic = await introspect({ token: ownToken }, basic(own.clientId, own.secret));
+    expect(byBasic.status).toBe(200);
+    expect(byBasic.headers.get('cache-control')).toBe('no-store');
+    expect(byBasic.body).toMatchObject({ active: true, client_id: own.clientId, kind: 'access', token_type: 'Bearer' });
+    const byForm = await introspect({ token: ownToken, client_id: own.clientId, client_secret: own.secret });
+    expect(byForm.body).toMatchObject({ active: true, client_id: own.clientId });
+
+    // Another client's token, an API token of the account, a made-up token: inactive, nothing said.
+    expect((await introspect({ token: otherToken }, basic(own.clientId, own.secret))).body).toEqual({ active: false });
+    expect(
+      (await introspect({ token: adminHeader.slice('Bearer '.length) }, basic(own.clientId, own.secret))).body,
+    ).toEqual({
+      active: false,
+    });
+    expect((await introspect({ token: 'lgt_nothing_here' }, basic(own.clientId, own.secret))).body).toEqual({
+      active: false,
+    });
+
+    // A wrong secret, or no client at all: invalid_client, as at the token endpoint.
+    const wrong = await introspect({ token: ownToken }, basic(own.clientId, `${own.secret}x`));
+    expect(wrong.status).toBe(401);
+    expect(wrong.body['error']).toBe('invalid_client');
+    expect((await introspect({ token: ownToken })).status).toBe(401);
+  });
+
+  it('publishes RFC 8414 metadata that names the endpoints and how clients authenticate', async () => {
+    const response = await fetch(`${gatewayUrl}/.well-known/oauth-authorization-server`);
+    expect(response.status).toBe(200);
+    const metadata = (await response.json()) as Json;
+    const issuer = String(metadata['issuer']);
+    expect(metadata).toMatchObject({
+      token_endpoint: `${issuer}/oauth/token`,
+      revocation_endpoint: `${issuer}/oauth/revoke`,
+      introspection_endpoint: `${issuer}/oauth/introspect`,
+      grant_types_supported: ['client_credentials'],
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+    });
+    expect(metadata['scopes_supported']).toEqual(expect.arrayContaining(['leads:read', 'leads:write']));
+    expect(metadata['scopes_supported']).not.toContain('admin');
+  });
+
   it('lets a client revoke its own access token (RFC 7009)', async () => {
     const { clientId, secret } = await credential(['data_api']);
     const issued = await waitFor('token', async () => {

@@ -578,6 +578,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/.well-known/oauth-authorization-server": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * OAuth2 server metadata (RFC 8414)
+         * @description The issuer and the token, revocation and introspection endpoints, the client authentication methods and the scopes a client credential can be granted. Public.
+         */
+        get: operations["getAuthorizationServerMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/oauth/token": {
         parameters: {
             query?: never;
@@ -629,9 +649,7 @@ export interface paths {
         put?: never;
         /**
          * Inspect a token
-         * @description RFC 7662, for account admins: whether a token of the account is active, and its scopes, campaign and filter (and, for a campaign token, its field access).
-         *
-         *     Needs the scope `admin`.
+         * @description RFC 7662: a client inspects the access tokens issued to itself (HTTP Basic or form authentication; any other token is `active: false`), or an account admin with a Bearer token (`admin`) any token of its account: whether it is active, its scopes, campaign, filter and the filter’s version (and, for a campaign token, its field access).
          */
         post: operations["introspectToken"];
         delete?: never;
@@ -5020,6 +5038,76 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    getAuthorizationServerMetadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metadata. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "issuer": "https://api.example.com",
+                     *       "token_endpoint": "https://api.example.com/oauth/token",
+                     *       "revocation_endpoint": "https://api.example.com/oauth/revoke",
+                     *       "introspection_endpoint": "https://api.example.com/oauth/introspect",
+                     *       "grant_types_supported": [
+                     *         "client_credentials"
+                     *       ],
+                     *       "response_types_supported": [],
+                     *       "token_endpoint_auth_methods_supported": [
+                     *         "client_secret_basic",
+                     *         "client_secret_post"
+                     *       ],
+                     *       "revocation_endpoint_auth_methods_supported": [
+                     *         "client_secret_basic",
+                     *         "client_secret_post"
+                     *       ],
+                     *       "introspection_endpoint_auth_methods_supported": [
+                     *         "client_secret_basic",
+                     *         "client_secret_post"
+                     *       ],
+                     *       "scopes_supported": [
+                     *         "leads:read",
+                     *         "leads:write",
+                     *         "files:read",
+                     *         "files:write",
+                     *         "campaigns:read",
+                     *         "campaigns:write",
+                     *         "tokens:read",
+                     *         "tokens:write",
+                     *         "credentials:read",
+                     *         "credentials:write",
+                     *         "receiver:post"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        issuer: string;
+                        token_endpoint: string;
+                        revocation_endpoint: string;
+                        introspection_endpoint: string;
+                        grant_types_supported: string[];
+                        response_types_supported: string[];
+                        token_endpoint_auth_methods_supported: string[];
+                        revocation_endpoint_auth_methods_supported: string[];
+                        introspection_endpoint_auth_methods_supported: string[];
+                        scopes_supported: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     issueAccessToken: {
         parameters: {
             query?: never;
@@ -5226,6 +5314,8 @@ export interface operations {
                         account_id?: string;
                         campaign_id?: string | null;
                         filter_id?: string | null;
+                        /** @description The version of the token’s filter now (changes when an admin edits the filter). */
+                        filter_version?: number;
                         /** @description Campaign tokens: the lead fields it sees hidden, masked or read-only (API.md §13). */
                         field_access?: {
                             hidden: string[];
@@ -5239,7 +5329,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["OAuthBadRequest"];
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["OAuthError"];
             403: components["responses"]["InsufficientScope"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];

@@ -24,10 +24,12 @@ export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 
 
 /** Only the admin API, console sign-in and OAuth2 belong here; `/internal/*`, `/health/*` and `/metrics` never do. */
 const PUBLIC_PREFIXES = ['/v1/admin/', '/v1/auth/', '/oauth/'];
+/** The OAuth2 server's RFC 8414 metadata, which clients discover beside `/oauth/*`. */
+const PUBLIC_PATHS = new Set(['/.well-known/oauth-authorization-server']);
 const CLIENT_AUTHENTICATED = new Set(['/oauth/token', '/oauth/revoke']);
 
 const isAdminPath = (path: string) =>
-  PUBLIC_PREFIXES.some((prefix) => path === prefix.slice(0, -1) || path.startsWith(prefix));
+  PUBLIC_PATHS.has(path) || PUBLIC_PREFIXES.some((prefix) => path === prefix.slice(0, -1) || path.startsWith(prefix));
 
 /** Where an operation is listed: the resource after `/v1/admin/`, or `oauth`. */
 function tagFor(path: string): string {

@@ -24,7 +24,7 @@ export class GatewayController {
   ) {}
 
   // Fastify (find-my-way) wildcards: everything below these prefixes; the route table decides the rest.
-  @All(['v1/*', 'oauth/*', 'receiver/*', 'docs/*'])
+  @All(['v1/*', 'oauth/*', 'receiver/*', 'docs/*', '.well-known/*'])
   async forward(@Req() request: RoutedRequest, @Res() reply: FastifyReply): Promise<void> {
     const { route, params } = request.routeMatch;
     let token = request.user;

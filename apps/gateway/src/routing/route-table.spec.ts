@@ -96,7 +96,7 @@ describe('route table', () => {
 
   it('keeps OAuth client authentication and docs public, and the receiver optional', () => {
     expect(match('POST', '/oauth/token').route).toMatchObject({ auth: { kind: 'public' }, forwardAuthorization: true });
-    expect(match('POST', '/oauth/introspect').route.auth).toMatchObject({ kind: 'bearer', scope: 'admin' });
+    expect(match('POST', '/oauth/introspect').route.auth).toMatchObject({ kind: 'client_or_bearer', scope: 'admin' });
     expect(match('GET', '/docs/p/abc/openapi.json').route.auth.kind).toBe('public');
     expect(match('POST', '/receiver/v1/campaigns/c/leads').route.auth).toEqual({
       kind: 'optional',

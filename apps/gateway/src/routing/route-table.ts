@@ -172,7 +172,15 @@ export const ROUTES: readonly Route[] = [
     auth: { kind: 'client_or_bearer', scope: 'tokens:write' },
     forwardAuthorization: true,
   },
-  { method: 'POST', pattern: '/oauth/introspect', upstream: 'identity', auth: admin('admin') },
+  {
+    method: 'POST',
+    pattern: '/oauth/introspect',
+    upstream: 'identity',
+    auth: { kind: 'client_or_bearer', scope: 'admin' },
+    forwardAuthorization: true,
+  },
+  // RFC 8414 discovery, for OAuth2 client libraries.
+  { method: 'GET', pattern: '/.well-known/oauth-authorization-server', upstream: 'identity', auth: { kind: 'public' } },
 
   // Lead receiver (API.md §4)
   {

@@ -54,6 +54,12 @@ export class CampaignReferences {
     return campaign?.account_id === accountId ? campaign.fields : null;
   }
 
+  /** The filter's version as this replica knows it now, or null when it is not a filter of this account. */
+  filterVersion(accountId: string, filterId: string): number | null {
+    const filter = this.readModels.of(TOPICS.campaignFilters).get(filterId);
+    return filter?.account_id === accountId ? filter.version : null;
+  }
+
   /** Is the campaign in this account, as far as this replica knows right now (no waiting)? */
   campaignInAccount(accountId: string, campaignId: string): boolean {
     return this.readModels.of(TOPICS.campaignSchemas).get(campaignId)?.account_id === accountId;

@@ -97,17 +97,22 @@ export class OAuthController {
     return {};
   }
 
+  /**
+   * A client introspects the access tokens issued to itself (Basic or form authentication); an
+   * account admin (an admin Bearer, authenticated by the gateway) any token of its account.
+   */
   @Post('introspect')
   @HttpCode(HttpStatus.OK)
   @OperationDocs({
     operationId: 'introspectToken',
     summary: 'Inspect a token',
     description:
-      'RFC 7662, for account admins: whether a token of the account is active, and its scopes, campaign and filter ' +
-      '(and, for a campaign token, its field access).',
+      'RFC 7662: a client inspects the access tokens issued to itself (HTTP Basic or form authentication; any other ' +
+      'token is `active: false`), or an account admin with a Bearer token (`admin`) any token of its account: ' +
+      'whether it is active, its scopes, campaign, filter and the filter\u2019s version (and, for a campaign token, ' +
+      'its field access).',
     tag: 'oauth',
-    scope: 'admin',
-    auth: 'admin-oauth',
+    auth: 'oauth-client-or-admin',
     body: tokenParamSchema,
     bodyMediaTypes: OAUTH_FORM_MEDIA_TYPES,
     bodyExample: { token: 'lgt_...' },
@@ -130,8 +135,19 @@ export class OAuthController {
       },
     },
   })
-  introspect(@CurrentPrincipal() principal: Principal, @Body() body: FormBody | undefined) {
-    requireOperation(principal, INTROSPECT_SCOPE);
-    return this.oauth.introspect(principal, (body ?? {})['token']);
+  async introspect(
+    @CurrentPrincipal() principal: Principal,
+    @Headers('authorization') authorization: string | undefined,
+    @Body() body: FormBody | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const form = body ?? {};
+    // RFC 7662 §2.2: an answer about a token is not to be cached.
+    response.setHeader('Cache-Control', 'no-store');
+    if (isAccountLevel(principal) && !presentsClientCredentials(authorization, form)) {
+      requireOperation(principal, INTROSPECT_SCOPE);
+      return this.oauth.introspect(principal, form['token']);
+    }
+    return this.oauth.introspectAsClient(readClientCredentials(authorization, form), form['token']);
   }
 }

@@ -14,7 +14,9 @@ import { requirePrivilege } from '@identity/privilege/privilege-rule';
 import { CredentialsRepository } from '@identity/credentials/credentials.repository';
 import { TokenIssuer } from '@identity/tokens/token-issuer';
 import { TokenManagementService } from '@identity/tokens/token-management.service';
+import { TokenDocument } from '@identity/tokens/token.schema';
 import { TokensRepository } from '@identity/tokens/tokens.repository';
+import { CampaignReferences } from '@identity/campaign-references/campaign-references';
 import { ClientCredentialsPresented, invalidClient } from './client-authentication';
 import { ClientAuthenticator } from './client-authenticator';
 import { OAuthError } from './oauth-error';
@@ -28,8 +30,10 @@ export interface AccessTokenResponse {
 
 /** Revoking someone's access token with a Bearer is a token write. */
 export const ACCESS_TOKEN_REVOKE_SCOPE = 'tokens:write';
-/** Introspection is for account admins (the gateway asks the same). */
+/** Introspection with a Bearer is for account admins (the gateway asks the same); clients introspect their own. */
 export const INTROSPECT_SCOPE = 'admin';
+
+const INACTIVE = { active: false } as const;
 
 /** RFC 6749 §4.4 client credentials, RFC 7009 revocation, RFC 7662 introspection. */
 @Injectable()
@@ -40,6 +44,7 @@ export class OAuthService {
     private readonly tokens: TokensRepository,
     private readonly management: TokenManagementService,
     private readonly credentials: CredentialsRepository,
+    private readonly campaigns: CampaignReferences,
     @Inject(SERVICE_CONFIG) private readonly config: IdentityConfig,
   ) {}
 
@@ -111,19 +116,46 @@ export class OAuthService {
 
   /** RFC 7662, for account admins: what a token of their account may do, or `active: false`. */
   async introspect(principal: Principal, tokenParam: unknown): Promise<Record<string, unknown>> {
+    const token = await this.presentedToken(tokenParam);
+    if (!token || token.account_id !== principal.account_id) return INACTIVE;
+    requirePrivilege(principal, INTROSPECT_SCOPE, { what: 'this token', scopes: token.scopes });
+    return this.describe(token);
+  }
+
+  /**
+   * RFC 7662 for a client (API.md §5): it may introspect the access tokens issued to itself; any other
+   * token — another client's, an API token, unknown — is `active: false`, so a client learns nothing
+   * about tokens that are not its own. A wrong client secret is 401 invalid_client, as at /oauth/token.
+   */
+  async introspectAsClient(
+    presented: ClientCredentialsPresented,
+    tokenParam: unknown,
+  ): Promise<Record<string, unknown>> {
+    const credential = await this.clients.authenticate(presented);
+    const token = await this.presentedToken(tokenParam);
+    if (!token || token.credential_id !== credential._id) return INACTIVE;
+    return this.describe(token);
+  }
+
+  /** The token the parameter names, when its secret matches; null for anything else. */
+  private async presentedToken(tokenParam: unknown): Promise<TokenDocument | null> {
     if (typeof tokenParam !== 'string') throw new OAuthError('invalid_request', 400, 'token is required.');
     const parsed = parseTokenString(tokenParam);
-    if (!parsed.ok || (parsed.kind !== 'api_token' && parsed.kind !== 'access_token')) return { active: false };
+    if (!parsed.ok || (parsed.kind !== 'api_token' && parsed.kind !== 'access_token')) return null;
     const token = await this.tokens.findById(tokenIdFor(parsed.kind, parsed.publicId));
-    if (!token || token.account_id !== principal.account_id) return { active: false };
-    if (checkPresentedSecret(token, parsed.secret, new Date()) !== 'ok') return { active: false };
-    requirePrivilege(principal, INTROSPECT_SCOPE, { what: 'this token', scopes: token.scopes });
+    if (!token || checkPresentedSecret(token, parsed.secret, new Date()) !== 'ok') return null;
+    return token;
+  }
+
+  /** The introspection answer for a live token: inactive once its credential is disabled. */
+  private async describe(token: TokenDocument): Promise<Record<string, unknown>> {
     let clientId: string | undefined;
     if (token.credential_id) {
       const credential = await this.credentials.findInAccount(token.account_id, token.credential_id);
-      if (!credential?.enabled) return { active: false };
+      if (!credential?.enabled) return INACTIVE;
       clientId = credential.client_id;
     }
+    const filterVersion = token.filter_id ? this.campaigns.filterVersion(token.account_id, token.filter_id) : null;
     return {
       active: true,
       scope: token.scopes.join(' '),
@@ -133,6 +165,8 @@ export class OAuthService {
       account_id: token.account_id,
       campaign_id: token.campaign_id,
       filter_id: token.filter_id,
+      // The version of the filter as this replica knows it now (API.md §5); absent while unknown.
+      ...(filterVersion !== null ? { filter_version: filterVersion } : {}),
       // Campaign tokens made before field access read every field: an empty set (API.md §13).
       ...(token.kind === 'campaign' ? { field_access: token.field_access ?? NO_FIELD_ACCESS } : {}),
       ...(clientId ? { client_id: clientId } : {}),

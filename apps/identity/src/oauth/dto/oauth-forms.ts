@@ -40,6 +40,11 @@ export const introspectionSchema = z.object({
   account_id: z.string().optional(),
   campaign_id: z.string().nullable().optional(),
   filter_id: z.string().nullable().optional(),
+  filter_version: z
+    .number()
+    .int()
+    .optional()
+    .describe('The version of the token\u2019s filter now (changes when an admin edits the filter).'),
   field_access: z
     .object({ hidden: z.array(z.string()), masked: z.array(z.string()), read_only: z.array(z.string()) })
     .optional()

@@ -9,10 +9,12 @@ import { LeadOutboxRepository } from '@leads/store/lead-outbox.repository';
 import { LeadStore } from '@leads/store/lead-store.service';
 import { LeadsConfig } from '@leads/config';
 import { eventRecordsOf } from './lead-event-records';
+import { OutboxRemovals } from './outbox-removals';
 
 /**
  * Publishes the outbox to `leads.events.v1` (key = lead id, each lead's changes in version order;
- * one flush per lead at a time in this process), then deletes what it published. A writer hands
+ * one flush per lead at a time in this process), then deletes what it published (a batch at a
+ * time, OutboxRemovals). A writer hands
  * over its own entry at once; a periodic sweep publishes what a crash or a broker outage left
  * behind, rolling it forward first. At least once, with stable event ids (the change ids).
  */
@@ -24,6 +26,7 @@ export class LeadEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly inFlight = new Set<string>();
   private sweeping = false;
   private timer: NodeJS.Timeout | undefined;
+  private readonly removals: OutboxRemovals;
 
   constructor(
     private readonly outbox: LeadOutboxRepository,
@@ -31,7 +34,12 @@ export class LeadEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly publisher: KafkaPublisher,
     @Inject(SERVICE_CONFIG) private readonly config: LeadsConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.removals = new OutboxRemovals(
+      (ids) => this.outbox.removeMany(ids),
+      (error, entries) => this.logger.warn({ err: error, entries }, 'published outbox entries not deleted; will retry'),
+    );
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.sweep(), this.config.EVENT_RELAY_INTERVAL_MS);
@@ -41,6 +49,7 @@ export class LeadEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
     await Promise.allSettled([...this.flushing.values()]);
+    await this.removals.flush();
   }
 
   /**
@@ -60,7 +69,10 @@ export class LeadEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
     return this.flush([entry], async () => {
       const pending = await this.outbox.pending();
       const related = pending.filter(
-        (other) => other._id !== entry._id && other.changes.some((change) => leadIds.has(change.lead_id)),
+        (other) =>
+          other._id !== entry._id &&
+          !this.removals.has(other._id) &&
+          other.changes.some((change) => leadIds.has(change.lead_id)),
       );
       await this.store.apply(related.flatMap((other) => other.changes));
       return [entry, ...related];
@@ -79,7 +91,8 @@ export class LeadEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       const settled = Date.now() - this.config.EVENT_RELAY_GRACE_MS;
       const heads = (await this.outbox.pendingHeads()).filter(
-        (head) => Date.parse(head.created_at) <= settled && !this.inFlight.has(head._id),
+        (head) =>
+          Date.parse(head.created_at) <= settled && !this.inFlight.has(head._id) && !this.removals.has(head._id),
       );
       const entries: LeadOutboxEntry[] = [];
       for (const head of heads) {
@@ -107,7 +120,7 @@ export class LeadEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
    * Starts once every earlier flush of any lead in `entries` is done, and every later flush of one
    * of them waits for this one, so each lead's events stay in order. `collect` answers the entries
    * to publish, ready (applied); they are produced in as few sends as the broker allows, then
-   * deleted. False when it failed (logged; the sweep retries).
+   * handed to the removals. False when it failed (logged; the sweep retries).
    */
   private flush(entries: LeadOutboxEntry[], collect: () => Promise<LeadOutboxEntry[]>): Promise<boolean> {
     const leadIds = [...new Set(entries.flatMap((entry) => entry.changes.map((change) => change.lead_id)))];
@@ -117,7 +130,7 @@ export class LeadEventRelay implements OnApplicationBootstrap, OnModuleDestroy {
       .then(async () => {
         const ready = await collect();
         await this.publisher.publishMany(TOPICS.leadEvents, eventRecordsOf(ready.flatMap((entry) => entry.changes)));
-        for (const entry of ready) await this.outbox.remove(entry._id);
+        this.removals.add(ready.map((entry) => entry._id));
       })
       .then(
         () => true,

@@ -4,8 +4,12 @@ import { LeadDocument } from '@leads/store/lead.schema';
 import { LeadStore, NewCreate } from '@leads/store/lead-store.service';
 import { COMMIT_CHUNK } from './lead-batch';
 
-/** Groups committed at the same time: while they run, new creates gather into the next group. */
-const GROUPS_IN_FLIGHT = 2;
+/**
+ * Groups committed at the same time: while one runs, new creates gather into the next. One: with
+ * two, each group was half the size (2–3 creates at 16 concurrent clients) and every database
+ * round trip and produce was paid twice as often; measured in docs/BENCHMARKS.md (2026-11-29).
+ */
+const GROUPS_IN_FLIGHT = 1;
 
 interface Waiting extends NewCreate {
   resolve: (stored: LeadDocument) => void;

@@ -36,9 +36,12 @@ export class LeadOutboxRepository {
     return stored ? entryOf(stored) : null;
   }
 
-  /** By `_id` equality, one entry at a time: FerretDB pushes equality down, not `$in`. */
-  async remove(id: string): Promise<void> {
-    await this.entries.deleteOne({ _id: { $eq: id } });
+  /**
+   * Published entries, many in one delete. FerretDB does not push `$in` down, so it reads the whole
+   * outbox to find them: that is O(pending), a handful of entries unless Kafka is away.
+   */
+  async removeMany(ids: string[]): Promise<void> {
+    await this.entries.deleteMany({ _id: { $in: ids } });
   }
 }
 

@@ -120,4 +120,21 @@ describe('KafkaEventServer', () => {
     consumer.emit(EVENTS.DISCONNECT);
     expect(subject.consumerState).toEqual({ connected: false, joined: false, crashed: false });
   });
+
+  it('finds a topic handler as Nest does, working out each route once', () => {
+    const subject = server();
+    const handler = Object.assign(jest.fn(), { isEventHandler: true });
+    subject.addHandler('leads.events.v1', handler, true);
+    subject.addHandler({ cmd: 'ping' }, jest.fn(), true);
+    // Nest works a route out in normalizePattern (protected): counted to see the cache at work.
+    const normalize = jest.spyOn(
+      subject as unknown as { normalizePattern: (pattern: unknown) => string },
+      'normalizePattern',
+    );
+    expect(subject.getHandlerByPattern('leads.events.v1')).toBe(handler);
+    expect(subject.getHandlerByPattern('leads.events.v1')).toBe(handler);
+    expect(subject.getHandlerByPattern('{"cmd":"ping"}')).not.toBeNull();
+    expect(subject.getHandlerByPattern('campaigns.state.v1')).toBeNull();
+    expect(normalize).toHaveBeenCalledTimes(3);
+  });
 });

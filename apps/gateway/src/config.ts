@@ -39,8 +39,13 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
     .int()
     .positive()
     .default(25 * 1024 * 1024),
-  /** A service that has not answered by then gets 504, and the gateway drops the call. */
+  /**
+   * The request's deadline, signed into the principal: services start no work that commits after
+   * it. The gateway waits UPSTREAM_COMMIT_MARGIN_MS longer for work that committed just before it,
+   * then answers 504 and drops the call.
+   */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
+  UPSTREAM_COMMIT_MARGIN_MS: z.coerce.number().int().nonnegative().default(5000),
   /** Per-token budget when the token sets none; anonymous callers are limited per address. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
   ANONYMOUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),

@@ -286,6 +286,13 @@ ${JSON.stringify(
           <code>ETag</code>; send it as <code>If-Match</code> on an update to get <strong>412</strong> instead of
           overwriting a newer change.
         </p>
+        <p>
+          Every request has a deadline. A create that could not be carried out in time answers
+          <strong>504</strong> and nothing of it is stored, then or later: retry it. A batch that runs out of time
+          answers <strong>200</strong> with the items it stored and
+          <code>{"status": "not_processed", "reason": "deadline"}</code>
+          for the items it did not start; send those again.
+        </p>
       </body>
     </html> `;
   return body.value;

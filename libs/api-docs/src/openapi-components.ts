@@ -88,6 +88,11 @@ export const PROBLEM_RESPONSES: Record<string, { name: string; description: stri
     description: 'Rate limit exceeded; wait `Retry-After` seconds.',
     type: 'rate_limited',
   },
+  '504': {
+    name: 'DeadlineExceeded',
+    description: 'The deadline passed before anything was stored. Nothing is carried out later; retry the request.',
+    type: 'timeout',
+  },
 };
 
 function problemResponse(status: string, errorExample: ErrorExample): JsonSchema {

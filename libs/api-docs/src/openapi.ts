@@ -85,10 +85,11 @@ function campaignSchemas(campaign: CampaignDocs, s: string): Record<string, Json
     },
     [`LeadBatchResult${s}`]: {
       type: 'object',
-      required: ['created', 'failed', 'results'],
+      required: ['created', 'failed', 'not_processed', 'results'],
       properties: {
         created: { type: 'integer', minimum: 0 },
         failed: { type: 'integer', minimum: 0 },
+        not_processed: { type: 'integer', minimum: 0 },
         results: {
           type: 'array',
           items: {
@@ -96,9 +97,14 @@ function campaignSchemas(campaign: CampaignDocs, s: string): Record<string, Json
             required: ['index', 'status'],
             properties: {
               index: { type: 'integer', minimum: 0 },
-              status: { type: 'string', enum: ['created', 'error'] },
+              status: { type: 'string', enum: ['created', 'error', 'not_processed'] },
               lead,
               error: ref('schemas', 'Problem'),
+              reason: {
+                type: 'string',
+                enum: ['deadline'],
+                description: 'Why a `not_processed` item was not started.',
+              },
             },
           },
         },
@@ -163,7 +169,7 @@ function operationObject(op: CampaignOperation, s: string, tag: string): JsonSch
             ...etag,
             'Idempotent-Replayed': ref('headers', 'Idempotent-Replayed'),
           }),
-          ...problems('400', '401', '403', '404', '413', '422', '429'),
+          ...problems('400', '401', '403', '404', '413', '422', '429', '504'),
         },
       };
     case 'batch':
@@ -175,8 +181,12 @@ function operationObject(op: CampaignOperation, s: string, tag: string): JsonSch
           content: json(ref('schemas', `LeadBatch${s}`), { leads: [createExample(op.campaign)] }),
         },
         responses: {
-          '200': answer('One result per item, in order.', json(ref('schemas', `LeadBatchResult${s}`))),
-          ...problems('400', '401', '403', '404', '413', '422', '429'),
+          '200': answer(
+            'One result per item, in order. Items the deadline stopped before they were started are ' +
+              '`not_processed` (nothing of them was stored): send those again.',
+            json(ref('schemas', `LeadBatchResult${s}`)),
+          ),
+          ...problems('400', '401', '403', '404', '413', '422', '429', '504'),
         },
       };
     case 'get':

@@ -18,3 +18,4 @@ export * from './bootstrap/json-depth';
 export * from './validation/zod-validation.pipe';
 export * from './config/management-port';
 export * from './internal-auth/session-headers';
+export * from './deadline/request-deadline';

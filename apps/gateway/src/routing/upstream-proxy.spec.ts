@@ -76,8 +76,30 @@ async function resettingReplica(): Promise<string> {
   return urlOf(server);
 }
 
+/** A replica that answers 200 after `delayMs`, and keeps the signed principals it was sent. */
+async function slowReplica(delayMs: number) {
+  const principals: Record<string, unknown>[] = [];
+  const server = await listening(
+    createServer((request, response) => {
+      const encoded = String(request.headers['x-leadgate-principal']);
+      principals.push(JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as Record<string, unknown>);
+      request.resume();
+      const timer = setTimeout(() => response.writeHead(200).end('{}'), delayMs);
+      response.on('close', () => clearTimeout(timer));
+    }),
+  );
+  closers.push(
+    () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
+  return { url: urlOf(server), principals };
+}
+
 /** A gateway whose one route forwards to the leads pool. */
-async function gatewayFor(leads: string[]) {
+async function gatewayFor(leads: string[], timing: Partial<GatewayConfig> = {}) {
   const config = {
     IDENTITY_URL: ['http://127.0.0.1:9'],
     CAMPAIGNS_URL: ['http://127.0.0.1:9'],
@@ -87,7 +109,9 @@ async function gatewayFor(leads: string[]) {
     BODY_LIMIT_BYTES: 1024 * 1024,
     FILE_UPLOAD_LIMIT_BYTES: 1024 * 1024,
     UPSTREAM_TIMEOUT_MS: 5000,
+    UPSTREAM_COMMIT_MARGIN_MS: 1000,
     UPSTREAM_HEALTH_INTERVAL_MS: 1000,
+    ...timing,
   } as GatewayConfig;
   // No onModuleInit: no active checks here, so only the proxy's own ejections change health.
   const pools = new UpstreamPools(config, quietLogger, new ServiceMetrics('gateway-test'));
@@ -250,5 +274,33 @@ describe('UpstreamProxy framing', () => {
     expect(JSON.parse(deep.text)).toMatchObject({ type: expect.stringContaining('body_too_deep') });
     expect((await gateway.call('POST', JSON.stringify({ padding: 'x'.repeat(1024 * 1024) }))).status).toBe(413);
     expect(working.framing).toEqual([]);
+  });
+});
+
+describe('UpstreamProxy deadlines', () => {
+  it('signs the request deadline into the principal the service receives', async () => {
+    const replica = await slowReplica(0);
+    const gateway = await gatewayFor([replica.url], { UPSTREAM_TIMEOUT_MS: 4000 });
+    const before = Date.now();
+
+    expect((await gateway.call('POST', '{}')).status).toBe(200);
+
+    const deadline = Number(replica.principals[0]?.['deadline']);
+    expect(deadline).toBeGreaterThanOrEqual(before + 4000);
+    expect(deadline).toBeLessThanOrEqual(Date.now() + 4000);
+  });
+
+  it('waits the commit margin past the deadline for an answer, and answers 504 once it is over', async () => {
+    const timing = { UPSTREAM_TIMEOUT_MS: 200, UPSTREAM_COMMIT_MARGIN_MS: 300 };
+    // Answers 100 ms after the deadline: work that committed just in time still gets its answer.
+    const late = await gatewayFor([(await slowReplica(300)).url], timing);
+    expect((await late.call('POST', '{}')).status).toBe(200);
+
+    const silent = await gatewayFor([(await slowReplica(60_000)).url], timing);
+    const started = Date.now();
+    const answer = await silent.call('POST', '{}');
+    expect(answer.status).toBe(504);
+    expect(JSON.parse(answer.text)).toMatchObject({ status: 504, title: 'Deadline exceeded' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(480);
   });
 });

@@ -55,6 +55,13 @@ const UNAVAILABLE: Problem = [
   'The service for this call is not reachable.',
 ];
 
+const TIMED_OUT: Problem = [
+  504,
+  'timeout',
+  'Deadline exceeded',
+  'The service did not answer in time; the call was abandoned.',
+];
+
 const tooLarge = (limit: number): Problem => [
   413,
   'payload_too_large',
@@ -68,8 +75,9 @@ const tooLarge = (limit: number): Problem => [
  * digest) and the request id. The body is read whole first (413 above the route's limit) and sent
  * with an explicit Content-Length: what reaches a pooled upstream socket is always framed, so no
  * caller can smuggle a second request onto it. GET, HEAD and DELETE with a body are refused (400),
- * and JSON nested deeper than the services accept is refused here already. A service that does not
- * answer within the deadline gets 504, and the call is aborted so it is not carried out later. A
+ * and JSON nested deeper than the services accept is refused here already. The request's deadline
+ * travels in the signed principal (services start nothing that commits after it); a service that
+ * has not answered UPSTREAM_COMMIT_MARGIN_MS after it gets 504, and the call is dropped. A
  * call that fails before the replica can have acted on it goes to another replica; when none is
  * left, 503.
  */
@@ -138,10 +146,21 @@ export class UpstreamProxy implements OnModuleDestroy {
     const signed = { method, pathWithQuery: path, bodyDigest: bodyDigest(body) };
     const pool = this.upstreams.pools[route.upstream];
     const tried = new Set<Replica>();
+    const deadline = Date.now() + this.config.UPSTREAM_TIMEOUT_MS;
 
     return new Promise<void>((resolve) => {
       let settled = false;
+      let current: ReturnType<typeof httpRequest> | undefined;
+      // Until the answer starts: the deadline plus the margin a commit that began before it may take.
+      const backstop = setTimeout(
+        () => {
+          current?.destroy();
+          finish(TIMED_OUT);
+        },
+        deadline + this.config.UPSTREAM_COMMIT_MARGIN_MS - Date.now(),
+      );
       const finish = (problem?: Problem) => {
+        clearTimeout(backstop);
         if (settled) return;
         settled = true;
         if (problem && !response.headersSent) sendProblem(response, ...problem);
@@ -162,13 +181,15 @@ export class UpstreamProxy implements OnModuleDestroy {
             port: replica.url.port,
             method,
             path,
-            // Signed per attempt: each replica sees a fresh one-time id.
-            headers: { ...headers, ...this.signer.sign(signed, principal) },
+            // Signed per attempt: each replica sees a fresh one-time id, and the request's one deadline.
+            headers: { ...headers, ...this.signer.sign(signed, { ...principal, deadline }) },
             agent: this.agent,
-            timeout: this.config.UPSTREAM_TIMEOUT_MS,
           },
           (answer) => {
             answered = true;
+            clearTimeout(backstop);
+            // A long answer (a file) may stream past the deadline; only a stalled one is cut.
+            upstream.setTimeout(this.config.UPSTREAM_TIMEOUT_MS);
             response.statusCode = answer.statusCode ?? 502;
             for (const [name, value] of Object.entries(answer.headers)) {
               if (value !== undefined && !HOP_BY_HOP.has(name) && !SESSION_ANSWER_HEADERS.has(name)) {
@@ -185,9 +206,10 @@ export class UpstreamProxy implements OnModuleDestroy {
           if (socket.connecting) socket.once('connect', () => (connected = true));
           else connected = true;
         });
+        current = upstream;
         upstream.on('timeout', () => {
           upstream.destroy();
-          finish([504, 'timeout', 'Deadline exceeded', 'The service did not answer in time; the call was abandoned.']);
+          finish([502, 'bad_gateway', 'Bad gateway', 'The service answer stalled and was cut off.']);
         });
         upstream.on('error', (error: NodeJS.ErrnoException) => {
           if (settled) return;

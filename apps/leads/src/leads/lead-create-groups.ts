@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { deadlineExceeded, deadlinePassed } from '@leadgate/service-kit';
 import { LeadEventRelay } from '@leads/events/lead-event.relay';
 import { LeadDocument } from '@leads/store/lead.schema';
 import { LeadStore, NewCreate } from '@leads/store/lead-store.service';
@@ -12,6 +13,8 @@ import { COMMIT_CHUNK } from './lead-batch';
 const GROUPS_IN_FLIGHT = 1;
 
 interface Waiting extends NewCreate {
+  /** When its caller must have the answer (Unix ms), or null. */
+  deadline: number | null;
   resolve: (stored: LeadDocument) => void;
   reject: (error: unknown) => void;
 }
@@ -33,17 +36,27 @@ export class LeadCreateGroups {
     private readonly relay: LeadEventRelay,
   ) {}
 
-  /** Commits the lead with its lead.created event; a retried idempotent create finds its first lead. */
-  commit(create: NewCreate): Promise<LeadDocument> {
+  /**
+   * Commits the lead with its lead.created event; a retried idempotent create finds its first lead.
+   * A create whose deadline passes while it waits for its group is never committed: 504.
+   */
+  commit(create: NewCreate, deadline: number | null): Promise<LeadDocument> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ ...create, resolve, reject });
+      this.waiting.push({ ...create, deadline, resolve, reject });
       this.startNext();
     });
   }
 
   private startNext(): void {
-    if (this.running >= GROUPS_IN_FLIGHT || this.waiting.length === 0) return;
-    const group = this.waiting.splice(0, COMMIT_CHUNK);
+    if (this.running >= GROUPS_IN_FLIGHT) return;
+    const now = Date.now();
+    const group: Waiting[] = [];
+    while (group.length < COMMIT_CHUNK && this.waiting.length > 0) {
+      const next = this.waiting.shift() as Waiting;
+      if (deadlinePassed(next.deadline, now)) next.reject(deadlineExceeded());
+      else group.push(next);
+    }
+    if (group.length === 0) return;
     this.running++;
     this.store
       .commitCreates(group)

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { Principal, ProblemException } from '@leadgate/service-kit';
+import { deadlineExceeded, deadlineOf, deadlinePassed, Principal, ProblemException } from '@leadgate/service-kit';
 import { LeadEventRelay } from '@leads/events/lead-event.relay';
 import { LeadCreateGroups } from './lead-create-groups';
 import { IdempotencyService } from '@leads/idempotency/idempotency.service';
@@ -10,7 +10,7 @@ import { LeadDocument, LeadSource, NewLead } from '@leads/store/lead.schema';
 import { etagOf, toLeadView } from '@leads/store/lead-view';
 import { actorOf, leadIdFor, LeadWriter } from './lead-writer';
 import { ChangeMeta, LeadStore } from '@leads/store/lead-store.service';
-import { batchBody, chunksOf, COMMIT_CHUNK, validItems } from './lead-batch';
+import { BATCH_COMMIT_CHUNK, batchBody, chunksOf, commitChunks, validItems } from './lead-batch';
 import { projectBatchAnswer, projectCreateAnswer } from './lead-answers';
 import { IdempotentResult } from '@leads/idempotency/idempotency.service';
 
@@ -83,7 +83,10 @@ export class LeadCreationService {
   ): Promise<LeadDocument> {
     const prepared = this.writer.prepareCreate(scope, body, leadIdFor(idempotency), source);
     if (!prepared.ok) throw prepared.problem;
-    return this.groups.commit({ lead: prepared.lead, meta: createdMeta(principal), keyed: idempotency !== null });
+    return this.groups.commit(
+      { lead: prepared.lead, meta: createdMeta(principal), keyed: idempotency !== null },
+      deadlineOf(principal),
+    );
   }
 
   /** Up to 1000 leads; each item succeeds or fails on its own (API.md §3), in request order. */
@@ -110,16 +113,15 @@ export class LeadCreationService {
           sourceOf(principal, 'api'),
         ),
       );
-      const stored = new Map<number, LeadDocument>();
-      for (const chunk of chunksOf(validItems(prepared), COMMIT_CHUNK)) {
-        const leads = await this.storeMany(
-          chunk.map((item) => item.lead),
-          principal,
-          key !== undefined,
-        );
-        chunk.forEach((item, position) => stored.set(item.index, leads[position]));
-      }
-      return { status: 200, body: batchBody(prepared, stored), headers: {} };
+      const deadline = deadlineOf(principal);
+      const outcome = await commitChunks(
+        chunksOf(validItems(prepared), BATCH_COMMIT_CHUNK),
+        () => !deadlinePassed(deadline),
+        (leads) => this.storeMany(leads, principal, key !== undefined),
+      );
+      // Out of time before anything was stored: nothing happened, so a 504 (and the key is free again).
+      if (outcome.stored.size === 0 && outcome.notProcessed.size > 0) throw deadlineExceeded();
+      return { status: 200, body: batchBody(prepared, outcome), headers: {} };
     };
     const result = key ? await this.idempotency.run(keyScope, key, body, work) : { ...(await work()), replayed: false };
     return projected(result, (answer) => projectBatchAnswer(scope.projection, answer));

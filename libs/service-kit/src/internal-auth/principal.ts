@@ -25,6 +25,11 @@ export const principalSchema = z.object({
   actor_name: z.string().max(254).nullable().optional(),
   /** For people: the console session the call came with (sign-out ends exactly that one). */
   session_id: z.string().max(64).nullable().optional(),
+  /**
+   * When the gateway's caller must have its answer (Unix ms): a service starts no work that commits
+   * after it (API.md §9: a 504 means nothing was stored). Absent on calls that carry no deadline.
+   */
+  deadline: z.number().int().positive().optional(),
 });
 
 export type Principal = z.infer<typeof principalSchema>;

@@ -8,6 +8,7 @@ import { BearerStrategy } from './auth/bearer.strategy';
 import { ConsoleRoute } from './console/console.route';
 import { TokenVerifier } from './auth/token-verifier';
 import { MeRoute } from './me/me.route';
+import { InFlightLimits } from './rate-limit/in-flight-limits';
 import { RateLimitService } from './rate-limit/rate-limit.service';
 import { GatewayController } from './routing/gateway.controller';
 import { principalSignerFrom } from './routing/principal-signing';
@@ -49,6 +50,7 @@ export class GatewayModule {
         ConsoleRoute,
         AuthFailureThrottle,
         RateLimitService,
+        InFlightLimits,
         TokenUsageRecorder,
         SessionVerifier,
         SessionAuthenticator,

@@ -49,6 +49,8 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   /** Per-token budget when the token sets none; anonymous callers are limited per address. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
   ANONYMOUS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  /** Requests one token may have in progress at once (429 over it). */
+  TOKEN_CONCURRENCY_LIMIT: z.coerce.number().int().positive().default(32),
   TOKEN_USAGE_FLUSH_MS: z.coerce.number().int().positive().default(10000),
   /** Refused tokens one client address may send a minute; then 429 until the minute is over. */
   AUTH_FAILURE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),

@@ -20,6 +20,16 @@ export const leadsConfigSchema = baseConfigSchema.extend({
    * (nothing held is dropped). Approximate by a few when replicas take posts at the same moment.
    */
   QUARANTINE_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(10000),
+  /**
+   * Bulkheads (API.md §9): requests of each kind served at once by this replica. Reads, single
+   * writes (creates, updates, receiver posts, files) and batches have separate pools, so a backlog
+   * of batches cannot starve reads. A request that would wait longer than BULKHEAD_MAX_WAIT_MS for
+   * a place is answered 503 with Retry-After at once.
+   */
+  READ_CONCURRENCY: z.coerce.number().int().positive().default(32),
+  WRITE_CONCURRENCY: z.coerce.number().int().positive().default(64),
+  BATCH_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  BULKHEAD_MAX_WAIT_MS: z.coerce.number().int().positive().default(2000),
   /** Largest attachment a partner may upload to a lead. */
   FILE_LIMIT_BYTES: z.coerce
     .number()

@@ -4,6 +4,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { TOPICS } from '@leadgate/contracts';
 import { KafkaModule } from '@leadgate/kafka';
 import { MongoModule } from '@leadgate/mongo';
+import { bulkheadProviders } from '@leadgate/service-kit';
 import { AccessInsightController } from './access-insight/access-insight.controller';
 import { FilterPreviewService } from './access-insight/filter-preview.service';
 import { LeadAccessService } from './access-insight/lead-access.service';
@@ -86,8 +87,14 @@ import { StoreMigrationsRepository } from './store/store-migrations.repository';
 })
 export class LeadsModule {
   static register(config: LeadsConfig): DynamicModule {
+    const maxWaitMs = config.BULKHEAD_MAX_WAIT_MS;
     return {
       module: LeadsModule,
+      providers: bulkheadProviders({
+        read: { concurrency: config.READ_CONCURRENCY, queue: 8 * config.READ_CONCURRENCY, maxWaitMs },
+        write: { concurrency: config.WRITE_CONCURRENCY, queue: 8 * config.WRITE_CONCURRENCY, maxWaitMs },
+        batch: { concurrency: config.BATCH_CONCURRENCY, queue: 8 * config.BATCH_CONCURRENCY, maxWaitMs },
+      }),
       imports: [
         MongoModule.forRoot({ database: config.MONGO_DATABASE }),
         AuditModule,

@@ -19,3 +19,5 @@ export * from './validation/zod-validation.pipe';
 export * from './config/management-port';
 export * from './internal-auth/session-headers';
 export * from './deadline/request-deadline';
+export * from './bulkheads/bulkhead';
+export * from './bulkheads/bulkheads';

@@ -4,6 +4,7 @@ import { grants } from '@leadgate/auth-core';
 import { Principal } from '@leadgate/service-kit';
 import type { FastifyReply } from 'fastify';
 import { Caller } from '@gateway/auth/caller';
+import { InFlightLimits } from '@gateway/rate-limit/in-flight-limits';
 import { RateLimitService } from '@gateway/rate-limit/rate-limit.service';
 import { RouteAuthGuard, RoutedRequest } from './route-auth.guard';
 import { authorizeForRoute } from './route-authorization';
@@ -11,7 +12,8 @@ import { UpstreamProxy } from './upstream-proxy';
 
 /**
  * Every public route that another service owns: authenticate (RouteAuthGuard), authorize the
- * route's scope and campaign, rate-limit, then forward with a signed principal.
+ * route's scope and campaign, rate-limit (requests a minute, and in progress at once), then forward
+ * with a signed principal.
  */
 @Controller()
 @UseGuards(RouteAuthGuard)
@@ -21,6 +23,7 @@ export class GatewayController {
   constructor(
     private readonly proxy: UpstreamProxy,
     private readonly rateLimits: RateLimitService,
+    private readonly inFlight: InFlightLimits,
   ) {}
 
   // Fastify (find-my-way) wildcards: everything below these prefixes; the route table decides the rest.
@@ -34,17 +37,23 @@ export class GatewayController {
       token = undefined;
       authFailure = 'insufficient_scope';
     }
+    let leave = () => {};
     if (token) {
       authorizeForRoute(token, route, params);
       this.rateLimits.enforceForToken(token, reply.raw);
+      leave = this.inFlight.enter(token.id);
     } else {
       this.rateLimits.enforceForAddress(request.ip, reply.raw);
     }
     // From here the proxy answers on Node's own response, streaming the service's answer through.
     void reply.hijack();
-    await this.proxy.forward(request.raw, reply.raw, route, principalOf(token, authFailure, request.ip), {
-      secureCookies: request.protocol === 'https',
-    });
+    try {
+      await this.proxy.forward(request.raw, reply.raw, route, principalOf(token, authFailure, request.ip), {
+        secureCookies: request.protocol === 'https',
+      });
+    } finally {
+      leave();
+    }
   }
 }
 

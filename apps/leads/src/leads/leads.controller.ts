@@ -11,8 +11,16 @@ import {
   Query,
   Res,
   UseGuards,
+  UseInterceptors,
 } from '@nestjs/common';
-import { CurrentPrincipal, InternalPrincipalGuard, Principal, requireScope } from '@leadgate/service-kit';
+import {
+  BulkheadInterceptor,
+  CurrentPrincipal,
+  InBulkhead,
+  InternalPrincipalGuard,
+  Principal,
+  requireScope,
+} from '@leadgate/service-kit';
 import type { Response } from 'express';
 import { IdempotentResult } from '@leads/idempotency/idempotency.service';
 import { LeadReadsService } from './lead-reads.service';
@@ -30,6 +38,7 @@ function answer(response: Response, result: IdempotentResult): unknown {
 /** The partner data API for leads (API.md §3). */
 @Controller('v1/campaigns/:campaignId/leads')
 @UseGuards(InternalPrincipalGuard)
+@UseInterceptors(BulkheadInterceptor)
 export class LeadsController {
   constructor(
     private readonly leads: LeadCreationService,
@@ -38,6 +47,7 @@ export class LeadsController {
   ) {}
 
   @Get()
+  @InBulkhead('read')
   list(
     @CurrentPrincipal() principal: Principal,
     @Param('campaignId') campaignId: string,
@@ -48,6 +58,7 @@ export class LeadsController {
   }
 
   @Post()
+  @InBulkhead('write')
   async create(
     @CurrentPrincipal() principal: Principal,
     @Param('campaignId') campaignId: string,
@@ -60,6 +71,7 @@ export class LeadsController {
   }
 
   @Post('batch')
+  @InBulkhead('batch')
   async batch(
     @CurrentPrincipal() principal: Principal,
     @Param('campaignId') campaignId: string,
@@ -72,6 +84,7 @@ export class LeadsController {
   }
 
   @Get(':leadId')
+  @InBulkhead('read')
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('campaignId') campaignId: string,
@@ -85,6 +98,7 @@ export class LeadsController {
   }
 
   @Patch(':leadId')
+  @InBulkhead('write')
   @HttpCode(HttpStatus.OK)
   async update(
     @CurrentPrincipal() principal: Principal,

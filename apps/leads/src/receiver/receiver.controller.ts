@@ -1,5 +1,24 @@
-import { Body, Controller, Headers, HttpStatus, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { CurrentPrincipal, hasScope, InternalPrincipalGuard, Principal, ProblemException } from '@leadgate/service-kit';
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpStatus,
+  Param,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  BulkheadInterceptor,
+  CurrentPrincipal,
+  hasScope,
+  InBulkhead,
+  InternalPrincipalGuard,
+  Principal,
+  ProblemException,
+} from '@leadgate/service-kit';
 import type { Request, Response } from 'express';
 import { LeadCreationService } from '@leads/leads/lead-creation.service';
 import { QuarantineService } from '@leads/quarantine/quarantine.service';
@@ -14,6 +33,7 @@ import { receiverBodyToLead } from '@leads/leads/receiver-body';
  */
 @Controller('receiver/v1/campaigns/:campaignId/leads')
 @UseGuards(InternalPrincipalGuard)
+@UseInterceptors(BulkheadInterceptor)
 export class ReceiverController {
   constructor(
     private readonly scopes: LeadScopeService,
@@ -22,6 +42,7 @@ export class ReceiverController {
   ) {}
 
   @Post()
+  @InBulkhead('write')
   async receive(
     @CurrentPrincipal() principal: Principal,
     @Param('campaignId') campaignId: string,

@@ -11,6 +11,7 @@ import * as identityDown from './scenarios/identity-down.mjs';
 import * as kafkaOutage from './scenarios/kafka-outage.mjs';
 import * as leadsKill from './scenarios/leads-kill.mjs';
 import * as leadsScale from './scenarios/leads-scale.mjs';
+import * as overload from './scenarios/overload.mjs';
 import * as webhooksKill from './scenarios/webhooks-kill.mjs';
 
 const DRILLS = {
@@ -19,6 +20,7 @@ const DRILLS = {
   'identity-down': identityDown,
   'leads-scale': leadsScale,
   webhooks: webhooksKill,
+  overload,
 };
 
 const { positionals, values } = parseArgs({

@@ -31,7 +31,7 @@ export async function watchLeadEvents(cluster, campaignId, startOffsets) {
 }
 
 /**
- * The campaign's stored leads: their ids, how many, and how many distinct bodies (lead names).
+ * The campaign's stored leads: their ids and names, how many, and how many distinct bodies (lead names).
  * @param {Cluster} cluster
  * @param {string} campaignId
  */
@@ -45,7 +45,7 @@ export async function countLeads(cluster, campaignId) {
       .project({ _id: 1, 'fields.name': 1 })
       .toArray();
     const names = new Set(rows.map((row) => row.fields?.name));
-    return { ids: new Set(rows.map((row) => row._id)), stored: rows.length, distinctBodies: names.size };
+    return { ids: new Set(rows.map((row) => row._id)), names, stored: rows.length, distinctBodies: names.size };
   } finally {
     await mongo.close();
   }

@@ -291,7 +291,9 @@ ${JSON.stringify(
           <strong>504</strong> and nothing of it is stored, then or later: retry it. A batch that runs out of time
           answers <strong>200</strong> with the items it stored and
           <code>{"status": "not_processed", "reason": "deadline"}</code>
-          for the items it did not start; send those again.
+          for the items it did not start; send those again. A service that is saturated answers
+          <strong>503</strong> with <code>Retry-After</code> at once (nothing was done), and a token may have a limited
+          number of requests in progress at once (<strong>429</strong> <code>concurrency_limited</code>).
         </p>
       </body>
     </html> `;

@@ -88,6 +88,11 @@ export const PROBLEM_RESPONSES: Record<string, { name: string; description: stri
     description: 'Rate limit exceeded; wait `Retry-After` seconds.',
     type: 'rate_limited',
   },
+  '503': {
+    name: 'Saturated',
+    description: 'The service is saturated; nothing was done. Retry after `Retry-After` seconds.',
+    type: 'saturated',
+  },
   '504': {
     name: 'DeadlineExceeded',
     description: 'The deadline passed before anything was stored. Nothing is carried out later; retry the request.',
@@ -98,7 +103,7 @@ export const PROBLEM_RESPONSES: Record<string, { name: string; description: stri
 function problemResponse(status: string, errorExample: ErrorExample): JsonSchema {
   const { description, type } = PROBLEM_RESPONSES[status];
   const extra: Record<string, unknown> = {};
-  if (status === '429') extra['Retry-After'] = ref('headers', 'Retry-After');
+  if (status === '429' || status === '503') extra['Retry-After'] = ref('headers', 'Retry-After');
   if (status === '401') extra['WWW-Authenticate'] = ref('headers', 'WWW-Authenticate');
   const example = {
     type: `https://leadgate.dev/problems/${type}`,

@@ -155,7 +155,7 @@ function operationObject(op: CampaignOperation, s: string, tag: string): JsonSch
             'A page of leads.',
             json(ref('schemas', `LeadList${s}`), { data: [leadExample(op.campaign)], next_cursor: null }),
           ),
-          ...problems('400', '401', '403', '404', '429'),
+          ...problems('400', '401', '403', '404', '429', '503'),
         },
       };
     case 'create':
@@ -169,7 +169,7 @@ function operationObject(op: CampaignOperation, s: string, tag: string): JsonSch
             ...etag,
             'Idempotent-Replayed': ref('headers', 'Idempotent-Replayed'),
           }),
-          ...problems('400', '401', '403', '404', '413', '422', '429', '504'),
+          ...problems('400', '401', '403', '404', '413', '422', '429', '503', '504'),
         },
       };
     case 'batch':
@@ -186,7 +186,7 @@ function operationObject(op: CampaignOperation, s: string, tag: string): JsonSch
               '`not_processed` (nothing of them was stored): send those again.',
             json(ref('schemas', `LeadBatchResult${s}`)),
           ),
-          ...problems('400', '401', '403', '404', '413', '422', '429', '504'),
+          ...problems('400', '401', '403', '404', '413', '422', '429', '503', '504'),
         },
       };
     case 'get':
@@ -195,7 +195,7 @@ function operationObject(op: CampaignOperation, s: string, tag: string): JsonSch
         parameters: [leadId],
         responses: {
           '200': answer('The lead.', json(lead, leadExample(op.campaign)), etag),
-          ...problems('401', '403', '404', '429'),
+          ...problems('401', '403', '404', '429', '503'),
         },
       };
     case 'update':
@@ -205,7 +205,7 @@ function operationObject(op: CampaignOperation, s: string, tag: string): JsonSch
         requestBody: { required: true, content: json(ref('schemas', `LeadUpdate${s}`), updateExample(op.campaign)) },
         responses: {
           '200': answer('The lead after the change.', json(lead, leadExample(op.campaign)), etag),
-          ...problems('400', '401', '403', '404', '412', '413', '422', '429'),
+          ...problems('400', '401', '403', '404', '412', '413', '422', '429', '503'),
         },
       };
     case 'listFiles':

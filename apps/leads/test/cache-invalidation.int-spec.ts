@@ -1,6 +1,6 @@
 import { Principal } from '@leadgate/service-kit';
 import { RunningService, signedFetch, startService, waitFor } from '@leadgate/testing';
-import { leadsWorld, LeadsWorld } from './lead-test-setup';
+import { leadsWorld, LeadsWorld, partnerPrincipal } from './lead-test-setup';
 
 /**
  * Two leads replicas: a filter narrowed, a token's field access changed, or a token revoked, takes
@@ -19,15 +19,7 @@ describe('cache invalidation across two leads replicas', () => {
       env: { MONGO_DATABASE: `${world.platform.runId}_leads`, INSTANCE_ID: 'leads-second' },
     });
     replicas = [world.platform.services.leads!, second];
-    const me = await world.partner('GET', '/v1/me');
-    partner = {
-      token_id: String(me.body['id']),
-      account_id: String(me.body['account_id']),
-      kind: 'campaign',
-      scopes: me.body['scopes'] as string[],
-      campaign_id: world.campaignId,
-      filter_id: world.filterId,
-    };
+    partner = await partnerPrincipal(world);
   });
 
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { Principal } from '@leadgate/service-kit';
 import {
   bootstrapAdmin,
   gatewayClient,
@@ -42,5 +43,18 @@ export async function leadsWorld(
     partnerToken: world.partnerToken.token,
     campaignId: world.campaignId,
     filterId: world.filterId,
+  };
+}
+
+/** The partner token's principal as the gateway signs it, for calls straight to a leads replica. */
+export async function partnerPrincipal(world: LeadsWorld): Promise<Principal> {
+  const me = await world.partner('GET', '/v1/me');
+  return {
+    token_id: String(me.body['id']),
+    account_id: String(me.body['account_id']),
+    kind: 'campaign',
+    scopes: me.body['scopes'] as string[],
+    campaign_id: world.campaignId,
+    filter_id: world.filterId,
   };
 }

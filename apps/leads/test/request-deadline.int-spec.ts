@@ -1,7 +1,7 @@
 import { Principal } from '@leadgate/service-kit';
 import { gatewaySigned, MONGO_URL, RunningService, signedFetch } from '@leadgate/testing';
 import { Db, MongoClient } from 'mongodb';
-import { leadsWorld, LeadsWorld } from './lead-test-setup';
+import { leadsWorld, LeadsWorld, partnerPrincipal } from './lead-test-setup';
 
 type Json = Record<string, unknown>;
 
@@ -21,15 +21,7 @@ describe('request deadline at the lead service', () => {
   beforeAll(async () => {
     world = await leadsWorld();
     leads = world.platform.services.leads!;
-    const me = await world.partner('GET', '/v1/me');
-    partner = {
-      token_id: String(me.body['id']),
-      account_id: String(me.body['account_id']),
-      kind: 'campaign',
-      scopes: me.body['scopes'] as string[],
-      campaign_id: world.campaignId,
-      filter_id: world.filterId,
-    };
+    partner = await partnerPrincipal(world);
     mongo = await MongoClient.connect(MONGO_URL);
     db = mongo.db(`${world.platform.runId}_leads`);
   });

@@ -1,5 +1,5 @@
 import { Principal } from '@leadgate/service-kit';
-import { gatewaySigned, MONGO_URL, RunningService, signedFetch } from '@leadgate/testing';
+import { MONGO_URL, RunningService, signedFetch } from '@leadgate/testing';
 import { Db, MongoClient } from 'mongodb';
 import { leadsWorld, LeadsWorld, partnerPrincipal } from './lead-test-setup';
 
@@ -36,9 +36,7 @@ describe('request deadline at the lead service', () => {
     db.collection('leads').countDocuments({ campaign_id: world.campaignId, 'fields.name': name });
   const call = async (path: string, body: unknown, deadline: number | undefined, key?: string) => {
     const principal = { ...partner, ...(deadline === undefined ? {} : { deadline }) };
-    const response = key
-      ? await signedFetchWithKey(leads.url, path, principal, body, key)
-      : await signedFetch(leads.url, 'POST', path, principal, body);
+    const response = await signedFetch(leads.url, 'POST', path, principal, body, key ? { 'idempotency-key': key } : {});
     return {
       status: response.status,
       type: response.headers.get('content-type'),
@@ -78,17 +76,3 @@ describe('request deadline at the lead service', () => {
     expect(inTime.body).toMatchObject({ created: 300, failed: 0, not_processed: 0 });
   });
 });
-
-/** signedFetch with an Idempotency-Key header (the signature covers method, path and body only). */
-async function signedFetchWithKey(baseUrl: string, path: string, principal: Principal, body: unknown, key: string) {
-  const text = JSON.stringify(body);
-  return fetch(`${baseUrl}${path}`, {
-    method: 'POST',
-    headers: {
-      ...gatewaySigned('POST', path, text, principal),
-      'content-type': 'application/json',
-      'idempotency-key': key,
-    },
-    body: text,
-  });
-}

@@ -53,9 +53,10 @@ export async function signedFetch(
   pathAndQuery: string,
   principal: Principal,
   body?: unknown,
+  extraHeaders: Record<string, string> = {},
 ): Promise<Response> {
   const text = body === undefined ? undefined : JSON.stringify(body);
-  const headers: Record<string, string> = { ...gatewaySigned(method, pathAndQuery, text, principal) };
+  const headers: Record<string, string> = { ...extraHeaders, ...gatewaySigned(method, pathAndQuery, text, principal) };
   if (text !== undefined) headers['content-type'] = 'application/json';
   return fetch(`${baseUrl}${pathAndQuery}`, { method, headers, body: text });
 }

@@ -68,6 +68,34 @@ describe('UpstreamPool', () => {
     expect(pool.pick(tried)).toBeUndefined();
   });
 
+  it('picks the replica with the fewest calls in flight, round-robin among equals', () => {
+    const pool = new UpstreamPool('leads', [A, B, C]);
+    const [a, b, c] = pool.replicas;
+    a.inFlight = 3;
+    b.inFlight = 1;
+    c.inFlight = 1;
+    expect(new Set(picks(pool, 4))).toEqual(new Set([B, C]));
+    b.inFlight = 0;
+    expect(picks(pool, 3)).toEqual([B, B, B]);
+  });
+
+  it('sends calls to a saturated replica only when every other in rotation is saturated too', () => {
+    const pool = new UpstreamPool('leads', [A, B, C]);
+    const [a, b, c] = pool.replicas;
+    pool.setHealthy(a, true, true);
+    pool.markSaturated(b);
+    pool.eject(c);
+    expect(pool.saturatedCount()).toBe(2);
+    // Only a saturated and an ejected replica left: saturated ones still come before the ejected.
+    expect(new Set(picks(pool, 4))).toEqual(new Set([A, B]));
+    expect(pool.hasSpareReplica(new Set())).toBe(false);
+    // A check that finds room puts B first again.
+    pool.setHealthy(b, true);
+    expect(picks(pool, 3)).toEqual([B, B, B]);
+    expect(pool.hasSpareReplica(new Set([a]))).toBe(true);
+    expect(pool.hasSpareReplica(new Set([b]))).toBe(false);
+  });
+
   it('refuses an empty list', () => {
     expect(() => new UpstreamPool('docs', [])).toThrow(/at least one URL/);
   });

@@ -13,7 +13,8 @@ const PROBE_TIMEOUT_MS = 2500;
 
 /**
  * One pool of replicas per service, kept current by active health checks (each replica's
- * /health/ready every UPSTREAM_HEALTH_INTERVAL_MS) and by the proxy's passive ejections.
+ * /health/ready every UPSTREAM_HEALTH_INTERVAL_MS: ready, saturated or not) and by what the proxy
+ * sees (refused connections eject, 503 `saturated` answers mark saturated).
  */
 @Injectable()
 export class UpstreamPools implements OnModuleInit, OnModuleDestroy {
@@ -43,6 +44,15 @@ export class UpstreamPools implements OnModuleInit, OnModuleDestroy {
         for (const pool of pools) this.set({ upstream: pool.name }, pool.healthyCount());
       },
     });
+    new Gauge({
+      name: 'gateway_upstream_saturated_replicas',
+      help: 'Replicas in rotation that said they are saturated: they take calls only when no other can',
+      labelNames: ['upstream'],
+      registers: [metrics.registry],
+      collect() {
+        for (const pool of pools) this.set({ upstream: pool.name }, pool.saturatedCount());
+      },
+    });
   }
 
   onModuleInit(): void {
@@ -62,6 +72,14 @@ export class UpstreamPools implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  /** The replica shed a call for want of room: others get calls first until its next check. */
+  markSaturated(pool: UpstreamPool, replica: Replica): void {
+    if (!replica.saturated) {
+      pool.markSaturated(replica);
+      this.logger.info({ upstream: pool.name, replica: replica.url.origin }, 'upstream replica saturated');
+    }
+  }
+
   private checkAll(): void {
     for (const pool of Object.values(this.pools)) {
       for (const replica of pool.replicas) void this.check(pool, replica);
@@ -73,8 +91,9 @@ export class UpstreamPools implements OnModuleInit, OnModuleDestroy {
     if (this.probing.has(replica)) return;
     this.probing.add(replica);
     try {
-      const ready = await probeReadiness(replica.url, PROBE_TIMEOUT_MS);
-      if (pool.setHealthy(replica, ready)) {
+      const readiness = await probeReadiness(replica.url, PROBE_TIMEOUT_MS);
+      const ready = readiness !== 'unready';
+      if (pool.setHealthy(replica, ready, readiness === 'saturated')) {
         this.logger.info(
           { upstream: pool.name, replica: replica.url.origin, healthy_replicas: pool.healthyCount() },
           ready ? 'upstream replica in rotation' : 'upstream replica out of rotation',

@@ -1,5 +1,5 @@
 import { ServiceMetrics } from '@leadgate/observability';
-import { Principal, PrincipalSigner } from '@leadgate/service-kit';
+import { Principal, PrincipalSigner, SHED_HEADER } from '@leadgate/service-kit';
 import { generateKeyPairSync } from 'node:crypto';
 import express from 'express';
 import { AddressInfo, connect, createServer as createTcpServer, Server as TcpServer, Socket } from 'node:net';
@@ -98,6 +98,22 @@ async function slowReplica(delayMs: number) {
   return { url: urlOf(server), principals };
 }
 
+/** A saturated replica: every call is shed (503 before anything started), as a full bulkhead does. */
+async function sheddingReplica() {
+  const received: string[] = [];
+  const server = await listening(
+    createServer((request, response) => {
+      received.push(request.method ?? '');
+      request.resume();
+      response
+        .writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '1', [SHED_HEADER]: 'saturated' })
+        .end(JSON.stringify({ status: 503, type: 'saturated' }));
+    }),
+  );
+  closers.push(() => new Promise((resolve) => server.close(() => resolve())));
+  return { url: urlOf(server), received };
+}
+
 /** A gateway whose one route forwards to the leads pool. */
 async function gatewayFor(leads: string[], timing: Partial<GatewayConfig> = {}) {
   const config = {
@@ -133,7 +149,12 @@ async function gatewayFor(leads: string[], timing: Partial<GatewayConfig> = {}) 
         body,
         headers: body ? { 'content-type': 'application/json' } : {},
       });
-      return { status: response.status, text: await response.text(), type: response.headers.get('content-type') };
+      return {
+        status: response.status,
+        text: await response.text(),
+        type: response.headers.get('content-type'),
+        headers: response.headers,
+      };
     },
   };
 }
@@ -302,5 +323,38 @@ describe('UpstreamProxy deadlines', () => {
     expect(answer.status).toBe(504);
     expect(JSON.parse(answer.text)).toMatchObject({ status: 504, title: 'Deadline exceeded' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(480);
+  });
+});
+
+describe('UpstreamProxy and saturated replicas', () => {
+  it('sends a POST a saturated replica shed to one with room, and takes the shedding one out of first place', async () => {
+    const shedding = await sheddingReplica();
+    const working = await workingReplica();
+    const gateway = await gatewayFor([shedding.url, working.url]);
+
+    const answer = await gateway.call('POST', '{"n":1}');
+
+    expect(answer.status).toBe(200);
+    expect(shedding.received).toEqual(['POST']);
+    expect(working.received).toEqual([{ method: 'POST', body: '{"n":1}' }]);
+    expect(gateway.pool.replicas.map((replica) => replica.saturated)).toEqual([true, false]);
+    // Marked saturated: later calls go to the replica with room first.
+    for (let call = 0; call < 3; call++) expect((await gateway.call('POST', '{}')).status).toBe(200);
+    expect(shedding.received).toHaveLength(1);
+    expect(gateway.pool.replicas.map((replica) => replica.inFlight)).toEqual([0, 0]);
+  });
+
+  it("passes the 503 and its Retry-After on when every replica is saturated, without the services' marker", async () => {
+    const first = await sheddingReplica();
+    const second = await sheddingReplica();
+    const gateway = await gatewayFor([first.url, second.url]);
+
+    const answer = await gateway.call('POST', '{}');
+
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get('retry-after')).toBe('1');
+    expect(answer.headers.get(SHED_HEADER)).toBeNull();
+    expect(first.received.length + second.received.length).toBe(2);
+    expect(gateway.pool.saturatedCount()).toBe(2);
   });
 });

@@ -9,6 +9,7 @@ import {
   PrincipalSigner,
   sendProblem,
   SERVICE_CONFIG,
+  SHED_HEADER,
 } from '@leadgate/service-kit';
 import { Agent, IncomingHttpHeaders, IncomingMessage, request as httpRequest, ServerResponse } from 'node:http';
 import { isBearerAuthorization } from '@gateway/auth/bearer-scheme';
@@ -38,6 +39,8 @@ const HOP_BY_HOP = new Set([
   // The console session and its CSRF token stop at the edge: services get the signed principal.
   'cookie',
   'x-csrf-token',
+  // Between the services and the gateway only: a 503 that started nothing may go to another replica.
+  SHED_HEADER,
 ]);
 
 /** Set by the proxy itself (the framing), or never trusted from the caller (the client address is signed). */
@@ -78,8 +81,8 @@ const tooLarge = (limit: number): Problem => [
  * and JSON nested deeper than the services accept is refused here already. The request's deadline
  * travels in the signed principal (services start nothing that commits after it); a service that
  * has not answered UPSTREAM_COMMIT_MARGIN_MS after it gets 504, and the call is dropped. A
- * call that fails before the replica can have acted on it goes to another replica; when none is
- * left, 503.
+ * call that fails before the replica can have acted on it goes to another replica, and so does one
+ * a saturated replica shed (503 that started nothing) while another has room; when none is left, 503.
  */
 @Injectable()
 export class UpstreamProxy implements OnModuleDestroy {
@@ -174,6 +177,9 @@ export class UpstreamProxy implements OnModuleDestroy {
         tried.add(replica);
         let connected = false;
         let answered = false;
+        // Set once this attempt's call is given up for another replica: what it does later is moot.
+        let superseded = false;
+        replica.inFlight++;
         const upstream = httpRequest(
           {
             protocol: replica.url.protocol,
@@ -186,6 +192,14 @@ export class UpstreamProxy implements OnModuleDestroy {
             agent: this.agent,
           },
           (answer) => {
+            if (answer.statusCode === 503 && answer.headers[SHED_HEADER] !== undefined) {
+              this.upstreams.markSaturated(pool, replica);
+              if (pool.hasSpareReplica(tried)) {
+                superseded = true;
+                answer.resume();
+                return attempt();
+              }
+            }
             answered = true;
             clearTimeout(backstop);
             // A long answer (a file) may stream past the deadline; only a stalled one is cut.
@@ -207,12 +221,13 @@ export class UpstreamProxy implements OnModuleDestroy {
           else connected = true;
         });
         current = upstream;
+        upstream.once('close', () => replica.inFlight--);
         upstream.on('timeout', () => {
           upstream.destroy();
           finish([502, 'bad_gateway', 'Bad gateway', 'The service answer stalled and was cut off.']);
         });
         upstream.on('error', (error: NodeJS.ErrnoException) => {
-          if (settled) return;
+          if (settled || superseded) return;
           if (!answered && EJECTING_ERRORS.has(error.code ?? '')) {
             this.upstreams.eject(pool, replica, error.code ?? error.message);
           }

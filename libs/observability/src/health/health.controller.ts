@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ReadinessRegistry } from './readiness';
+import { readinessStatus, ReadinessRegistry } from './readiness';
 
 /** What both HTTP adapters' responses (Express, Fastify) offer for setting a status. */
 interface StatusSettable {
@@ -20,11 +20,14 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: every dependency answers and every read model has caught up (503 otherwise). */
+  /**
+   * Readiness: every dependency answers and every read model has caught up (503 otherwise). A ready
+   * replica whose bulkheads are full answers 200 `saturated`: still an endpoint, balanced away from.
+   */
   @Get('ready')
   async ready(@Res({ passthrough: true }) response: StatusSettable): Promise<{ status: string }> {
     const report = await this.readiness.report();
     response.status(report.ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: report.ready ? 'ok' : 'unavailable' };
+    return { status: readinessStatus(report) };
   }
 }

@@ -8,12 +8,24 @@ export interface ReadinessCheck {
 
 export interface ReadinessResult {
   ready: boolean;
+  /**
+   * Ready, but with no spare place for more work (a bulkhead is full): the replica stays an
+   * endpoint, and the gateway sends it work only when its other replicas have none either.
+   */
+  saturated?: boolean;
   detail?: Record<string, unknown>;
 }
 
 export interface ReadinessReport {
   ready: boolean;
+  saturated: boolean;
   checks: Record<string, ReadinessResult>;
+}
+
+/** The status word both readiness listeners answer with. */
+export function readinessStatus(report: ReadinessReport): 'ok' | 'saturated' | 'unavailable' {
+  if (!report.ready) return 'unavailable';
+  return report.saturated ? 'saturated' : 'ok';
 }
 
 /** Checks register here at module init; /health/ready asks all of them on every probe. */
@@ -43,7 +55,12 @@ export class ReadinessRegistry {
     );
     const checks = Object.fromEntries(entries);
     if (this.draining) checks['shutdown'] = { ready: false, detail: { draining: true } };
-    return { ready: Object.values(checks).every((result) => result.ready), checks };
+    const results = Object.values(checks);
+    return {
+      ready: results.every((result) => result.ready),
+      saturated: results.some((result) => result.saturated === true),
+      checks,
+    };
   }
 }
 

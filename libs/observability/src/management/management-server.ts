@@ -1,5 +1,5 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { ReadinessRegistry } from '@leadgate/observability/health/readiness';
+import { readinessStatus, ReadinessRegistry } from '@leadgate/observability/health/readiness';
 import { ServiceMetrics } from '@leadgate/observability/metrics/metrics';
 import { ServiceInfo } from '@leadgate/observability/service-info';
 
@@ -56,7 +56,7 @@ async function answer(options: ManagementOptions, request: IncomingMessage, resp
     case '/health/ready': {
       const report = await readiness.report();
       return send(response, report.ready ? 200 : 503, {
-        status: report.ready ? 'ok' : 'unavailable',
+        status: readinessStatus(report),
         service: info.name,
         version: info.version,
         instance: info.instanceId,

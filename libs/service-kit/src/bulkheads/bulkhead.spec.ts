@@ -1,5 +1,5 @@
 import { ProblemException } from '@leadgate/service-kit/errors/problem';
-import { Bulkhead } from './bulkhead';
+import { Bulkhead, SHED_HEADER } from './bulkhead';
 
 const limits = { concurrency: 2, queue: 2, maxWaitMs: 60_000 };
 const statusOf = (promise: Promise<unknown>) =>
@@ -33,8 +33,20 @@ describe('Bulkhead', () => {
     const refusal = await bulkhead.enter(null).catch((problem: ProblemException) => problem);
     expect(refusal).toBeInstanceOf(ProblemException);
     expect((refusal as ProblemException).getStatus()).toBe(503);
-    expect((refusal as ProblemException).headers).toEqual({ 'Retry-After': '1' });
+    // Marked as shed before anything started, so the gateway may send it to another replica.
+    expect((refusal as ProblemException).headers).toEqual({ 'Retry-After': '1', [SHED_HEADER]: 'saturated' });
     expect(bulkhead.stats.refused).toBe(1);
+  });
+
+  it('stays saturated for the Retry-After it gave after a refusal, though nothing waits', async () => {
+    const bulkhead = new Bulkhead('batch', { concurrency: 1, queue: 0, maxWaitMs: 60_000 });
+    const held = await bulkhead.enter(null);
+    expect(bulkhead.stats.saturated).toBe(false);
+    const refusedAt = Date.now();
+    expect(await statusOf(bulkhead.enter(null))).toBe(503);
+    held();
+    expect(bulkhead.statsAt(refusedAt + 900)).toMatchObject({ active: 0, queued: 0, saturated: true });
+    expect(bulkhead.statsAt(refusedAt + 1100).saturated).toBe(false);
   });
 
   it('refuses a waiter with 503 once it waited maxWaitMs, and frees its place in the queue', async () => {

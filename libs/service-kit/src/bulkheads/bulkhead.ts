@@ -26,8 +26,14 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-/** Seconds a refused caller is told to wait. */
+/** Seconds a refused caller is told to wait; a pool that refused says it is saturated as long. */
 const RETRY_AFTER_SECONDS = 1;
+
+/**
+ * Marks a 503 given before any of the request started: the gateway may send the same request to
+ * another replica whatever its method, and strips the header from what the caller sees.
+ */
+export const SHED_HEADER = 'x-leadgate-shed';
 
 /**
  * Bounded concurrency for one kind of request (reads, single writes, batches), so that one kind
@@ -38,6 +44,7 @@ const RETRY_AFTER_SECONDS = 1;
 export class Bulkhead {
   private active = 0;
   private refusedCount = 0;
+  private lastRefusedAt = Number.NEGATIVE_INFINITY;
   private readonly waiting: Waiter[] = [];
 
   constructor(
@@ -45,14 +52,19 @@ export class Bulkhead {
     private readonly limits: BulkheadLimits,
   ) {}
 
-  get stats(): BulkheadStats {
+  /** Saturated while requests wait, and for the Retry-After it gave after refusing one. */
+  statsAt(now = Date.now()): BulkheadStats {
     return {
       active: this.active,
       queued: this.waiting.length,
       concurrency: this.limits.concurrency,
-      saturated: this.waiting.length > 0,
+      saturated: this.waiting.length > 0 || now - this.lastRefusedAt < RETRY_AFTER_SECONDS * 1000,
       refused: this.refusedCount,
     };
+  }
+
+  get stats(): BulkheadStats {
+    return this.statsAt();
   }
 
   /** A place for one request; call the answer to give it back (once is enough, twice is harmless). */
@@ -98,13 +110,14 @@ export class Bulkhead {
 
   private refuse(): ProblemException {
     this.refusedCount++;
+    this.lastRefusedAt = Date.now();
     return new ProblemException(
       HttpStatus.SERVICE_UNAVAILABLE,
       'saturated',
       'Service saturated',
       `Too many ${this.name} requests are in progress; nothing was done. Retry after ${RETRY_AFTER_SECONDS} s.`,
       undefined,
-      { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+      { 'Retry-After': String(RETRY_AFTER_SECONDS), [SHED_HEADER]: 'saturated' },
     );
   }
 }

@@ -49,7 +49,10 @@ export class BulkheadInterceptor implements NestInterceptor {
   }
 }
 
-/** Shows each pool in detailed readiness and in metrics (always ready: saturation is answered with 503). */
+/**
+ * Shows each pool in readiness and in metrics. Always ready (a full pool answers 503 at once), but
+ * saturated while any pool has requests waiting or refused one within its Retry-After.
+ */
 @Injectable()
 class BulkheadReports implements OnModuleInit {
   constructor(
@@ -62,7 +65,14 @@ class BulkheadReports implements OnModuleInit {
     const pools = [...this.pools.values()];
     this.readiness.register({
       name: 'bulkheads',
-      check: async () => ({ ready: true, detail: Object.fromEntries(pools.map((pool) => [pool.name, pool.stats])) }),
+      check: async () => {
+        const stats = pools.map((pool) => [pool.name, pool.stats] as const);
+        return {
+          ready: true,
+          saturated: stats.some(([, poolStats]) => poolStats.saturated),
+          detail: Object.fromEntries(stats),
+        };
+      },
     });
     const gauge = (name: string, help: string, value: (pool: Bulkhead) => number) =>
       new Gauge({

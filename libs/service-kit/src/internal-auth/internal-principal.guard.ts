@@ -1,6 +1,7 @@
 import { CanActivate, createParamDecorator, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { bodyDigestOf } from '@leadgate/service-kit/bootstrap/body-parsing';
+import { deadlineExceeded, deadlineOf, deadlinePassed } from '@leadgate/service-kit/deadline/request-deadline';
 import { ProblemException } from '@leadgate/service-kit/errors/problem';
 import { Principal, PRINCIPAL_HEADER, SIGNATURE_HEADER } from './principal';
 import { PrincipalVerifier } from './principal-verifier';
@@ -10,7 +11,8 @@ type RequestWithPrincipal = Request & { principal?: Principal };
 /**
  * Services accept only requests that the gateway signed for exactly this method, path with query and
  * body. Anything else — a caller that reached a service port directly, a replayed or forged header,
- * a body or query changed on the way — is refused before any handler runs.
+ * a body or query changed on the way — is refused before any handler runs. So is a request whose
+ * signed deadline has passed (504, ADR 021): its caller has its answer already, so nothing starts.
  */
 @Injectable()
 export class InternalPrincipalGuard implements CanActivate {
@@ -31,6 +33,7 @@ export class InternalPrincipalGuard implements CanActivate {
         'This endpoint is reached through the gateway only.',
       );
     }
+    if (deadlinePassed(deadlineOf(principal))) throw deadlineExceeded();
     request.principal = principal;
     return true;
   }

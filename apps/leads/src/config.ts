@@ -30,6 +30,12 @@ export const leadsConfigSchema = baseConfigSchema.extend({
   WRITE_CONCURRENCY: z.coerce.number().int().positive().default(64),
   BATCH_CONCURRENCY: z.coerce.number().int().positive().default(2),
   BULKHEAD_MAX_WAIT_MS: z.coerce.number().int().positive().default(2000),
+  /**
+   * Leads of a batch committed per bulk write. A batch checks its deadline before each chunk, so a
+   * batch whose time runs out stops within one chunk's commit and says which items it did not start
+   * (API.md §9); a smaller chunk stops sooner but costs more database round trips per lead.
+   */
+  BATCH_COMMIT_CHUNK_SIZE: z.coerce.number().int().min(1).max(1000).default(250),
   /** Largest attachment a partner may upload to a lead. */
   FILE_LIMIT_BYTES: z.coerce
     .number()

@@ -5,12 +5,6 @@ import { Prepared } from './lead-writer';
 
 /** Single creates committed per group at most (each write has a fixed cost on FerretDB). */
 export const COMMIT_CHUNK = 1000;
-/**
- * Leads of a batch committed per bulk write: a batch checks its deadline before each chunk, so a
- * batch whose time runs out stops within one chunk's commit (a quarter of a full batch) and says
- * which items it did not start (API.md §9).
- */
-export const BATCH_COMMIT_CHUNK = 250;
 
 export function chunksOf<T>(items: T[], size: number): T[][] {
   const chunks: T[][] = [];

@@ -1,5 +1,13 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { deadlineExceeded, deadlineOf, deadlinePassed, Principal, ProblemException } from '@leadgate/service-kit';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import {
+  deadlineExceeded,
+  deadlineOf,
+  deadlinePassed,
+  Principal,
+  ProblemException,
+  SERVICE_CONFIG,
+} from '@leadgate/service-kit';
+import { LeadsConfig } from '@leads/config';
 import { LeadEventRelay } from '@leads/events/lead-event.relay';
 import { LeadCreateGroups } from './lead-create-groups';
 import { IdempotencyService } from '@leads/idempotency/idempotency.service';
@@ -10,7 +18,7 @@ import { LeadDocument, LeadSource, NewLead } from '@leads/store/lead.schema';
 import { etagOf, toLeadView } from '@leads/store/lead-view';
 import { actorOf, leadIdFor, LeadWriter } from './lead-writer';
 import { ChangeMeta, LeadStore } from '@leads/store/lead-store.service';
-import { BATCH_COMMIT_CHUNK, batchBody, chunksOf, commitChunks, validItems } from './lead-batch';
+import { batchBody, chunksOf, commitChunks, validItems } from './lead-batch';
 import { projectBatchAnswer, projectCreateAnswer } from './lead-answers';
 import { IdempotentResult } from '@leads/idempotency/idempotency.service';
 
@@ -30,6 +38,7 @@ export class LeadCreationService {
     private readonly groups: LeadCreateGroups,
     private readonly relay: LeadEventRelay,
     private readonly idempotency: IdempotencyService,
+    @Inject(SERVICE_CONFIG) private readonly config: LeadsConfig,
   ) {}
 
   async create(principal: Principal, campaignId: string, body: unknown, key: string | undefined) {
@@ -115,7 +124,7 @@ export class LeadCreationService {
       );
       const deadline = deadlineOf(principal);
       const outcome = await commitChunks(
-        chunksOf(validItems(prepared), BATCH_COMMIT_CHUNK),
+        chunksOf(validItems(prepared), this.config.BATCH_COMMIT_CHUNK_SIZE),
         () => !deadlinePassed(deadline),
         (leads) => this.storeMany(leads, principal, key !== undefined),
       );

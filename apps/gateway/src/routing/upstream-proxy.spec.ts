@@ -358,3 +358,24 @@ describe('UpstreamProxy and saturated replicas', () => {
     expect(gateway.pool.saturatedCount()).toBe(2);
   });
 });
+
+describe('UpstreamProxy keep-alive', () => {
+  it("closes an idle pooled connection before the service's keep-alive timeout, so no call races its close", async () => {
+    const working = await workingReplica();
+    // The service announces `Keep-Alive: timeout=2`: the gateway must let go of the socket first.
+    working.server.keepAliveTimeout = 2000;
+    const closedByGateway: number[] = [];
+    let answeredAt = 0;
+    working.server.on('connection', (socket: Socket) => socket.on('end', () => closedByGateway.push(Date.now())));
+    const gateway = await gatewayFor([working.url]);
+
+    expect((await gateway.call('POST', '{"n":1}')).status).toBe(200);
+    answeredAt = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+
+    // Closed by the gateway about 1 s after the answer, before the service's 2 s.
+    expect(closedByGateway).toHaveLength(1);
+    expect(closedByGateway[0] - answeredAt).toBeLessThan(1600);
+    expect((await gateway.call('POST', '{"n":2}')).status).toBe(200);
+  });
+});

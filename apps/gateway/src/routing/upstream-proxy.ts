@@ -86,13 +86,27 @@ const tooLarge = (limit: number): Problem => [
  */
 @Injectable()
 export class UpstreamProxy implements OnModuleDestroy {
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 256, keepAliveMsecs: 10_000 });
+  private readonly agent: Agent;
+  /** Longest a forwarded call's socket may be silent; past the backstop, so the backstop decides first. */
+  private readonly callSocketTimeoutMs: number;
 
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: GatewayConfig,
     private readonly signer: PrincipalSigner,
     private readonly upstreams: UpstreamPools,
-  ) {}
+  ) {
+    this.callSocketTimeoutMs = config.UPSTREAM_TIMEOUT_MS + config.UPSTREAM_COMMIT_MARGIN_MS + 1000;
+    // With a timeout set, Node's agent closes an idle pooled socket a second before the service's
+    // announced keep-alive timeout (`Keep-Alive: timeout=5`). Without one it keeps the socket until
+    // the service closes it, and a call sent on it at that moment is reset: a POST may not be sent
+    // again, so the caller got 503.
+    this.agent = new Agent({
+      keepAlive: true,
+      maxSockets: 256,
+      keepAliveMsecs: 10_000,
+      timeout: this.callSocketTimeoutMs,
+    });
+  }
 
   onModuleDestroy(): void {
     this.agent.destroy();
@@ -221,6 +235,8 @@ export class UpstreamProxy implements OnModuleDestroy {
           else connected = true;
         });
         current = upstream;
+        // A reused socket still has the short idle timeout of the pool: a call gets its own.
+        upstream.setTimeout(this.callSocketTimeoutMs);
         upstream.once('close', () => replica.inFlight--);
         upstream.on('timeout', () => {
           upstream.destroy();

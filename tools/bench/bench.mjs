@@ -133,7 +133,8 @@ function problemsOf(result) {
   return result.rows.flatMap((row) => {
     const name = `${result.title}: ${row.case ?? row.change ?? row.process ?? ''}`;
     const found = [];
-    if (Number(row.errors) > 0) found.push(`${name}: ${row.errors} requests failed`);
+    // A count, or a count with what the answers were ("2 (2× 503)").
+    if (parseInt(String(row.errors), 10) > 0) found.push(`${name}: ${row.errors} requests failed`);
     if (row.leads !== undefined && (row.stored !== row.leads || row.events !== row.leads))
       found.push(`${name}: ${row.leads} leads sent, ${row.stored} stored, ${row.events} events`);
     return found;

@@ -15,10 +15,11 @@ import autocannon from 'autocannon';
  */
 /**
  * Requests per second and latencies in ms (NaN when no request was answered at all); `errors`
- * counts every answer with another status too.
+ * counts every answer with another status too, and `wrongStatuses` says which ("network" when
+ * there was no answer), so a table can show what failed.
  * @typedef {{
  *   rps: number; p50: number; p90: number; p99: number; max: number;
- *   ok: number; errors: number; total: number; seconds: number;
+ *   ok: number; errors: number; total: number; seconds: number; wrongStatuses: Record<string, number>;
  * }} LoadResult
  */
 /**
@@ -46,6 +47,8 @@ export function startLoad({ expect = 200, ...options }) {
   const done = new Promise((resolve, reject) => {
     let ok = 0;
     let wrong = 0;
+    /** @type {Record<string, number>} */
+    const wrongStatuses = {};
     const started = process.hrtime.bigint();
     instance = /** @type {AutocannonInstance} */ (
       autocannon(
@@ -69,11 +72,18 @@ export function startLoad({ expect = 200, ...options }) {
             errors: wrong + result.errors + result.timeouts,
             total: ok + wrong + result.errors + result.timeouts,
             seconds,
+            wrongStatuses: countNetworkFailures(wrongStatuses, result.errors + result.timeouts),
           });
         },
       )
     );
-    instance.on('response', (_client, statusCode) => (statusCode === expect ? ok++ : wrong++));
+    instance.on('response', (_client, statusCode) => {
+      if (statusCode === expect) ok++;
+      else {
+        wrong++;
+        tally(wrongStatuses, String(statusCode));
+      }
+    });
   });
   // The executor above ran already: instance is set.
   return { instance, done, stop: () => (instance?.stop(), done) };
@@ -110,6 +120,8 @@ export async function paced({ url, headers = {}, rate, amount, expect = 200, pat
   const latencies = [];
   let ok = 0;
   let errors = 0;
+  /** @type {Record<string, number>} */
+  const wrongStatuses = {};
   const started = Date.now();
   const requests = Array.from({ length: amount }, async (_, index) => {
     await new Promise((resolve) => setTimeout(resolve, (index * 1000) / rate));
@@ -119,9 +131,13 @@ export async function paced({ url, headers = {}, rate, amount, expect = 200, pat
       await response.arrayBuffer();
       latencies.push(performance.now() - sent);
       if (response.status === expect) ok++;
-      else errors++;
+      else {
+        errors++;
+        tally(wrongStatuses, String(response.status));
+      }
     } catch {
       errors++;
+      tally(wrongStatuses, 'network');
     }
   });
   await Promise.all(requests);
@@ -137,5 +153,39 @@ export async function paced({ url, headers = {}, rate, amount, expect = 200, pat
     errors,
     total: amount,
     seconds,
+    wrongStatuses,
   };
+}
+
+/**
+ * @param {Record<string, number>} counts
+ * @param {string} key
+ */
+function tally(counts, key) {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+
+/**
+ * @param {Record<string, number>} counts
+ * @param {number} failures requests that got no answer (connection errors and timeouts)
+ */
+function countNetworkFailures(counts, failures) {
+  if (failures > 0) counts['network'] = (counts['network'] ?? 0) + failures;
+  return counts;
+}
+
+/**
+ * "0", or the error count with what the answers were: "3 (2× 503, 1× network)".
+ * @param {Record<string, number>[]} breakdowns
+ */
+export function errorSummary(...breakdowns) {
+  /** @type {Record<string, number>} */
+  const all = {};
+  for (const breakdown of breakdowns)
+    for (const [key, count] of Object.entries(breakdown)) all[key] = (all[key] ?? 0) + count;
+  const total = Object.values(all).reduce((sum, count) => sum + count, 0);
+  if (total === 0) return '0';
+  return `${total} (${Object.entries(all)
+    .map(([key, count]) => `${count}× ${key}`)
+    .join(', ')})`;
 }

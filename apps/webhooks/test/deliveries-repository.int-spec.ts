@@ -71,6 +71,22 @@ describe('DeliveriesRepository on FerretDB', () => {
     expect(ids).not.toContain(held._id);
   });
 
+  it('leaves out the jobs of held-back subscriptions (endpoint full), due or abandoned, and only those', async () => {
+    const full = job({ subscription_id: 'whk_full', next_attempt_at: at(1) });
+    const fullAbandoned = job({ subscription_id: 'whk_full_too', status: 'sending', lease_until: at(1) });
+    const room = job({ subscription_id: 'whk_room', next_attempt_at: at(2) });
+    const roomAbandoned = job({ subscription_id: 'whk_room', status: 'sending', lease_until: at(2) });
+    for (const entry of [full, fullAbandoned, room, roomAbandoned]) await repository.store(entry);
+    const ids = (await repository.due(at(20), 100, ['whk_full', 'whk_full_too'])).map((entry) => entry._id);
+    expect(ids).toEqual(expect.arrayContaining([room._id, roomAbandoned._id]));
+    expect(ids).not.toContain(full._id);
+    expect(ids).not.toContain(fullAbandoned._id);
+    // A value shaped like an operator is matched as text: it leaves nothing out.
+    const operator = { $ne: null } as unknown as string;
+    const unfiltered = (await repository.due(at(20), 100, [operator])).map((entry) => entry._id);
+    expect(unfiltered).toEqual(expect.arrayContaining([full._id, fullAbandoned._id, room._id]));
+  });
+
   it('lets exactly one of several workers claim a job, and only the holder settle it', async () => {
     const entry = job({ subscription_id: 'whk_claim' });
     await repository.store(entry);

@@ -1,4 +1,5 @@
-import { waitFor } from '@leadgate/testing';
+import { expectStatus, MONGO_URL, waitFor } from '@leadgate/testing';
+import { MongoClient } from 'mongodb';
 import { Webhook } from 'standardwebhooks';
 import { HangingEndpoint } from './hanging-endpoint';
 import { Received } from './webhook-receiver';
@@ -12,6 +13,8 @@ const LEADS = MAX_IN_FLIGHT_PER_ENDPOINT * 5;
  * would arrive only after that timeout freed a slot.
  */
 const FAST_BOUND_MS = 3000;
+/** Well past the worker's scan of the 200 oldest due jobs, which such a backlog used to fill on its own. */
+const BACKLOG = 300;
 
 const subjectOf = (entry: Received) => (JSON.parse(entry.body) as { subject: string }).subject;
 
@@ -20,7 +23,9 @@ const subjectOf = (entry: Received) => (JSON.parse(entry.body) as { subject: str
  * flight per endpoint URL, so a partner whose endpoint hangs holds back only its own deliveries.
  * Two partners subscribe to the same campaign, one endpoint never answers, the other answers at
  * once; the fast partner gets every lead, signed, within a few seconds of the last create, while
- * the hanging one has exactly the limit open and the rest waiting.
+ * the hanging one has exactly the limit open and the rest waiting. Nor does a backlog of the hanging
+ * partner's, larger than the worker's scan of the oldest due jobs, hold back a partner that
+ * subscribes after it.
  */
 describe('a hanging webhook endpoint does not hold back another partner', () => {
   let world: WebhooksWorld;
@@ -93,5 +98,58 @@ describe('a hanging webhook endpoint does not hold back another partner', () => 
       const event = slowVerifier.verify(entry.body, entry.headers as Record<string, string>) as { subject: string };
       expect(leadIds).toContain(event.subject);
     }
+  });
+
+  // Runs after the test above (the hanging endpoint is full already), but fills it on its own too.
+  it('nor does a backlog of more than a scan of older jobs hold back a partner that subscribes after it', async () => {
+    // Only the hanging endpoint gets the backlog: the fast one's own 300 older jobs would (rightly)
+    // go first, and the time measured below would be theirs.
+    expectStatus(await world.admin('PATCH', `/v1/webhooks/${fastHook.id}`, { status: 'disabled' }), 200, 'disable');
+    const items = Array.from({ length: BACKLOG }, (_, index) => ({
+      fields: { name: `Backlog ${index}` },
+      select_field_values: { select_partner: 'SELECT_PARTNER' },
+    }));
+    const batch = expectStatus(
+      await world.admin('POST', `/v1/campaigns/${world.campaignId}/leads/batch`, { leads: items }),
+      200,
+      'backlog batch',
+    );
+    const backlogIds = (batch['results'] as { lead: { id: string } }[]).map((result) => result.lead.id);
+    expect(backlogIds).toHaveLength(BACKLOG);
+    // Every backlog job of the hanging endpoint stored, so all of them are older than the late partner's.
+    const mongo = await MongoClient.connect(MONGO_URL);
+    try {
+      const jobs = mongo.db(`${world.platform.runId}_webhooks`).collection('webhook_deliveries');
+      await waitFor(
+        'the backlog queued for the hanging endpoint',
+        async () =>
+          (await jobs.countDocuments({ subscription_id: slowHook.id, lead_id: { $in: backlogIds } })) === BACKLOG,
+        30_000,
+        100,
+      );
+    } finally {
+      await mongo.close();
+    }
+
+    const latePath = '/subscribed-after-the-backlog';
+    const lateToken = await partnerToken(world, 'Partner subscribed after the backlog');
+    const lateHook = await subscribe(world, lateToken, world.receiver.url(latePath), ['lead.created']);
+    const createdAt = Date.now();
+    const leadId = await createLead(world, { name: 'After the backlog' });
+    const arrival = await waitFor(
+      'the lead at the endpoint subscribed after the backlog',
+      async () => world.receiver.at(latePath).find((entry) => subjectOf(entry) === leadId),
+      15_000,
+    );
+    process.stdout.write(
+      `[slow-endpoint] with ${BACKLOG} older jobs queued for the hanging endpoint, the late partner had its lead ${
+        arrival.at - createdAt
+      } ms after the create\n`,
+    );
+
+    expect(arrival.at - createdAt).toBeLessThan(FAST_BOUND_MS);
+    const event = new Webhook(lateHook.secret).verify(arrival.body, arrival.headers as Record<string, string>);
+    expect(event).toMatchObject({ subject: leadId });
+    expect(slow.mostOpen).toBe(MAX_IN_FLIGHT_PER_ENDPOINT);
   });
 });

@@ -28,17 +28,21 @@ export class DeliveriesRepository {
 
   /**
    * Jobs whose time has come, and jobs whose worker died holding them (lease past): oldest due
-   * first. Two equality queries rather than one `$or`, so each can use the status index.
+   * first, leaving out the subscriptions in `heldBack` (their endpoint is full: their jobs could only
+   * be skipped, and would hide others' behind them). Two equality queries rather than one `$or`, so
+   * each can use the status index.
    */
-  async due(now: string, limit: number): Promise<DeliveryJob[]> {
+  async due(now: string, limit: number, heldBack: readonly string[] = []): Promise<DeliveryJob[]> {
+    // Plain strings only, so no value can become a query operator.
+    const others = heldBack.length > 0 ? { subscription_id: { $nin: heldBack.map(String) } } : {};
     const [pending, abandoned] = await Promise.all([
       this.jobs
-        .find({ status: { $eq: 'pending' }, next_attempt_at: { $lte: now } })
+        .find({ status: { $eq: 'pending' }, next_attempt_at: { $lte: now }, ...others })
         .sort({ next_attempt_at: 1 })
         .limit(limit)
         .lean<DeliveryJob[]>(),
       this.jobs
-        .find({ status: { $eq: 'sending' }, lease_until: { $lt: now } })
+        .find({ status: { $eq: 'sending' }, lease_until: { $lt: now }, ...others })
         .sort({ lease_until: 1 })
         .limit(limit)
         .lean<DeliveryJob[]>(),

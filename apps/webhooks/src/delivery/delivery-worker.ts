@@ -9,6 +9,7 @@ import { DeliveriesRepository } from './deliveries.repository';
 import { DELIVERY_CLOCK, DeliveryClock } from './delivery-clock';
 import { DeliverySender } from './delivery-sender';
 import { DeliveryJob } from './delivery.schema';
+import { EndpointSlots } from './endpoint-slots';
 
 const SCAN_LIMIT = 200;
 const RETENTION_SWEEP_MS = 60 * 60 * 1000;
@@ -18,12 +19,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Works the queue: due jobs (and those whose worker died mid-delivery: re-sent, receivers
  * de-duplicate by webhook-id), each lead's events in order per subscription (a job waits while an
  * earlier one of its lead is unfinished), at most N in flight per endpoint (URL) from this replica: a slow endpoint
- * holds back its own deliveries, not those of other partners on the same host.
+ * holds back its own deliveries, not those of other partners on the same host. The scan leaves out the
+ * jobs of subscriptions whose endpoint is full (EndpointSlots), so a backlog behind a slow endpoint
+ * cannot fill it.
  * Every replica runs one; a claim is decided by a unique insert (DeliveryClaim), so each attempt is made once.
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly inFlightByEndpoint = new Map<string, number>();
+  private readonly slots: EndpointSlots;
   private readonly sending = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
   private retentionTimer: NodeJS.Timeout | undefined;
@@ -38,7 +41,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(DELIVERY_CLOCK) private readonly clock: DeliveryClock,
     @Inject(SERVICE_CONFIG) private readonly config: WebhooksConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.slots = new EndpointSlots(config.WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT);
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => this.nudge(), this.config.WEBHOOK_DELIVERY_POLL_MS);
@@ -88,26 +93,45 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async scan(): Promise<void> {
     const now = this.clock.now();
-    const due = await this.deliveries.due(new Date(now).toISOString(), SCAN_LIMIT);
     const owners = new Map<string, SubscriptionDocument | null>();
+    // A subscription may have moved off its full endpoint, or be gone: ask before leaving it out again.
+    for (const subscriptionId of this.slots.toRecheck(now)) await this.ownerOf(subscriptionId, owners);
+    const due = await this.deliveries.due(new Date(now).toISOString(), SCAN_LIMIT, this.slots.heldBack());
+    let skippedKnownFull = false;
     for (const job of due) {
       if (this.stopped) return;
-      if (!owners.has(job.subscription_id)) {
-        owners.set(job.subscription_id, await this.subscriptions.findById(job.subscription_id));
-      }
-      const subscription = owners.get(job.subscription_id) ?? null;
+      const subscription = await this.ownerOf(job.subscription_id, owners);
       const endpoint = subscription?.url ?? '';
-      if ((this.inFlightByEndpoint.get(endpoint) ?? 0) >= this.config.WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT) continue;
+      if (this.slots.isFull(endpoint)) {
+        skippedKnownFull ||= subscription !== null;
+        continue;
+      }
       if (await this.deliveries.hasEarlierUnfinished(job)) continue;
       const leaseUntil = new Date(this.clock.now() + this.config.WEBHOOK_DELIVERY_LEASE_MS).toISOString();
       const held = await this.deliveries.claim(job, new Date(this.clock.now()).toISOString(), leaseUntil);
       if (!held) continue;
       this.start(held, subscription, endpoint);
     }
+    // An endpoint filled up (or was learned full) during this scan: its jobs may have hidden others
+    // past the limit; the next scan leaves them out.
+    if (skippedKnownFull) this.rescan = true;
+  }
+
+  /** The job's subscription, looked up once per scan; each lookup also tells the slots its endpoint. */
+  private async ownerOf(
+    subscriptionId: string,
+    owners: Map<string, SubscriptionDocument | null>,
+  ): Promise<SubscriptionDocument | null> {
+    if (!owners.has(subscriptionId)) {
+      const subscription = await this.subscriptions.findById(subscriptionId);
+      owners.set(subscriptionId, subscription);
+      this.slots.learn(subscriptionId, subscription?.url ?? null, this.clock.now());
+    }
+    return owners.get(subscriptionId) ?? null;
   }
 
   private start(held: DeliveryJob, subscription: SubscriptionDocument | null, endpoint: string): void {
-    this.inFlightByEndpoint.set(endpoint, (this.inFlightByEndpoint.get(endpoint) ?? 0) + 1);
+    this.slots.take(endpoint);
     const sending = this.sender
       .attempt(held, subscription)
       .catch((error: unknown) => {
@@ -115,9 +139,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
         this.logger.error({ err: error, delivery: held._id }, 'webhook delivery attempt failed unexpectedly');
       })
       .finally(() => {
-        const left = (this.inFlightByEndpoint.get(endpoint) ?? 1) - 1;
-        if (left > 0) this.inFlightByEndpoint.set(endpoint, left);
-        else this.inFlightByEndpoint.delete(endpoint);
+        this.slots.release(endpoint);
         this.sending.delete(sending);
         // The lead's next event, or the endpoint's next job, may be due now.
         this.nudge();

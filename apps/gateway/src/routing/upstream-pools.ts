@@ -35,24 +35,26 @@ export class UpstreamPools implements OnModuleInit, OnModuleDestroy {
       webhooks: new UpstreamPool('webhooks', config.WEBHOOKS_URL),
     };
     const pools = Object.values(this.pools);
-    new Gauge({
-      name: 'gateway_upstream_healthy_replicas',
-      help: 'Replicas of each service that passed their last health check and take traffic',
-      labelNames: ['upstream'],
-      registers: [metrics.registry],
-      collect() {
-        for (const pool of pools) this.set({ upstream: pool.name }, pool.healthyCount());
-      },
-    });
-    new Gauge({
-      name: 'gateway_upstream_saturated_replicas',
-      help: 'Replicas in rotation that said they are saturated: they take calls only when no other can',
-      labelNames: ['upstream'],
-      registers: [metrics.registry],
-      collect() {
-        for (const pool of pools) this.set({ upstream: pool.name }, pool.saturatedCount());
-      },
-    });
+    const poolGauge = (name: string, help: string, value: (pool: UpstreamPool) => number) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['upstream'],
+        registers: [metrics.registry],
+        collect() {
+          for (const pool of pools) this.set({ upstream: pool.name }, value(pool));
+        },
+      });
+    poolGauge(
+      'gateway_upstream_healthy_replicas',
+      'Replicas of each service that passed their last health check and take traffic',
+      (pool) => pool.healthyCount(),
+    );
+    poolGauge(
+      'gateway_upstream_saturated_replicas',
+      'Replicas in rotation that said they are saturated: they take calls only when no other can',
+      (pool) => pool.saturatedCount(),
+    );
   }
 
   onModuleInit(): void {

@@ -1,5 +1,12 @@
 import { Controller, Get, Param, Post, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
-import { CurrentPrincipal, InternalPrincipalGuard, Principal, requireScope } from '@leadgate/service-kit';
+import {
+  BulkheadInterceptor,
+  CurrentPrincipal,
+  InBulkhead,
+  InternalPrincipalGuard,
+  Principal,
+  requireScope,
+} from '@leadgate/service-kit';
 import type { Response } from 'express';
 import { BufferedFileInterceptor } from './buffered-file.interceptor';
 import { LeadFilesService, UploadedFile as LeadUpload } from './lead-files.service';
@@ -10,10 +17,13 @@ const MAX_FILE_BYTES = Number(process.env['FILE_LIMIT_BYTES'] ?? 20 * 1024 * 102
 
 @Controller('v1/campaigns/:campaignId/leads/:leadId/files')
 @UseGuards(InternalPrincipalGuard)
+// Before the upload's own interceptor: an upload takes its place among the writes before it is buffered.
+@UseInterceptors(BulkheadInterceptor)
 export class LeadFilesController {
   constructor(private readonly files: LeadFilesService) {}
 
   @Get()
+  @InBulkhead('read')
   async list(
     @CurrentPrincipal() principal: Principal,
     @Param('campaignId') campaignId: string,
@@ -24,6 +34,7 @@ export class LeadFilesController {
   }
 
   @Post()
+  @InBulkhead('write')
   // The upload is in memory (the body, read whole and digest-checked), bounded by the limit, then GridFS.
   @UseInterceptors(BufferedFileInterceptor('file', MAX_FILE_BYTES))
   upload(
@@ -37,6 +48,7 @@ export class LeadFilesController {
   }
 
   @Get(':fileId')
+  @InBulkhead('read')
   async download(
     @CurrentPrincipal() principal: Principal,
     @Param('campaignId') campaignId: string,

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { Principal, ProblemException } from '@leadgate/service-kit';
+import { deadlineExceeded, deadlineOf, deadlinePassed, Principal, ProblemException } from '@leadgate/service-kit';
 import { LeadReadsService } from '@leads/leads/lead-reads.service';
 import { LeadFileMetadata, LeadFilesRepository } from './lead-files.repository';
 import { servedContentType } from './served-file-headers';
@@ -53,6 +53,8 @@ export class LeadFilesService {
       content_type: file.mimetype || 'application/octet-stream',
       uploaded_by: principal.token_id,
     };
+    // A large upload may outlast the caller's deadline while it arrives: then it is not stored (504).
+    if (deadlinePassed(deadlineOf(principal))) throw deadlineExceeded();
     const id = await this.files.save(filename, metadata, file.buffer);
     return {
       id,

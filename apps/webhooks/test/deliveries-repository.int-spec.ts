@@ -101,17 +101,58 @@ describe('DeliveriesRepository on FerretDB', () => {
     expect(await repository.claim(entry, at(2), at(63))).toBeNull();
   });
 
-  it('holds a lead’s later event while an earlier one is unfinished', async () => {
+  it('holds a lead’s later event while an earlier one is unfinished, and names the earliest it waits for', async () => {
     const first = job({ subscription_id: 'whk_order', lead_id: 'lead_o', lead_version: 1 });
     const second = job({ subscription_id: 'whk_order', lead_id: 'lead_o', lead_version: 2 });
-    await repository.store(first);
-    await repository.store(second);
-    expect(await repository.hasEarlierUnfinished(second)).toBe(true);
-    expect(await repository.hasEarlierUnfinished(first)).toBe(false);
+    const third = job({ subscription_id: 'whk_order', lead_id: 'lead_o', lead_version: 3 });
+    for (const entry of [third, first, second]) await repository.store(entry);
+    expect(await repository.firstEarlierUnfinished(third)).toMatchObject({ _id: first._id, status: 'pending' });
+    expect(await repository.firstEarlierUnfinished(second)).toMatchObject({ _id: first._id });
+    expect(await repository.firstEarlierUnfinished(first)).toBeNull();
     const held = (await repository.claim(first, at(1), at(61)))!;
-    expect(await repository.hasEarlierUnfinished(second)).toBe(true);
+    expect(await repository.firstEarlierUnfinished(second)).toMatchObject({ status: 'sending', lease_until: at(61) });
     await repository.settle(held, { status: 'failed', lease_until: null });
-    expect(await repository.hasEarlierUnfinished(second)).toBe(false);
+    expect(await repository.firstEarlierUnfinished(second)).toBeNull();
+    expect(await repository.firstEarlierUnfinished(third)).toMatchObject({ _id: second._id });
+  });
+
+  it('moves a lead’s waiting events later only while pending and due earlier, and brings them forward', async () => {
+    const first = job({ subscription_id: 'whk_wait', lead_id: 'lead_w', lead_version: 1 });
+    const second = job({ subscription_id: 'whk_wait', lead_id: 'lead_w', lead_version: 2 });
+    const third = job({ subscription_id: 'whk_wait', lead_id: 'lead_w', lead_version: 3, next_attempt_at: at(50) });
+    const otherLead = job({ subscription_id: 'whk_wait', lead_id: 'lead_x', lead_version: 2 });
+    for (const entry of [first, second, third, otherLead]) await repository.store(entry);
+    const nextOf = async (id: string) => (await repository.findOf('whk_wait', id))?.next_attempt_at;
+    const blocker = (await repository.firstEarlierUnfinished(second))!;
+    expect(blocker._id).toBe(first._id);
+    expect(await repository.stillBlocks(blocker)).toBe(true);
+
+    await repository.deferFollowers(blocker, at(40));
+    expect([await nextOf(first._id), await nextOf(second._id), await nextOf(third._id)]).toEqual([
+      at(0),
+      at(40),
+      at(50),
+    ]);
+    expect(await nextOf(otherLead._id)).toBe(at(0));
+    await repository.bringFollowersForward(first, at(45));
+    expect([await nextOf(second._id), await nextOf(third._id)]).toEqual([at(40), at(45)]);
+    await repository.bringFollowersForward(first, at(10));
+    expect([await nextOf(first._id), await nextOf(second._id), await nextOf(third._id)]).toEqual([
+      at(0),
+      at(10),
+      at(10),
+    ]);
+
+    const held = (await repository.claim(first, at(1), at(61)))!;
+    await repository.settle(held, { status: 'delivered', lease_until: null });
+    expect(await repository.stillBlocks(blocker)).toBe(false);
+    // A value shaped like an operator is refused, never obeyed: nothing moves.
+    const operator = { $ne: null } as unknown as string;
+    await expect(repository.bringFollowersForward({ ...first, lead_id: operator }, at(5))).rejects.toThrow();
+    await expect(
+      repository.deferFollowers({ ...blocker, lead_id: operator, subscription_id: operator }, at(99)),
+    ).rejects.toThrow();
+    expect([await nextOf(second._id), await nextOf(otherLead._id)]).toEqual([at(10), at(0)]);
   });
 
   it('retries a finished job as one manual attempt, brings a pending one forward, leaves one in flight alone', async () => {

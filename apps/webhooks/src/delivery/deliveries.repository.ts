@@ -3,9 +3,22 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { DELIVERY_CLAIM_MODEL, DeliveryClaim } from './delivery-claim.schema';
 import { DELIVERY_MODEL, DeliveryJob, DeliveryStatus } from './delivery.schema';
+import { Blocker } from './lead-order';
 
 const UNFINISHED: DeliveryStatus[] = ['pending', 'sending'];
 const FINISHED: DeliveryStatus[] = ['delivered', 'failed', 'cancelled'];
+const BLOCKER_FIELDS = {
+  _id: 1,
+  subscription_id: 1,
+  lead_id: 1,
+  lead_version: 1,
+  status: 1,
+  next_attempt_at: 1,
+  lease_until: 1,
+};
+
+/** A subscription's lead, and a version of it. */
+type LeadOf = Pick<DeliveryJob, 'subscription_id' | 'lead_version'> & { lead_id: string };
 
 /** The delivery queue and its attempts: every database call the delivery rules need, and no rule. */
 @Injectable()
@@ -50,19 +63,61 @@ export class DeliveriesRepository {
     return [...abandoned, ...pending].slice(0, limit);
   }
 
-  /** Is an earlier event of the job's lead still unfinished for its subscription? Then the job waits. */
-  async hasEarlierUnfinished(job: DeliveryJob): Promise<boolean> {
-    if (job.lead_id === null) return false;
-    const earlier = await this.jobs
+  /**
+   * The lowest unfinished earlier event of the job's lead for its subscription, which the job waits
+   * for (order per lead); null when it may go.
+   */
+  async firstEarlierUnfinished(job: DeliveryJob): Promise<Blocker | null> {
+    if (job.lead_id === null) return null;
+    return this.firstUnfinishedBelow({ ...job, lead_id: job.lead_id }, job.lead_version);
+  }
+
+  /** Is the blocker still the lowest unfinished event of its lead? */
+  async stillBlocks(blocker: Blocker): Promise<boolean> {
+    const first = await this.firstUnfinishedBelow(blocker, blocker.lead_version + 1);
+    return first?._id === blocker._id;
+  }
+
+  /** Moves the pending later events of the blocker's lead to `until`, those still due earlier. */
+  async deferFollowers(blocker: Blocker, until: string): Promise<void> {
+    await this.jobs.updateMany(
+      { ...this.followersOf(blocker), next_attempt_at: { $lt: until } },
+      { $set: { next_attempt_at: until } },
+    );
+  }
+
+  /** Brings the pending later events of the job's lead (same subscription) forward to `at`: they may go now. */
+  async bringFollowersForward(
+    job: Pick<DeliveryJob, 'subscription_id' | 'lead_id' | 'lead_version'>,
+    at: string,
+  ): Promise<void> {
+    if (job.lead_id === null) return;
+    await this.jobs.updateMany(
+      { ...this.followersOf({ ...job, lead_id: job.lead_id }), next_attempt_at: { $gt: at } },
+      { $set: { next_attempt_at: at } },
+    );
+  }
+
+  private async firstUnfinishedBelow(lead: LeadOf, version: number): Promise<Blocker | null> {
+    return this.jobs
       .findOne({
-        subscription_id: { $eq: job.subscription_id },
-        lead_id: { $eq: job.lead_id },
-        lead_version: { $lt: job.lead_version },
+        subscription_id: { $eq: lead.subscription_id },
+        lead_id: { $eq: lead.lead_id },
+        lead_version: { $lt: version },
         status: { $in: UNFINISHED },
       })
-      .select({ _id: 1 })
-      .lean();
-    return earlier !== null;
+      .sort({ lead_version: 1 })
+      .select(BLOCKER_FIELDS)
+      .lean<Blocker>();
+  }
+
+  private followersOf(of: LeadOf) {
+    return {
+      subscription_id: { $eq: of.subscription_id },
+      lead_id: { $eq: of.lead_id },
+      lead_version: { $gt: of.lead_version },
+      status: { $eq: 'pending' as const },
+    };
   }
 
   /**

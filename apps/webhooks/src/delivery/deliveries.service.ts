@@ -59,6 +59,8 @@ export class DeliveriesService {
         'The delivery is being sent right now.',
       );
     }
+    // Its lead's later events may have been moved behind its old time: look at them again now.
+    await this.deliveries.bringFollowersForward(queued, now);
     this.worker.nudge();
     return toDeliveryView(queued);
   }

@@ -15,6 +15,7 @@ import { DeliveriesRepository } from './deliveries.repository';
 import { Answer, settleAttempt } from './delivery-outcome';
 import { DeliveryJob } from './delivery.schema';
 import { DELIVERY_CLOCK, DeliveryClock } from './delivery-clock';
+import { isFinished } from './lead-order';
 import { scaledPolicy } from './retry-schedule';
 import { pinnedLookup, postToTarget } from './target-post';
 
@@ -76,6 +77,7 @@ export class DeliverySender {
       },
       'webhook delivery attempt',
     );
+    if (settled && isFinished(changes.status)) await this.freeFollowers(held, now);
     if (settled && disable !== null) {
       await this.subscriptions.disable(subscription._id, disable, new Date(now).toISOString());
       this.logger.warn({ webhook: subscription._id, reason: disable }, 'webhook subscription disabled');
@@ -112,9 +114,20 @@ export class DeliverySender {
     });
   }
 
+  /** The lead's later events waited behind this one's backoff or lease: they may go now. */
+  private async freeFollowers(held: DeliveryJob, now: number): Promise<void> {
+    await this.deliveries.bringFollowersForward(held, new Date(now).toISOString());
+  }
+
   private async cancel(held: DeliveryJob, reason: string): Promise<void> {
     const at = new Date(this.clock.now()).toISOString();
-    await this.deliveries.settle(held, { status: 'cancelled', reason, lease_until: null, updated_at: at });
+    const settled = await this.deliveries.settle(held, {
+      status: 'cancelled',
+      reason,
+      lease_until: null,
+      updated_at: at,
+    });
+    if (settled) await this.freeFollowers(held, this.clock.now());
     this.logger.info({ delivery: held._id, webhook: held.subscription_id, reason }, 'webhook delivery cancelled');
   }
 }

@@ -10,6 +10,7 @@ import { DELIVERY_CLOCK, DeliveryClock } from './delivery-clock';
 import { DeliverySender } from './delivery-sender';
 import { DeliveryJob } from './delivery.schema';
 import { EndpointSlots } from './endpoint-slots';
+import { Blocker, waitingUntil } from './lead-order';
 
 const SCAN_LIMIT = 200;
 const RETENTION_SWEEP_MS = 60 * 60 * 1000;
@@ -18,10 +19,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Works the queue: due jobs (and those whose worker died mid-delivery: re-sent, receivers
  * de-duplicate by webhook-id), each lead's events in order per subscription (a job waits while an
- * earlier one of its lead is unfinished), at most N in flight per endpoint (URL) from this replica: a slow endpoint
- * holds back its own deliveries, not those of other partners on the same host. The scan leaves out the
- * jobs of subscriptions whose endpoint is full (EndpointSlots), so a backlog behind a slow endpoint
- * cannot fill it.
+ * earlier one of its lead is unfinished, moved out of the scan's front meanwhile, and brought forward
+ * by that one's finish), at most N in flight per endpoint (URL) from this replica: a slow endpoint
+ * holds back its own deliveries, not those of other partners on the same host. The scan leaves out
+ * the jobs of subscriptions whose endpoint is full (EndpointSlots), so a backlog behind a slow
+ * endpoint cannot fill it.
  * Every replica runs one; a claim is decided by a unique insert (DeliveryClaim), so each attempt is made once.
  */
 @Injectable()
@@ -98,6 +100,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     for (const subscriptionId of this.slots.toRecheck(now)) await this.ownerOf(subscriptionId, owners);
     const due = await this.deliveries.due(new Date(now).toISOString(), SCAN_LIMIT, this.slots.heldBack());
     let skippedKnownFull = false;
+    // Per lead of a subscription, the version whose followers this scan moved already.
+    const waiting = new Map<string, number>();
     for (const job of due) {
       if (this.stopped) return;
       const subscription = await this.ownerOf(job.subscription_id, owners);
@@ -106,7 +110,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
         skippedKnownFull ||= subscription !== null;
         continue;
       }
-      if (await this.deliveries.hasEarlierUnfinished(job)) continue;
+      const lead = `${job.subscription_id}|${job.lead_id ?? ''}`;
+      if (job.lead_version > (waiting.get(lead) ?? Infinity)) continue;
+      const blocker = await this.deliveries.firstEarlierUnfinished(job);
+      if (blocker) {
+        waiting.set(lead, blocker.lead_version);
+        await this.waitBehind(blocker);
+        continue;
+      }
       const leaseUntil = new Date(this.clock.now() + this.config.WEBHOOK_DELIVERY_LEASE_MS).toISOString();
       const held = await this.deliveries.claim(job, new Date(this.clock.now()).toISOString(), leaseUntil);
       if (!held) continue;
@@ -115,6 +126,18 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     // An endpoint filled up (or was learned full) during this scan: its jobs may have hidden others
     // past the limit; the next scan leaves them out.
     if (skippedKnownFull) this.rescan = true;
+  }
+
+  /**
+   * Moves the jobs waiting for `blocker` (its lead's later events) out of the front of the scan, in
+   * one update (see waitingUntil). Then looks again: the blocker may have finished, and brought them
+   * forward, between the read and the move; then they come forward again.
+   */
+  private async waitBehind(blocker: Blocker): Promise<void> {
+    const until = waitingUntil(blocker, this.clock.now(), this.config.WEBHOOK_DELIVERY_LEASE_MS);
+    await this.deliveries.deferFollowers(blocker, until);
+    if (await this.deliveries.stillBlocks(blocker)) return;
+    await this.deliveries.bringFollowersForward(blocker, new Date(this.clock.now()).toISOString());
   }
 
   /** The job's subscription, looked up once per scan; each lookup also tells the slots its endpoint. */

@@ -13,7 +13,7 @@ const USAGE = `usage: npm run leadgate -- <command>
   status [--json]                         which services and infrastructure are up, versions, read-model lag
   bootstrap --account "<name>" [--email <e> --password <p>] [--json]
                                         a new account, its owner token (admin, shown once) and its first owner
-  events tail [--campaign <id>] [--from-beginning] [--max <n>]
+  events tail [--campaign <id>] [--from-beginning | --since <30s|10m|2h|ISO time>] [--max <n>]
                                           prints lead events (one JSON line each) as they arrive
   keys generate [--json]                  a new Ed25519 key pair for the signed principal (gateway or operator)`;
 
@@ -29,7 +29,15 @@ function option(args, name) {
 /** @param {string[]} args */
 async function eventsCommand(args) {
   if (args[0] !== 'tail') {
-    console.error('usage: events tail [--campaign <id>] [--from-beginning] [--max <n>]');
+    console.error(
+      'usage: events tail [--campaign <id>] [--from-beginning | --since <30s|10m|2h|ISO time>] [--max <n>]',
+    );
+    return 2;
+  }
+  const sinceText = option(args, '--since');
+  const since = sinceText === undefined ? undefined : sinceOf(sinceText);
+  if (Number.isNaN(since)) {
+    console.error(`--since takes 30s, 10m, 2h or an ISO time, not "${sinceText}"`);
     return 2;
   }
   const campaign = option(args, '--campaign');
@@ -44,6 +52,7 @@ async function eventsCommand(args) {
       clientId: 'leadgate-cli-tail',
       groupId: null,
       fromBeginning: args.includes('--from-beginning'),
+      since,
       onEvent: async (event) => {
         if (campaign && event.data?.campaign_id !== campaign) return;
         console.log(JSON.stringify(event));
@@ -57,6 +66,17 @@ async function eventsCommand(args) {
   await done;
   await stop();
   return 0;
+}
+
+/**
+ * Unix ms for "30s", "10m", "2h" ago, or an ISO time; NaN for anything else.
+ * @param {string} text
+ */
+function sinceOf(text) {
+  const ago = /^(\d+)([smh])$/.exec(text);
+  if (ago)
+    return Date.now() - Number(ago[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[/** @type {'s' | 'm' | 'h'} */ (ago[2])];
+  return /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : NaN;
 }
 
 /** @param {string[]} args */

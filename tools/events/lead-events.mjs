@@ -19,11 +19,14 @@ export function kafkaBrokers(env = process.env) {
 /**
  * Calls `onEvent(event, meta)` for every lead event. `groupId` null reads without a consumer group
  * offset (a throwaway group that commits nothing); a durable group resumes where it stopped.
+ * `since` (Unix ms) starts each partition at its first event written at or after that time,
+ * rather than at the topic's beginning: a long-lived topic can hold millions of events.
  * Returns a function that stops the consumer.
  * @param {{
  *   clientId: string;
  *   groupId: string | null;
  *   fromBeginning?: boolean;
+ *   since?: number;
  *   onEvent: (event: LeadEvent, meta: LeadEventMeta) => Promise<void>;
  *   brokers?: string[];
  * }} options
@@ -33,6 +36,7 @@ export async function consumeLeadEvents({
   clientId,
   groupId,
   fromBeginning = false,
+  since,
   onEvent,
   brokers = kafkaBrokers(),
 }) {
@@ -55,5 +59,16 @@ export async function consumeLeadEvents({
       await onEvent(event, { partition, offset: message.offset, key: message.key?.toString(), requestId });
     },
   });
+  if (since !== undefined) {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      // kafkajs answers the end of the partition where nothing was written since then.
+      const offsets = await admin.fetchTopicOffsetsByTimestamp(LEAD_EVENTS_TOPIC, since);
+      for (const { partition, offset } of offsets) consumer.seek({ topic: LEAD_EVENTS_TOPIC, partition, offset });
+    } finally {
+      await admin.disconnect();
+    }
+  }
   return () => consumer.disconnect();
 }

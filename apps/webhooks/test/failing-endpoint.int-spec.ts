@@ -1,9 +1,10 @@
-import { expectStatus, MONGO_URL, waitFor } from '@leadgate/testing';
+import { MONGO_URL, waitFor } from '@leadgate/testing';
 import { Collection, MongoClient } from 'mongodb';
 import { Webhook } from 'standardwebhooks';
 import { Received } from './webhook-receiver';
 import {
   createLead,
+  createPartnerBatch,
   partnerToken,
   patchLead,
   subscribe,
@@ -77,16 +78,7 @@ describe('a failing webhook endpoint with events waiting per lead', () => {
     jobs.countDocuments({ subscription_id: failingHook.id, event_type: eventType, lead_id: { $in: leadIds } });
 
   it('neither hides a partner subscribed afterwards nor starves its own retries', async () => {
-    const items = Array.from({ length: LEADS }, (_, index) => ({
-      fields: { name: `Failing ${index}` },
-      select_field_values: { select_partner: 'SELECT_PARTNER' },
-    }));
-    const batch = expectStatus(
-      await world.admin('POST', `/v1/campaigns/${world.campaignId}/leads/batch`, { leads: items }),
-      200,
-      'batch',
-    );
-    const leadIds = (batch['results'] as { lead: { id: string } }[]).map((result) => result.lead.id);
+    const leadIds = await createPartnerBatch(world, LEADS, 'Failing');
     expect(leadIds).toHaveLength(LEADS);
     await waitFor('every creation queued', async () => (await countOf('lead.created', leadIds)) === LEADS, 30_000, 100);
 

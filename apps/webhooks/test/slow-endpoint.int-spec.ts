@@ -3,7 +3,15 @@ import { MongoClient } from 'mongodb';
 import { Webhook } from 'standardwebhooks';
 import { HangingEndpoint } from './hanging-endpoint';
 import { Received } from './webhook-receiver';
-import { createLead, partnerToken, subscribe, webhooksEnv, webhooksWorld, WebhooksWorld } from './webhook-test-setup';
+import {
+  createLead,
+  createPartnerBatch,
+  partnerToken,
+  subscribe,
+  webhooksEnv,
+  webhooksWorld,
+  WebhooksWorld,
+} from './webhook-test-setup';
 
 const MAX_IN_FLIGHT_PER_ENDPOINT = 4;
 /** Several times the per-endpoint limit: most of the hanging partner's deliveries must wait. */
@@ -105,16 +113,7 @@ describe('a hanging webhook endpoint does not hold back another partner', () => 
     // Only the hanging endpoint gets the backlog: the fast one's own 300 older jobs would (rightly)
     // go first, and the time measured below would be theirs.
     expectStatus(await world.admin('PATCH', `/v1/webhooks/${fastHook.id}`, { status: 'disabled' }), 200, 'disable');
-    const items = Array.from({ length: BACKLOG }, (_, index) => ({
-      fields: { name: `Backlog ${index}` },
-      select_field_values: { select_partner: 'SELECT_PARTNER' },
-    }));
-    const batch = expectStatus(
-      await world.admin('POST', `/v1/campaigns/${world.campaignId}/leads/batch`, { leads: items }),
-      200,
-      'backlog batch',
-    );
-    const backlogIds = (batch['results'] as { lead: { id: string } }[]).map((result) => result.lead.id);
+    const backlogIds = await createPartnerBatch(world, BACKLOG, 'Backlog');
     expect(backlogIds).toHaveLength(BACKLOG);
     // Every backlog job of the hanging endpoint stored, so all of them are older than the late partner's.
     const mongo = await MongoClient.connect(MONGO_URL);

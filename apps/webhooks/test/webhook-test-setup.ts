@@ -106,6 +106,20 @@ export async function createLead(
   return String(created['id']);
 }
 
+/** `count` leads in the partner's slice, created by one batch; their ids in request order. */
+export async function createPartnerBatch(world: WebhooksWorld, count: number, namePrefix: string): Promise<string[]> {
+  const leads = Array.from({ length: count }, (_, index) => ({
+    fields: { name: `${namePrefix} ${index}` },
+    select_field_values: { select_partner: 'SELECT_PARTNER' },
+  }));
+  const batch = expectStatus(
+    await world.admin('POST', `/v1/campaigns/${world.campaignId}/leads/batch`, { leads }),
+    200,
+    `${namePrefix} batch`,
+  );
+  return (batch['results'] as { lead: { id: string } }[]).map((result) => result.lead.id);
+}
+
 export async function patchLead(world: WebhooksWorld, leadId: string, body: Record<string, unknown>): Promise<void> {
   expectStatus(await world.admin('PATCH', `/v1/campaigns/${world.campaignId}/leads/${leadId}`, body), 200, 'patch');
 }

@@ -98,6 +98,18 @@ describe('lead service hardening', () => {
       expect((await world.admin('POST', receiver, { name: 'Twice' }, key)).status).toBe(422);
     });
 
+    it('an empty key is refused (400 bad_idempotency_key) on create and batch, and nothing is stored', async () => {
+      const leads = `/v1/campaigns/${world.campaignId}/leads`;
+      const empty = { 'idempotency-key': '' };
+      const single = await world.admin('POST', leads, { fields: { name: 'Empty key' } }, empty);
+      const batch = await world.admin('POST', `${leads}/batch`, { leads: [{ fields: { name: 'Empty key' } }] }, empty);
+      expect([single.status, batch.status]).toEqual([400, 400]);
+      expect(single.body['type']).toBe('https://leadgate.dev/problems/bad_idempotency_key');
+      expect(batch.body['type']).toBe('https://leadgate.dev/problems/bad_idempotency_key');
+      const listed = await world.admin('GET', `${leads}?field.name=${encodeURIComponent('Empty key')}`);
+      expect(listed.body.data).toEqual([]);
+    });
+
     it('two tokens with the same key are independent', async () => {
       const key = { 'idempotency-key': 'scope-tokens' };
       const leads = `/v1/campaigns/${world.campaignId}/leads`;

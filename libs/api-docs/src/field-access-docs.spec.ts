@@ -252,7 +252,7 @@ describe('per-token documents of the test campaign with field access', () => {
       description: expect.stringContaining('`h***`'),
       'x-leadgate-access': 'masked',
     });
-    expect(fieldsOf(doc, 'LeadCreate').properties['email']).toMatchObject({ format: 'email' });
+    expect(fieldsOf(doc, 'LeadCreate').properties['email']).toMatchObject({ pattern: expect.stringContaining('@') });
     const get = doc.paths['/v1/campaigns/cmp_heat/leads/{leadId}']['get'] as Operation;
     const answer = get.responses['200'].content?.['application/json']?.example as { fields: Record<string, unknown> };
     expect(answer.fields).toMatchObject({ email: 'j***@example.com', website: 'h***', postcode: '8000' });

@@ -14,6 +14,10 @@ type Field = CampaignSchemaStateV1['fields'][number];
 
 /** Mirrors the lead service's checks (apps/leads lead-input.ts), so documented limits are real ones. */
 export const PHONE_PATTERN = '^\\+?[0-9][0-9 ()-]{3,30}$';
+/** Every service refuses U+0000 in a body (422) or query (400): the database cannot store it. */
+export const NO_NUL_PATTERN = '^[^\\u0000]*$';
+/** The lead service's e-mail check (no spaces, one @, a dot after it), without NUL. */
+export const EMAIL_PATTERN = '^[^\\s@\\u0000]{1,64}@[^\\s@\\u0000]{1,255}\\.[^\\s@\\u0000]{1,63}$';
 export const MAX_TEXT = 10_000;
 export const MAX_TEXTAREA = 100_000;
 export const MAX_BATCH = 1000;
@@ -23,15 +27,24 @@ export function fieldValueSchema(field: Field): JsonSchema {
   const base = { title: field.label };
   switch (field.type) {
     case 'text':
-      return { ...base, type: 'string', maxLength: MAX_TEXT };
+      return { ...base, type: 'string', maxLength: MAX_TEXT, pattern: NO_NUL_PATTERN };
     case 'textarea':
-      return { ...base, type: 'string', maxLength: MAX_TEXTAREA };
+      return { ...base, type: 'string', maxLength: MAX_TEXTAREA, pattern: NO_NUL_PATTERN };
     case 'email':
-      return { ...base, type: 'string', format: 'email' };
+      // The lead service's own rule, not `format: email` (RFC 5322 is stricter than what it takes).
+      return { ...base, type: 'string', pattern: EMAIL_PATTERN, description: 'An e-mail address: name@domain.tld.' };
     case 'phone':
       return { ...base, type: 'string', pattern: PHONE_PATTERN };
     case 'url':
-      return { ...base, type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2000 };
+      return {
+        ...base,
+        type: 'string',
+        format: 'uri',
+        // ASCII, as RFC 3986 has it: an international name as punycode, other characters percent-encoded.
+        pattern: '^https?://[\\x21-\\x7E]+$',
+        maxLength: 2000,
+        description: 'An http(s) URL in ASCII (punycode host, percent-encoded path).',
+      };
     case 'number':
       return { ...base, type: 'number' };
     case 'date':
@@ -39,6 +52,17 @@ export function fieldValueSchema(field: Field): JsonSchema {
     case 'boolean':
       return { ...base, type: 'boolean' };
   }
+}
+
+/**
+ * A `field.<key>` list parameter: an exact match on the stored value. Numbers and booleans must
+ * parse as such (400 otherwise); any other text is simply compared, so it needs no format.
+ */
+export function queryValueSchema(field: Field): JsonSchema {
+  const base = { title: field.label };
+  if (field.type === 'number') return { ...base, type: 'number' };
+  if (field.type === 'boolean') return { ...base, type: 'boolean' };
+  return { ...base, type: 'string', pattern: NO_NUL_PATTERN };
 }
 
 /** A JSON Schema that allows exactly `values`: `const` for one, `enum` for several, nothing for none. */
@@ -81,9 +105,9 @@ function objectOf(properties: Record<string, JsonSchema>, required: string[] = [
 }
 
 /**
- * The body of a create or update (API.md §3 "Lead body"). Creates must carry the required fields
- * (non-empty); updates may send `null` to clear a value. Unknown keys are refused (422), so each
- * object is closed.
+ * The body of a create or update (API.md §3 "Lead body"). Creates must carry the required fields;
+ * a required field is never empty, and an update cannot clear it (no `null`), while it may send
+ * `null` to clear any other value. Unknown keys are refused (422), so each object is closed.
  */
 export function leadBodySchema(docs: CampaignDocs, mode: 'create' | 'update'): JsonSchema {
   const { schema } = docs;
@@ -93,10 +117,11 @@ export function leadBodySchema(docs: CampaignDocs, mode: 'create' | 'update'): J
   const fields = Object.fromEntries(
     writable.map((field) => {
       const value = fieldValueSchema(field);
-      const strict = mode === 'create' && field.required && value['type'] === 'string' ? { minLength: 1 } : {};
+      const strict = field.required && value['type'] === 'string' ? { minLength: 1 } : {};
       const masked =
         levelOf(docs, field.key) === 'masked' ? { description: `Read back masked. ${MASKED_WRITE_NOTE}` } : {};
-      return [field.key, wrap({ ...value, ...strict, ...masked })];
+      const documented = { ...value, ...strict, ...masked };
+      return [field.key, field.required ? documented : wrap(documented)];
     }),
   );
   const required = mode === 'create' ? writable.filter((field) => field.required).map((field) => field.key) : [];

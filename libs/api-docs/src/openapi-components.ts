@@ -46,8 +46,9 @@ export const PARAMETERS: Record<string, JsonSchema> = {
   Cursor: {
     name: 'cursor',
     in: 'query',
-    schema: { type: 'string' },
-    description: 'The `next_cursor` of the previous page.',
+    // base64url, as the lead service writes it; any other string is no cursor it gave out (400).
+    schema: { type: 'string', minLength: 1, maxLength: 1000, pattern: '^[A-Za-z0-9_-]+$' },
+    description: 'The `next_cursor` of the previous page, as it was given; any other value is refused (400).',
   },
   UpdatedSince: {
     name: 'updated_since',
@@ -58,8 +59,11 @@ export const PARAMETERS: Record<string, JsonSchema> = {
   IdempotencyKey: {
     name: 'Idempotency-Key',
     in: 'header',
-    schema: { type: 'string', minLength: 1, maxLength: 200 },
-    description: 'Any unique string per logical request; a retry with the same key and body is not stored twice.',
+    // The lead service's rule (apps/leads idempotency.service.ts): an empty or other key is 400.
+    schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7E]+$' },
+    description:
+      'A unique string per logical request, 1 to 255 visible ASCII characters (no spaces); a retry with the same ' +
+      'key and body is not stored twice. An empty or other key is refused (400 `bad_idempotency_key`).',
   },
   IfMatch: {
     name: 'If-Match',
@@ -75,12 +79,22 @@ export const PROBLEM_RESPONSES: Record<string, { name: string; description: stri
   '401': { name: 'Unauthorized', description: 'Missing, unknown, expired or revoked token.', type: 'unauthorized' },
   '403': { name: 'Forbidden', description: 'The token lacks the scope this call needs.', type: 'insufficient_scope' },
   '404': { name: 'NotFound', description: 'No such resource for this token.', type: 'not_found' },
+  '409': {
+    name: 'IdempotencyInFlight',
+    description: 'A request with this Idempotency-Key is still being processed; retry after `Retry-After` seconds.',
+    type: 'idempotency_in_flight',
+  },
   '412': { name: 'PreconditionFailed', description: 'If-Match is stale.', type: 'precondition_failed' },
   '413': { name: 'PayloadTooLarge', description: 'The body is over the size limit.', type: 'payload_too_large' },
+  '431': {
+    name: 'HeadersTooLarge',
+    description: 'The request line and headers are over 16 KB together: send fewer or shorter query parameters.',
+    type: 'headers_too_large',
+  },
   '422': {
     name: 'ValidationFailed',
     description:
-      'The body does not fit the schema (`validation_failed`, one `errors` entry per problem), the lead would fall outside the token’s filter (`out_of_scope`), or the body writes a field this token may not write (`field_not_writable`, one `errors` entry per field).',
+      'The body does not fit the schema (`validation_failed`, one `errors` entry per problem), the lead would fall outside the token’s filter (`out_of_scope`), the body writes a field this token may not write (`field_not_writable`, one `errors` entry per field), or the Idempotency-Key was used before with another body (`idempotency_key_reused`).',
     type: 'validation_failed',
   },
   '429': {
@@ -103,7 +117,7 @@ export const PROBLEM_RESPONSES: Record<string, { name: string; description: stri
 function problemResponse(status: string, errorExample: ErrorExample): JsonSchema {
   const { description, type } = PROBLEM_RESPONSES[status];
   const extra: Record<string, unknown> = {};
-  if (status === '429' || status === '503') extra['Retry-After'] = ref('headers', 'Retry-After');
+  if (status === '409' || status === '429' || status === '503') extra['Retry-After'] = ref('headers', 'Retry-After');
   if (status === '401') extra['WWW-Authenticate'] = ref('headers', 'WWW-Authenticate');
   const example = {
     type: `https://leadgate.dev/problems/${type}`,

@@ -59,7 +59,7 @@ describe('buildOpenApi', () => {
     const { fields, select_field_values: selects, status, relations } = create.properties;
     expect(fields['required']).toEqual(['name', 'email']);
     expect(fields['additionalProperties']).toBe(false);
-    expect(fields.properties['email']).toMatchObject({ type: 'string', format: 'email' });
+    expect(fields.properties['email']).toMatchObject({ type: 'string', pattern: expect.stringContaining('@') });
     expect(fields.properties['website']).toMatchObject({ type: 'string', format: 'uri' });
     expect(fields.properties['visit_on']).toMatchObject({ type: 'string', format: 'date' });
     expect(fields.properties['rooms']).toMatchObject({ type: 'number' });
@@ -146,6 +146,40 @@ describe('buildOpenApi', () => {
     });
     const patch = doc.paths['/v1/campaigns/cmp_heat/leads/{leadId}']['patch'] as { parameters: unknown[] };
     expect(patch.parameters).toContainEqual({ $ref: '#/components/parameters/IfMatch' });
+  });
+
+  it('states the server’s rules as schema keywords: no NUL, key format, required never cleared, served file types', () => {
+    const doc = buildOpenApi(tokenInput(WRITE));
+    const root = doc as unknown as JsonSchema;
+    const fieldsOf = (name: string) =>
+      (schemaOf(doc, name) as { properties: { fields: { properties: Record<string, JsonSchema> } } }).properties.fields
+        .properties;
+    const create = fieldsOf('LeadCreate');
+    expect(schemaProblems(create['name'], 'Jane', root)).toEqual([]);
+    expect(schemaProblems(create['name'], 'Ja\u0000ne', root)).not.toEqual([]);
+    expect(schemaProblems(create['email'], 'jane doe@example.com', root)).not.toEqual([]);
+    // A required field of an update may be left out, never emptied or cleared (422 "is required").
+    const update = fieldsOf('LeadUpdate');
+    expect(schemaProblems(update['name'], null, root)).not.toEqual([]);
+    expect(schemaProblems(update['name'], '', root)).not.toEqual([]);
+    expect(schemaProblems(update['postcode'], null, root)).toEqual([]);
+    const key = doc.components.parameters['IdempotencyKey'] as { schema: JsonSchema };
+    for (const refused of ['', 'with space', 'ä', 'k'.repeat(256)]) {
+      expect(schemaProblems(key.schema, refused, root)).not.toEqual([]);
+    }
+    expect(schemaProblems(key.schema, 'order-4711:retry', root)).toEqual([]);
+    const download = doc.paths['/v1/campaigns/cmp_heat/leads/{leadId}/files/{fileId}']['get'] as {
+      responses: { '200': { content: Record<string, { schema: JsonSchema }> } };
+    };
+    expect(Object.keys(download.responses['200'].content)).toEqual(
+      expect.arrayContaining(['text/plain', 'application/pdf', 'image/png', 'application/octet-stream']),
+    );
+    expect(download.responses['200'].content['application/octet-stream'].schema).toEqual({
+      type: 'string',
+      format: 'binary',
+    });
+    const list = doc.paths['/v1/campaigns/cmp_heat/leads']['get'] as { responses: Record<string, unknown> };
+    expect(list.responses).toHaveProperty('431');
   });
 
   it('round-trips through YAML', () => {

@@ -1,6 +1,7 @@
+import { OPAQUE_FILE_TYPE, SERVED_FILE_TYPES } from '@leadgate/contracts';
 import { createExample, leadExample, updateExample, validationErrorExample } from './examples';
 import { levelOf, tokenView } from './field-access-docs';
-import { fieldValueSchema, leadBodySchema, leadSchema, MAX_BATCH, oneOfValues } from './json-schema';
+import { leadBodySchema, leadSchema, MAX_BATCH, oneOfValues, queryValueSchema } from './json-schema';
 import { CampaignDocs, JsonSchema, TokenDocsInput, trimBaseUrl } from './model';
 import { problems, RATE_LIMIT_HEADERS, ref, sharedComponents } from './openapi-components';
 import { CampaignOperation, operationsFor, suffixFor } from './operations';
@@ -27,6 +28,12 @@ const answer = (description: string, content?: Record<string, unknown>, headers:
   headers: { ...RATE_LIMIT_HEADERS, ...headers },
   ...(content ? { content } : {}),
 });
+
+/** One entry per Content-Type a download can have (the lead service's table), each a binary body. */
+function downloadContent(): Record<string, unknown> {
+  const binary = { schema: { type: 'string', format: 'binary' } };
+  return Object.fromEntries([...Object.keys(SERVED_FILE_TYPES), OPAQUE_FILE_TYPE].map((type) => [type, binary]));
+}
 
 export function tagOf(campaign: CampaignDocs, count: number): string {
   return count === 1 ? campaign.schema.name : `${campaign.schema.name} (${campaign.schema.id})`;
@@ -55,7 +62,7 @@ function listParameters(campaign: CampaignDocs): unknown[] {
     ...filterable.map((field) => ({
       name: `field.${field.key}`,
       in: 'query',
-      schema: fieldValueSchema(field),
+      schema: queryValueSchema(field),
       description: `Only leads whose "${field.label}" is exactly this value.`,
     })),
     ref('parameters', 'UpdatedSince'),
@@ -155,7 +162,7 @@ function operationObject(op: CampaignOperation, s: string, tag: string): JsonSch
             'A page of leads.',
             json(ref('schemas', `LeadList${s}`), { data: [leadExample(op.campaign)], next_cursor: null }),
           ),
-          ...problems('400', '401', '403', '404', '429', '503'),
+          ...problems('400', '401', '403', '404', '429', '431', '503'),
         },
       };
     case 'create':
@@ -169,7 +176,7 @@ function operationObject(op: CampaignOperation, s: string, tag: string): JsonSch
             ...etag,
             'Idempotent-Replayed': ref('headers', 'Idempotent-Replayed'),
           }),
-          ...problems('400', '401', '403', '404', '413', '422', '429', '503', '504'),
+          ...problems('400', '401', '403', '404', '409', '413', '422', '429', '503', '504'),
         },
       };
     case 'batch':
@@ -186,7 +193,7 @@ function operationObject(op: CampaignOperation, s: string, tag: string): JsonSch
               '`not_processed` (nothing of them was stored): send those again.',
             json(ref('schemas', `LeadBatchResult${s}`)),
           ),
-          ...problems('400', '401', '403', '404', '413', '422', '429', '503', '504'),
+          ...problems('400', '401', '403', '404', '409', '413', '422', '429', '503', '504'),
         },
       };
     case 'get':
@@ -229,13 +236,17 @@ function operationObject(op: CampaignOperation, s: string, tag: string): JsonSch
                 type: 'object',
                 required: ['file'],
                 properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } },
+                // Other parts are ignored, but a part's name sits in its header: control characters
+                // there make the body malformed (400).
+                propertyNames: { pattern: '^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F]*$' },
               },
             },
           },
         },
         responses: {
           '201': answer('The stored file.', json(ref('schemas', 'File'))),
-          ...problems('400', '401', '403', '404', '413', '429'),
+          // 422: no part named `file` (or more than one).
+          ...problems('400', '401', '403', '404', '413', '422', '429'),
         },
       };
     case 'downloadFile':
@@ -243,7 +254,10 @@ function operationObject(op: CampaignOperation, s: string, tag: string): JsonSch
         ...head,
         parameters: [leadId, ref('parameters', 'FileId')],
         responses: {
-          '200': answer('The file.', { 'application/octet-stream': {} }),
+          '200': answer(
+            'The file, as an attachment: served as its uploaded type when that is one listed here, else as bytes.',
+            downloadContent(),
+          ),
           ...problems('401', '403', '404', '429'),
         },
       };

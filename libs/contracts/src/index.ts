@@ -16,3 +16,4 @@ export * from './events/dead-letter.v1';
 export * from './events/token-usage.v1';
 export * from './events/audit-entry.v1';
 export * from './registry/payload-registry';
+export * from './files/served-file-types';

@@ -1274,6 +1274,22 @@ export interface components {
                 "application/json": components["schemas"]["OAuthError"];
             };
         };
+        /** @description Client authentication failed (RFC 6749 §5.2 `invalid_client`), or the Bearer token is missing, unknown, expired or revoked (problem+json). */
+        OAuthOrBearerUnauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "invalid_client",
+                 *       "error_description": "Client authentication failed."
+                 *     }
+                 */
+                "application/json": components["schemas"]["OAuthError"];
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The OAuth2 request is invalid (RFC 6749 §5.2), or its body could not be read at all (problem+json). */
         OAuthBadRequest: {
             headers: {
@@ -1307,6 +1323,7 @@ export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge']
 export type ResponseValidationFailed = components['responses']['ValidationFailed'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseOAuthError = components['responses']['OAuthError'];
+export type ResponseOAuthOrBearerUnauthorized = components['responses']['OAuthOrBearerUnauthorized'];
 export type ResponseOAuthBadRequest = components['responses']['OAuthBadRequest'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -1921,10 +1938,12 @@ export interface operations {
                     key: string;
                     label: string;
                     /** @default [] */
-                    options?: {
+                    options?: ({
                         id: string;
                         label: string;
-                    }[];
+                    } & {
+                        [key: string]: unknown;
+                    })[];
                 };
             };
         };
@@ -2184,10 +2203,12 @@ export interface operations {
                  */
                 "application/json": {
                     label?: string;
-                    options?: {
+                    options?: ({
                         id: string;
                         label: string;
-                    }[];
+                    } & {
+                        [key: string]: unknown;
+                    })[];
                 };
             };
         };
@@ -3838,10 +3859,12 @@ export interface operations {
                         key: string;
                         label: string;
                         /** @default [] */
-                        options?: {
+                        options?: ({
                             id: string;
                             label: string;
-                        }[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
                     }[];
                 };
             };
@@ -5132,6 +5155,8 @@ export interface operations {
                     client_id?: string;
                     /** @description The client secret (`lgs_...`), when not sent by HTTP Basic. */
                     client_secret?: string;
+                } & {
+                    [key: string]: unknown;
                 };
                 /**
                  * @example {
@@ -5148,6 +5173,8 @@ export interface operations {
                     client_id?: string;
                     /** @description The client secret (`lgs_...`), when not sent by HTTP Basic. */
                     client_secret?: string;
+                } & {
+                    [key: string]: unknown;
                 };
             };
         };
@@ -5198,12 +5225,14 @@ export interface operations {
                 "application/x-www-form-urlencoded": {
                     /** @description The token to revoke or inspect. */
                     token: string;
-                    /** @enum {string} */
-                    token_type_hint?: "access_token";
+                    /** @description Ignored: the token is looked up by its own prefix (RFC 7009 §2.1 lets a server do without hints). */
+                    token_type_hint?: string;
                     /** @description The client id, when not sent by HTTP Basic. */
                     client_id?: string;
                     /** @description The client secret (`lgs_...`), when not sent by HTTP Basic. */
                     client_secret?: string;
+                } & {
+                    [key: string]: unknown;
                 };
                 /**
                  * @example {
@@ -5213,12 +5242,14 @@ export interface operations {
                 "application/json": {
                     /** @description The token to revoke or inspect. */
                     token: string;
-                    /** @enum {string} */
-                    token_type_hint?: "access_token";
+                    /** @description Ignored: the token is looked up by its own prefix (RFC 7009 §2.1 lets a server do without hints). */
+                    token_type_hint?: string;
                     /** @description The client id, when not sent by HTTP Basic. */
                     client_id?: string;
                     /** @description The client secret (`lgs_...`), when not sent by HTTP Basic. */
                     client_secret?: string;
+                } & {
+                    [key: string]: unknown;
                 };
             };
         };
@@ -5234,7 +5265,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["OAuthBadRequest"];
-            401: components["responses"]["OAuthError"];
+            401: components["responses"]["OAuthOrBearerUnauthorized"];
             403: components["responses"]["InsufficientScope"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
@@ -5257,12 +5288,14 @@ export interface operations {
                 "application/x-www-form-urlencoded": {
                     /** @description The token to revoke or inspect. */
                     token: string;
-                    /** @enum {string} */
-                    token_type_hint?: "access_token";
+                    /** @description Ignored: the token is looked up by its own prefix (RFC 7009 §2.1 lets a server do without hints). */
+                    token_type_hint?: string;
                     /** @description The client id, when not sent by HTTP Basic. */
                     client_id?: string;
                     /** @description The client secret (`lgs_...`), when not sent by HTTP Basic. */
                     client_secret?: string;
+                } & {
+                    [key: string]: unknown;
                 };
                 /**
                  * @example {
@@ -5272,12 +5305,14 @@ export interface operations {
                 "application/json": {
                     /** @description The token to revoke or inspect. */
                     token: string;
-                    /** @enum {string} */
-                    token_type_hint?: "access_token";
+                    /** @description Ignored: the token is looked up by its own prefix (RFC 7009 §2.1 lets a server do without hints). */
+                    token_type_hint?: string;
                     /** @description The client id, when not sent by HTTP Basic. */
                     client_id?: string;
                     /** @description The client secret (`lgs_...`), when not sent by HTTP Basic. */
                     client_secret?: string;
+                } & {
+                    [key: string]: unknown;
                 };
             };
         };
@@ -5329,7 +5364,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["OAuthBadRequest"];
-            401: components["responses"]["OAuthError"];
+            401: components["responses"]["OAuthOrBearerUnauthorized"];
             403: components["responses"]["InsufficientScope"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
@@ -6659,7 +6694,6 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** Format: email */
                     email: string;
                     /** @enum {string} */
                     role: "owner" | "admin" | "developer" | "viewer";

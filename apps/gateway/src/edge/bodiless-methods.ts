@@ -8,10 +8,14 @@ export function isBodilessMethod(method: string | undefined): boolean {
   return BODILESS_METHODS.has(method ?? '');
 }
 
-/** True when a GET, HEAD or DELETE announces a body, by Content-Length or Transfer-Encoding. */
-export function carriesForbiddenBody(request: IncomingMessage): boolean {
-  if (!isBodilessMethod(request.method)) return false;
+/** True when a request announces a body, by Content-Length or Transfer-Encoding. */
+export function carriesBody(request: IncomingMessage): boolean {
   return request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+}
+
+/** True when a GET, HEAD or DELETE announces a body. */
+export function carriesForbiddenBody(request: IncomingMessage): boolean {
+  return isBodilessMethod(request.method) && carriesBody(request);
 }
 
 /**

@@ -48,6 +48,8 @@ export class RouteAuthGuard extends BearerAuthGuard {
         'method_not_allowed',
         'Method not allowed',
         `${request.method} is not supported here.`,
+        undefined,
+        { Allow: match.allow.join(', ') },
       );
     }
     request.routeMatch = match;

@@ -1,4 +1,4 @@
-import { matchRoute, ROUTES, RouteMatch } from './route-table';
+import { matchRoute, refusedMethod, ROUTES, RouteMatch } from './route-table';
 
 function match(method: string, path: string): RouteMatch {
   const result = matchRoute(method, path);
@@ -49,12 +49,24 @@ describe('route table', () => {
       });
     }
     expect(match('POST', '/v1/admin/tokens/tok_1/webhooks').params).toEqual({ tokenId: 'tok_1' });
-    expect(matchRoute('PUT', '/v1/webhooks/whk_1')).toEqual({ methodAllowed: false });
+    expect(matchRoute('PUT', '/v1/webhooks/whk_1')).toEqual({
+      methodAllowed: false,
+      allow: ['DELETE', 'GET', 'PATCH'],
+    });
   });
 
-  it('prefers literal segments: /leads/batch is the batch route, not a lead called batch', () => {
+  it('lets literal segments own a path: /leads/batch is the batch route for every method, never a lead called batch', () => {
     expect(match('POST', '/v1/campaigns/c/leads/batch').route.pattern).toBe('/v1/campaigns/:campaignId/leads/batch');
-    expect(match('GET', '/v1/campaigns/c/leads/batch').route.pattern).toBe('/v1/campaigns/:campaignId/leads/:leadId');
+    expect(matchRoute('GET', '/v1/campaigns/c/leads/batch')).toEqual({ methodAllowed: false, allow: ['POST'] });
+    expect(match('GET', '/v1/campaigns/c/leads/ld_1').route.pattern).toBe('/v1/campaigns/:campaignId/leads/:leadId');
+  });
+
+  it('refuses at the edge only a method the path lacks, not one the gateway answers itself', () => {
+    expect(refusedMethod('DELETE', '/v1/campaigns/c/leads')).toEqual({ methodAllowed: false, allow: ['GET', 'POST'] });
+    expect(refusedMethod('GET', '/v1/me')).toBeNull();
+    expect(refusedMethod('HEAD', '/v1/auth/session')).toBeNull();
+    expect(refusedMethod('GET', '/v1/campaigns/c/leads')).toBeNull();
+    expect(refusedMethod('GET', '/console/app.js')).toBeNull();
   });
 
   it('sends access insight (API.md §14) to leads: /filters/preview is not a filter called preview', () => {
@@ -74,12 +86,15 @@ describe('route table', () => {
       pattern: `${ADMIN}/filters/:filterId`,
     });
     expect(match('PATCH', `${filters}/flt_1`).route.upstream).toBe('campaigns');
-    expect(match('PATCH', `${filters}/preview`).route.pattern).toBe(`${ADMIN}/filters/:filterId`);
+    expect(matchRoute('PATCH', `${filters}/preview`)).toEqual({ methodAllowed: false, allow: ['POST'] });
     expect(match('GET', '/v1/admin/campaigns/c1/leads/ld_1/access')).toMatchObject({
       route: { upstream: 'leads', auth: { kind: 'bearer', scope: 'tokens:read', accountLevel: true } },
       params: { campaignId: 'c1', leadId: 'ld_1' },
     });
-    expect(matchRoute('POST', '/v1/admin/campaigns/c1/leads/ld_1/access')).toEqual({ methodAllowed: false });
+    expect(matchRoute('POST', '/v1/admin/campaigns/c1/leads/ld_1/access')).toEqual({
+      methodAllowed: false,
+      allow: ['GET'],
+    });
   });
 
   it('sends campaign tokens administration to identity and the campaign itself to campaigns', () => {
@@ -106,8 +121,14 @@ describe('route table', () => {
 
   it('tells an unknown path (null) from a known path with another method', () => {
     expect(matchRoute('GET', '/v1/nothing')).toBeNull();
-    expect(matchRoute('DELETE', '/v1/campaigns/c/leads')).toEqual({ methodAllowed: false });
-    expect(matchRoute('DELETE', '/v1/admin/tokens/tok_1')).toEqual({ methodAllowed: false });
+    expect(matchRoute('DELETE', '/v1/campaigns/c/leads')).toEqual({ methodAllowed: false, allow: ['GET', 'POST'] });
+    expect(matchRoute('DELETE', '/v1/admin/tokens/tok_1')).toEqual({ methodAllowed: false, allow: ['GET', 'PATCH'] });
+  });
+
+  it('knows the paths the gateway answers itself, so another method there is 405 with Allow, not 404', () => {
+    expect(matchRoute('TRACE', '/v1/me')).toEqual({ methodAllowed: false, allow: ['GET', 'HEAD'] });
+    expect(matchRoute('POST', '/v1/auth/session')).toEqual({ methodAllowed: false, allow: ['GET', 'HEAD'] });
+    expect(matchRoute('GET', '/v1/me/more')).toBeNull();
   });
 
   it('never accepts a parameter that is empty, a dot segment or carries odd characters', () => {

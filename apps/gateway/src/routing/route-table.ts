@@ -70,6 +70,8 @@ function crud(
   return routes;
 }
 
+const PIECE_METHODS = ['PATCH', 'DELETE'] as const;
+
 export const ROUTES: readonly Route[] = [
   // Partner data API (API.md §3)
   { method: 'GET', pattern: `${CAMPAIGN}/schema`, upstream: 'campaigns', auth: bearer('campaigns:read') },
@@ -107,11 +109,12 @@ export const ROUTES: readonly Route[] = [
   // Admin API (API.md §6). Campaign tokens lives in identity, under the campaign's path.
   ...crud('identity', `${ADMIN_CAMPAIGN}/tokens`, 'tokens', null),
   ...crud('campaigns', '/v1/admin/campaigns', 'campaigns', 'campaignId'),
-  ...crud('campaigns', `${ADMIN_CAMPAIGN}/fields`, 'campaigns', 'key'),
-  ...crud('campaigns', `${ADMIN_CAMPAIGN}/selects`, 'campaigns', 'key'),
-  ...crud('campaigns', `${ADMIN_CAMPAIGN}/selects/:key/options`, 'campaigns', 'value'),
-  ...crud('campaigns', `${ADMIN_CAMPAIGN}/statuses`, 'campaigns', 'slug'),
-  ...crud('campaigns', `${ADMIN_CAMPAIGN}/relations`, 'campaigns', 'key'),
+  // Schema pieces are read in their lists (or the campaign); one piece is changed or removed, never read alone.
+  ...crud('campaigns', `${ADMIN_CAMPAIGN}/fields`, 'campaigns', 'key', PIECE_METHODS),
+  ...crud('campaigns', `${ADMIN_CAMPAIGN}/selects`, 'campaigns', 'key', PIECE_METHODS),
+  ...crud('campaigns', `${ADMIN_CAMPAIGN}/selects/:key/options`, 'campaigns', 'value', PIECE_METHODS),
+  ...crud('campaigns', `${ADMIN_CAMPAIGN}/statuses`, 'campaigns', 'slug', PIECE_METHODS),
+  ...crud('campaigns', `${ADMIN_CAMPAIGN}/relations`, 'campaigns', 'key', PIECE_METHODS),
   ...crud('campaigns', `${ADMIN_CAMPAIGN}/filters`, 'campaigns', 'filterId'),
   // Access insight (API.md §14) lives with the leads. The literal `preview` outranks `:filterId`.
   { method: 'POST', pattern: `${ADMIN_CAMPAIGN}/filters/preview`, upstream: 'leads', auth: admin('campaigns:read') },
@@ -198,34 +201,65 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: '/docs/events/:document', upstream: 'docs', auth: { kind: 'public' } },
 ];
 
+/**
+ * Paths the gateway answers itself (MeRoute, SessionController), with every method it answers there
+ * (Fastify answers HEAD for its GET routes). Other methods reach the route table: 405, not 404.
+ */
+const ANSWERED_HERE: readonly { pattern: string; methods: readonly string[] }[] = [
+  { pattern: '/v1/me', methods: ['GET', 'HEAD'] },
+  { pattern: '/v1/auth/session', methods: ['GET', 'HEAD'] },
+];
+
+/** A known path asked with a method it does not have: 405 with these methods in `Allow` (RFC 9110 §15.5.6). */
+export interface MethodNotAllowed {
+  methodAllowed: false;
+  allow: string[];
+}
+
 interface CompiledRoute {
   route: Route;
   segments: string[];
 }
 
-const COMPILED: CompiledRoute[] = ROUTES.map((route) => ({ route, segments: route.pattern.split('/').slice(1) }));
+const segmentsOf = (pattern: string) => pattern.split('/').slice(1);
+const COMPILED: CompiledRoute[] = ROUTES.map((route) => ({ route, segments: segmentsOf(route.pattern) }));
+const COMPILED_HERE = ANSWERED_HERE.map(({ pattern, methods }) => ({ segments: segmentsOf(pattern), methods }));
 
 /** A path segment as a parameter value: plain characters only, never empty, never `.` or `..`. */
 const SAFE_SEGMENT = /^[A-Za-z0-9._~-]{1,200}$/;
 
 /**
- * The route for a method and path, with its parameters; literal segments beat parameters (so
- * `/leads/batch` is not a lead called "batch"). `methodAllowed` tells 405 from 404.
+ * The route for a method and path, with its parameters. The most literal patterns that match a
+ * path own it, for every method: `/leads/batch` is the batch route and never a lead called "batch"
+ * (ids never look like that), so GET there is 405, as the documents say. `allow` tells 405 from 404.
  */
-export function matchRoute(method: string, path: string): RouteMatch | { methodAllowed: false } | null {
+export function matchRoute(method: string, path: string): RouteMatch | MethodNotAllowed | null {
   const segments = path.replace(/\/+$/, '').split('/').slice(1);
-  let best: { compiled: CompiledRoute; params: Record<string, string>; literals: number } | null = null;
-  let pathKnown = false;
+  let owners: { compiled: CompiledRoute; params: Record<string, string> }[] = [];
+  let mostLiterals = -1;
   for (const compiled of COMPILED) {
     const params = matchSegments(compiled.segments, segments);
     if (!params) continue;
-    pathKnown = true;
-    if (compiled.route.method !== method) continue;
     const literals = compiled.segments.filter((segment) => !segment.startsWith(':')).length;
-    if (!best || literals > best.literals) best = { compiled, params, literals };
+    if (literals > mostLiterals) [owners, mostLiterals] = [[], literals];
+    if (literals === mostLiterals) owners.push({ compiled, params });
   }
-  if (best) return { route: best.compiled.route, params: best.params };
-  return pathKnown ? { methodAllowed: false } : null;
+  const owner = owners.find(({ compiled }) => compiled.route.method === method);
+  if (owner) return { route: owner.compiled.route, params: owner.params };
+  const allow = new Set(owners.map(({ compiled }) => compiled.route.method));
+  for (const here of COMPILED_HERE) {
+    if (matchSegments(here.segments, segments)) here.methods.forEach((allowed) => allow.add(allowed));
+  }
+  return allow.size > 0 ? { methodAllowed: false, allow: [...allow].sort() } : null;
+}
+
+/**
+ * The 405 for `method` on `path`, or null when the path is unknown or has that method (in the table
+ * or answered by the gateway itself): what the edge refuses before it reads anything else.
+ */
+export function refusedMethod(method: string, path: string): MethodNotAllowed | null {
+  const match = matchRoute(method, path);
+  return match !== null && !('route' in match) && !match.allow.includes(method) ? match : null;
 }
 
 function matchSegments(pattern: string[], actual: string[]): Record<string, string> | null {

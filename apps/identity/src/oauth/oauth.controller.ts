@@ -87,7 +87,7 @@ export class OAuthController {
     @Headers('authorization') authorization: string | undefined,
     @Body() body: FormBody | undefined,
   ) {
-    const form = body ?? {};
+    const form = tokenForm(body);
     if (isAccountLevel(principal) && !presentsClientCredentials(authorization, form)) {
       requireOperation(principal, ACCESS_TOKEN_REVOKE_SCOPE);
       await this.oauth.revokeAsAdmin(principal, form['token']);
@@ -141,7 +141,7 @@ export class OAuthController {
     @Body() body: FormBody | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const form = body ?? {};
+    const form = tokenForm(body);
     // RFC 7662 §2.2: an answer about a token is not to be cached.
     response.setHeader('Cache-Control', 'no-store');
     if (isAccountLevel(principal) && !presentsClientCredentials(authorization, form)) {
@@ -150,4 +150,16 @@ export class OAuthController {
     }
     return this.oauth.introspectAsClient(readClientCredentials(authorization, form), form['token']);
   }
+}
+
+/**
+ * The body of revocation or introspection. A hint is ignored (RFC 7009 §2.1), but it is a string
+ * where it is given: a JSON body with another type is a malformed request, as the OpenAPI says.
+ */
+function tokenForm(body: FormBody | undefined): FormBody {
+  const form = body ?? {};
+  if (form['token_type_hint'] !== undefined && typeof form['token_type_hint'] !== 'string') {
+    throw new OAuthError('invalid_request', 400, 'token_type_hint must be a string.');
+  }
+  return form;
 }

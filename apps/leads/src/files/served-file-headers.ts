@@ -1,22 +1,9 @@
-/**
- * Types a browser shows without running anything of the file: raster images, PDF (shown by the
- * browser's own viewer, outside the origin's scripts) and plain text. Everything else — above all
- * text/html, image/svg+xml, XML and anything a browser might script — is served as bytes.
- */
-const SAFE_CONTENT_TYPES: Record<string, string> = {
-  'image/png': 'image/png',
-  'image/jpeg': 'image/jpeg',
-  'image/gif': 'image/gif',
-  'image/webp': 'image/webp',
-  'application/pdf': 'application/pdf',
-  // A charset of our choosing: a sniffed one (UTF-7) has turned text into script before.
-  'text/plain': 'text/plain; charset=utf-8',
-};
+import { OPAQUE_FILE_TYPE, SERVED_FILE_TYPES } from '@leadgate/contracts';
 
 /** The Content-Type an uploaded file is served with: its uploader's type only if on the safe list. */
 export function servedContentType(uploaded: string | null | undefined): string {
   const essence = (uploaded ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  return SAFE_CONTENT_TYPES[essence] ?? 'application/octet-stream';
+  return SERVED_FILE_TYPES[essence] ?? OPAQUE_FILE_TYPE;
 }
 
 /**

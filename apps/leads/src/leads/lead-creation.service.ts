@@ -49,12 +49,16 @@ export class LeadCreationService {
         scope,
         principal,
         body,
-        key ? { scope: keyScope, key } : null,
+        key !== undefined ? { scope: keyScope, key } : null,
         sourceOf(principal, 'api'),
       );
       return { status: 201, body: toLeadView(lead), headers: createdHeaders(lead) };
     };
-    const result = key ? await this.idempotency.run(keyScope, key, body, work) : { ...(await work()), replayed: false };
+    // An Idempotency-Key header that is there but empty is refused (400), not taken as no key.
+    const result =
+      key !== undefined
+        ? await this.idempotency.run(keyScope, key, body, work)
+        : { ...(await work()), replayed: false };
     // Stored in full, answered through the token's field access as it is now (fresh or replayed).
     return projected(result, (answer) => projectCreateAnswer(scope.projection, answer));
   }
@@ -118,7 +122,7 @@ export class LeadCreationService {
         this.writer.prepareCreate(
           scope,
           item,
-          leadIdFor(key ? { scope: keyScope, key, index } : null),
+          leadIdFor(key !== undefined ? { scope: keyScope, key, index } : null),
           sourceOf(principal, 'api'),
         ),
       );
@@ -132,7 +136,10 @@ export class LeadCreationService {
       if (outcome.stored.size === 0 && outcome.notProcessed.size > 0) throw deadlineExceeded();
       return { status: 200, body: batchBody(prepared, outcome), headers: {} };
     };
-    const result = key ? await this.idempotency.run(keyScope, key, body, work) : { ...(await work()), replayed: false };
+    const result =
+      key !== undefined
+        ? await this.idempotency.run(keyScope, key, body, work)
+        : { ...(await work()), replayed: false };
     return projected(result, (answer) => projectBatchAnswer(scope.projection, answer));
   }
 

@@ -128,8 +128,11 @@ export function fieldValueProblem(
   }
 }
 
+/** A URI is ASCII (RFC 3986): an international name comes as punycode, other characters percent-encoded. */
+const URI_CHARACTERS = /^[\x21-\x7e]+$/;
+
 function isHttpUrl(value: string): boolean {
-  if (value.length > 2000) return false;
+  if (value.length > 2000 || !URI_CHARACTERS.test(value)) return false;
   try {
     const url = new URL(value);
     return url.protocol === 'http:' || url.protocol === 'https:';

@@ -72,6 +72,12 @@ describe('parseListQuery: field.<key>', () => {
     return result.ok ? result.query.conditions : result.errors;
   };
 
+  it('reads a number as JSON writes it, exponent included, as clients generated from the spec send it', () => {
+    expect(conditionsOf({ 'field.rooms': '1e3' })).toEqual([{ 'fields.rooms': { $eq: 1000 } }]);
+    expect(conditionsOf({ 'field.rooms': '-2.5E-2' })).toEqual([{ 'fields.rooms': { $eq: -0.025 } }]);
+    expect(conditionsOf({ 'field.rooms': '1e999' })).toEqual([{ path: 'field.rooms', message: 'must be a number' }]);
+  });
+
   it('asks for exact equality, the value parsed as the field stores it', () => {
     expect(
       conditionsOf({
@@ -116,7 +122,7 @@ describe('parseListQuery: field.<key>', () => {
       'field.__proto__': 'x',
       'field.': 'x',
       'field.name.first': 'x',
-      'field.rooms': '1e3',
+      'field.rooms': '4,5',
       'field.consent': 'yes',
       'field.postcode': ['8000', '8200'],
       'field.notes[$regex]': '.*',

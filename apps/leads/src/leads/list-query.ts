@@ -35,7 +35,8 @@ function decodeCursor(value: string): ListPosition | null {
   return null;
 }
 
-const NUMBER = /^-?\d+(\.\d+)?$/;
+/** A JSON number, exponent included (`4.2e+3`): the same numbers a lead body may carry. */
+const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 
 /**
  * `field.<key>=<value>`: the value as the field's type stores it, or why it cannot be asked for.

@@ -113,6 +113,16 @@ export function errorResponseComponents(): Record<string, Json> {
       },
     },
   };
+  // Client authentication refused is RFC 6749 JSON from identity; a Bearer token the gateway refuses
+  // (unknown, expired, revoked) is problem+json, before identity sees the call.
+  responses['OAuthOrBearerUnauthorized'] = {
+    description:
+      'Client authentication failed (RFC 6749 §5.2 `invalid_client`), or the Bearer token is missing, unknown, expired or revoked (problem+json).',
+    content: {
+      ...(responses['OAuthError'] as { content: Json }).content,
+      'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+    },
+  };
   // A body the platform cannot read at all (not JSON or a form, nested too deep) is refused before
   // the OAuth2 endpoint sees it, as problem+json; what the endpoint refuses is RFC 6749 JSON.
   responses['OAuthBadRequest'] = {

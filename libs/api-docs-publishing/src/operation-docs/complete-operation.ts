@@ -33,10 +33,17 @@ function errorResponses(path: string, stored: StoredOperation): Record<string, J
   }
   // RFC 6749 §5.2 errors from identity (400 invalid_request/invalid_scope/unsupported_grant_type, 401
   // invalid_client); what the gateway refuses before (an admin Bearer) stays problem+json.
-  const clientAuth = stored.auth !== 'admin-oauth';
+  const unauthorized: Record<StoredOperation['auth'], string> = {
+    'oauth-client': 'OAuthError',
+    'oauth-client-or-admin': 'OAuthOrBearerUnauthorized',
+    'admin-oauth': 'Unauthorized',
+    admin: 'Unauthorized',
+    public: 'Unauthorized',
+    session: 'Unauthorized',
+  };
   const responses: Record<string, Json> = {
     '400': ref('OAuthBadRequest'),
-    '401': ref(clientAuth ? 'OAuthError' : 'Unauthorized'),
+    '401': ref(unauthorized[stored.auth]),
   };
   if (stored.auth !== 'oauth-client') responses['403'] = ref('InsufficientScope');
   // A body the platform cannot accept (too large, NUL characters, nested too deep) is refused

@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { withNulFreeStrings } from './no-nul-strings';
 import { OperationSpec, StoredOperation } from './operation-spec';
 
 type Json = Record<string, unknown>;
@@ -54,8 +55,9 @@ export function operationFromSpec(spec: OperationSpec): StoredOperation {
     responses: Record<string, { content?: Record<string, Json> }>;
   };
   const requestBody = generated.requestBody;
-  if (requestBody && spec.bodyExample !== undefined) {
-    for (const media of Object.values(requestBody.content)) media['example'] = spec.bodyExample;
+  for (const media of Object.values(requestBody?.content ?? {})) {
+    media['schema'] = withNulFreeStrings(media['schema']);
+    if (spec.bodyExample !== undefined) media['example'] = spec.bodyExample;
   }
   const answer = generated.responses[String(response.status)] as Json & { content?: Record<string, Json> };
   if (answer.content && response.example !== undefined)

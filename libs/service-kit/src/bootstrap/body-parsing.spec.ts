@@ -77,4 +77,22 @@ describe('installBodyParsing', () => {
       await close();
     }
   });
+
+  it('refuses NUL in a body with 422 and in the query with 400 bad_query, as the specs document', async () => {
+    const { url, close } = await serve();
+    try {
+      const body = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'a\u0000b' }),
+      });
+      expect(body.status).toBe(422);
+      const query = await fetch(`${url}?name=a%00b`);
+      expect(query.status).toBe(400);
+      expect(((await query.json()) as { type: string }).type).toContain('bad_query');
+      expect((await fetch(`${url}?name=ab`)).status).toBe(200);
+    } finally {
+      await close();
+    }
+  });
 });

@@ -64,10 +64,21 @@ export function containsNul(value: unknown, depth = 0): boolean {
 
 /**
  * The database behind FerretDB's default backend cannot store U+0000 in a string: a body carrying
- * one is refused here, clearly, instead of failing later as a 500 with half a write behind it.
+ * one is refused here (422), clearly, instead of failing later as a 500 with half a write behind it.
+ * In the query it is a malformed request (400 bad_query), as every other unusable query parameter is.
  */
 const refuseNulCharacters: RequestHandler = (request, response, next) => {
-  if (!containsNul(request.body) && !containsNul(request.query)) return next();
+  if (containsNul(request.query)) {
+    sendProblem(
+      response,
+      400,
+      'bad_query',
+      'Bad query',
+      'Query parameters may not contain the NUL character (U+0000).',
+    );
+    return;
+  }
+  if (!containsNul(request.body)) return next();
   sendProblem(
     response,
     422,

@@ -18,7 +18,11 @@ export const tokenRequestSchema = z.object({
 /** `POST /oauth/revoke` (RFC 7009) and `POST /oauth/introspect` (RFC 7662). */
 export const tokenParamSchema = z.object({
   token: z.string().describe('The token to revoke or inspect.'),
-  token_type_hint: z.enum(['access_token']).optional(),
+  // RFC 7009 §2.1: a hint the server does not know is ignored, not refused (any string will do).
+  token_type_hint: z
+    .string()
+    .optional()
+    .describe('Ignored: the token is looked up by its own prefix (RFC 7009 \u00a72.1 lets a server do without hints).'),
   ...clientAuthentication,
 });
 

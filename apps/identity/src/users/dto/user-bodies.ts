@@ -2,8 +2,15 @@ import { ROLES } from '@leadgate/auth-core';
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@identity/users/password-hash';
 
+/**
+ * zod's own e-mail rule (no leading, trailing or double dot in the local part; a letters-only top-level
+ * domain) written out, so the admin OpenAPI carries it as `pattern` and says exactly what is accepted.
+ * Surrounding whitespace is allowed: the address is trimmed first.
+ */
+const EMAIL = /^\s*([A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}\s*$/;
+
 /** E-mail as people type it: trimmed; compared lower-cased (email_key). */
-export const emailSchema = z.string().trim().min(3).max(254).email();
+export const emailSchema = z.string().trim().min(3).max(254).regex(EMAIL, 'Invalid email');
 
 export const passwordSchema = z
   .string()

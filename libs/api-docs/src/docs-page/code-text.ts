@@ -1,4 +1,4 @@
-import { html, Html } from '../html-template';
+import { html, Html } from '@leadgate/api-docs/html-template';
 
 /**
  * Rule and description texts are written with backticks for code (as the OpenAPI descriptions

@@ -1,7 +1,7 @@
-import { validationErrorExample } from '../examples';
-import { html, Html } from '../html-template';
-import { CampaignDocs } from '../model';
-import { CampaignOperation } from '../operations';
+import { validationErrorExample } from '@leadgate/api-docs/examples';
+import { html, Html } from '@leadgate/api-docs/html-template';
+import { CampaignDocs } from '@leadgate/api-docs/model';
+import { CampaignOperation } from '@leadgate/api-docs/operations';
 import { PROBLEM_ROWS, table } from './object-schemas';
 import { problemsTable } from './operation-section';
 import { allProblemTypes } from './problem-types';

@@ -1,4 +1,4 @@
-import { CampaignDocs } from '../model';
+import { CampaignDocs } from '@leadgate/api-docs/model';
 
 /**
  * The query of the list example: this campaign's own filter value, so the example reads as the

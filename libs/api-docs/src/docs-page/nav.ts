@@ -1,4 +1,4 @@
-import { html, Html } from '../html-template';
+import { html, Html } from '@leadgate/api-docs/html-template';
 
 export interface NavEntry {
   /** The id of the heading or section it links to. */

@@ -1,6 +1,6 @@
-import { writableFields } from '../field-access-docs';
-import { html, Html } from '../html-template';
-import { CampaignDocs } from '../model';
+import { writableFields } from '@leadgate/api-docs/field-access-docs';
+import { html, Html } from '@leadgate/api-docs/html-template';
+import { CampaignDocs } from '@leadgate/api-docs/model';
 import { withCode } from './code-text';
 
 type Row = [name: string, type: string, meaning: string];

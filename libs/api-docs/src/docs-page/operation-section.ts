@@ -1,6 +1,6 @@
-import { html, Html } from '../html-template';
-import { CampaignOperation } from '../operations';
-import { requestExample } from '../request-examples';
+import { html, Html } from '@leadgate/api-docs/html-template';
+import { CampaignOperation } from '@leadgate/api-docs/operations';
+import { requestExample } from '@leadgate/api-docs/request-examples';
 import { withCode } from './code-text';
 import { listFilterExample } from './list-query';
 import { EVERY_CALL, operationProblems, ProblemType } from './problem-types';

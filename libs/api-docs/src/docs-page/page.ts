@@ -1,8 +1,8 @@
-import { tokenView } from '../field-access-docs';
-import { html, Html } from '../html-template';
-import { CampaignDocs, TokenDocsInput, trimBaseUrl } from '../model';
-import { CampaignOperation, operationsFor, suffixFor } from '../operations';
-import { hasWebhooksSection, webhooksSection, WEBHOOKS_IDS } from '../webhooks-html';
+import { tokenView } from '@leadgate/api-docs/field-access-docs';
+import { html, Html } from '@leadgate/api-docs/html-template';
+import { CampaignDocs, TokenDocsInput, trimBaseUrl } from '@leadgate/api-docs/model';
+import { CampaignOperation, operationsFor, suffixFor } from '@leadgate/api-docs/operations';
+import { hasWebhooksSection, webhooksSection, WEBHOOKS_IDS } from '@leadgate/api-docs/webhooks-html';
 import { errorsSection } from './errors-section';
 import { navigation, NavEntry } from './nav';
 import { objectSchemas, SchemaIds } from './object-schemas';

@@ -1,4 +1,4 @@
-import { OperationKind } from '../operations';
+import { OperationKind } from '@leadgate/api-docs/operations';
 
 /** One problem the server answers (API.md §9): its status, its `type` slug and when it is sent. */
 export interface ProblemType {

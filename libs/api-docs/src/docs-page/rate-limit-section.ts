@@ -1,4 +1,4 @@
-import { html, Html } from '../html-template';
+import { html, Html } from '@leadgate/api-docs/html-template';
 
 /** Rate limits: this token's own number, the headers that count it down and what happens over it. */
 export function rateLimitSection(id: string, perMinute: number | undefined): Html {

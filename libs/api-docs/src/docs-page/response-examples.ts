@@ -1,8 +1,8 @@
 import { visibleFields } from '@leadgate/field-access';
-import { leadExample, maskedSample, updateExample } from '../examples';
-import { levelOf } from '../field-access-docs';
-import { CampaignDocs } from '../model';
-import { CampaignOperation } from '../operations';
+import { leadExample, maskedSample, updateExample } from '@leadgate/api-docs/examples';
+import { levelOf } from '@leadgate/api-docs/field-access-docs';
+import { CampaignDocs } from '@leadgate/api-docs/model';
+import { CampaignOperation } from '@leadgate/api-docs/operations';
 
 /** What a successful call answers: status, the headers that matter, the body (as this token reads it). */
 export interface ResponseExample {

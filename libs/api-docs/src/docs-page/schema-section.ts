@@ -1,8 +1,8 @@
 import { isNarrowing } from '@leadgate/field-access';
-import { maskedSample } from '../examples';
-import { levelOf } from '../field-access-docs';
-import { html, Html } from '../html-template';
-import { CampaignDocs } from '../model';
+import { maskedSample } from '@leadgate/api-docs/examples';
+import { levelOf } from '@leadgate/api-docs/field-access-docs';
+import { html, Html } from '@leadgate/api-docs/html-template';
+import { CampaignDocs } from '@leadgate/api-docs/model';
 
 const TYPE_NOTES: Record<string, string> = {
   text: 'string',

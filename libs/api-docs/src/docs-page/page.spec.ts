@@ -21,25 +21,36 @@ const unescape = (text: string) =>
     .replace(/&amp;/g, '&');
 
 describe('the docs page', () => {
-  it('has a navigation column whose every link lands on an element of the page, ids unique', () => {
-    const html = page(tokenInput([...WRITE, 'webhooks:read']));
+  /** Every `href="#x"` of the navigation, after checking each lands on exactly one element. */
+  function navTargets(html: string): string[] {
     const nav = html.slice(html.indexOf('<nav class="toc" aria-label="On this page">'), html.indexOf('</nav>'));
     const targets = [...nav.matchAll(/href="#([^"]+)"/g)].map((match) => match[1]);
-    expect(targets).toEqual(
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const target of targets) expect(ids).toContain(target);
+    return targets;
+  }
+
+  it('has a navigation column whose every link lands on an element of the page, ids unique', () => {
+    expect(navTargets(page(tokenInput([...WRITE, 'webhooks:read'])))).toEqual(
       expect.arrayContaining([
         'getting-started',
         'rate-limits',
         'operations',
         'create',
         'lead-object',
+        'lead-body',
         'errors',
         'webhooks',
         'webhooks-verify',
       ]),
     );
-    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const target of targets) expect(ids).toContain(target);
+    const second = campaignDocs(null, { ...CAMPAIGN, id: 'cmp_two', name: 'Second' });
+    const account = { ...tokenInput(WRITE, [campaignDocs(null), second]), kind: 'account' as const };
+    expect(navTargets(page(account))).toEqual(
+      expect.arrayContaining(['create_cmp_heat', 'create_cmp_two', 'lead-object_cmp_two']),
+    );
+    expect(navTargets(page(tokenInput(READ)))).not.toContain('lead-body');
   });
 
   it("writes the list example in curl, JavaScript and Python with the token's own filter value", () => {

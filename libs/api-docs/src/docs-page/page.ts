@@ -49,7 +49,7 @@ function campaignParts(input: TokenDocsInput): CampaignPart[] {
 }
 
 const usesOf = (part: CampaignPart) => ({
-  writes: part.operations.some((op) => op.method !== 'get'),
+  writes: part.operations.some((op) => op.kind === 'create' || op.kind === 'batch' || op.kind === 'update'),
   files: part.operations.some((op) => op.kind.endsWith('File') || op.kind === 'listFiles'),
 });
 

@@ -48,6 +48,9 @@ const TOOLS_NOT_YET_TYPECHECKED = [];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.infra/**', '.nx/**', 'coverage/**'] },
+  // The typed SDK client compiles only against types generated from a live OpenAPI document, which
+  // tools/sdk/test makes and checks it against with `tsc --strict`; no tsconfig here can see them.
+  { ignores: ['tools/sdk/client/partner-client.ts', 'tools/sdk/client/partner-walk.ts'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.mts'],

@@ -1,11 +1,30 @@
 import { KAFKA_BROKERS, MONGO_URL, waitFor } from '@leadgate/testing';
-import { Kafka, logLevel } from 'kafkajs';
+import { CloudEvent, Kafka as CloudEventsKafka, KafkaMessage as CloudEventsMessage } from 'cloudevents';
+import { Kafka, KafkaMessage, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { leadsWorld, LeadsWorld } from './lead-test-setup';
 
 type Json = Record<string, unknown>;
+
+/**
+ * A Kafka record as the CloudEvents Kafka binding reads it, from its headers and value (the SDK
+ * takes string headers); structured mode is told by `content-type` alone, so without it this throws.
+ */
+function cloudEventOf(message: KafkaMessage): CloudEvent<Json> {
+  const headers = Object.fromEntries(
+    Object.entries(message.headers ?? {}).map(([name, value]) => [name, value?.toString()]),
+  );
+  const value = message.value?.toString('utf8');
+  const record: CloudEventsMessage<string | undefined> = {
+    headers,
+    key: message.key?.toString('utf8') ?? '',
+    value,
+    body: value,
+  };
+  return CloudEventsKafka.toEvent(record) as CloudEvent<Json>;
+}
 
 /** The partner data API through the gateway: filter scope, validation, pagination, ETags, idempotency, events. */
 describe('partner leads API', () => {
@@ -248,39 +267,44 @@ describe('partner leads API', () => {
     expect(tooMany.status).toBe(422);
   });
 
-  it('publishes lead.created and lead.status_changed as CloudEvents with stable ids', async () => {
+  it('publishes lead.created and lead.status_changed as structured-mode CloudEvents with stable ids', async () => {
     const kafka = new Kafka({
       clientId: 'partner-leads-test',
       brokers: KAFKA_BROKERS.split(','),
       logLevel: logLevel.NOTHING,
     });
     const consumer = kafka.consumer({ groupId: `partner-leads-test-${Date.now()}` });
-    const events: Json[] = [];
+    // Raw records: other runs on a shared broker publish too, so only this lead's are decoded.
+    const records: KafkaMessage[] = [];
     await consumer.connect();
     // From the end of the topic, which holds every earlier run's events on a long-lived broker;
     // the lead is made only once the consumer has its partitions, so none of its events is missed.
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.subscribe({ topic: 'leads.events.v1', fromBeginning: false });
     await consumer.run({
-      eachMessage: async ({ message }) => void events.push(JSON.parse(message.value!.toString()) as Json),
+      eachMessage: async ({ message }) => void records.push(message),
     });
     await joined;
     try {
       const created = await world.partner('POST', leads, { fields: { name: 'Evented' } });
       const id = String(created.body['id']);
       await world.partner('PATCH', `${leads}/${id}`, { status: 'won' });
-      const mine = await waitFor(
-        'both events',
-        async () => {
-          const found = events.filter((event) => event['subject'] === id);
-          return found.length >= 2 ? found : undefined;
-        },
-        20000,
-      );
-      expect(mine.map((event) => [event['type'], event['id']])).toEqual([
-        ['lead.created', `${id}:1`],
-        ['lead.status_changed', `${id}:2`],
+      const mine = (
+        await waitFor(
+          'both events',
+          async () => {
+            const found = records.filter((record) => record.key?.toString('utf8') === id);
+            return found.length >= 2 ? found : undefined;
+          },
+          20000,
+        )
+      ).map(cloudEventOf);
+      expect(mine.map((event) => [event.type, event.id, event['partitionkey']])).toEqual([
+        ['lead.created', `${id}:1`, id],
+        ['lead.status_changed', `${id}:2`, id],
       ]);
+      // The SDK's own check of the CloudEvents 1.0 attributes.
+      expect(mine.every((event) => event.validate())).toBe(true);
       // The operator CLI shows the same events (`npm run leadgate -- events tail`).
       const tail = spawnSync(
         process.execPath,
@@ -303,7 +327,7 @@ describe('partner leads API', () => {
         specversion: '1.0',
         data: { campaign_id: world.campaignId },
       });
-      expect(mine[1]).toMatchObject({
+      expect(mine[1]?.toJSON()).toMatchObject({
         specversion: '1.0',
         datacontenttype: 'application/json',
         data: { campaign_id: world.campaignId, changed: ['status'], lead: { id, status: 'won', version: 2 } },

@@ -34,6 +34,23 @@ describe('buildAsyncApi', () => {
     });
     expect(doc.components.schemas.LeadEventData.required).toEqual(['campaign_id', 'lead', 'changed', 'actor']);
   });
+
+  it('states the CloudEvents Kafka binding, structured mode: content-type and the other headers of every record', () => {
+    expect(doc.defaultContentType).toBe('application/cloudevents+json');
+    for (const message of Object.values(doc.components.messages)) {
+      expect(message.contentType).toBe('application/cloudevents+json');
+      expect(message.headers['required']).toEqual([
+        'content-type',
+        'x-request-id',
+        'x-leadgate-schema',
+        'x-leadgate-producer',
+      ]);
+      expect(message.headers['properties']).toMatchObject({
+        'content-type': { const: 'application/cloudevents+json' },
+        'x-leadgate-schema': { const: 'leads.events.v1' },
+      });
+    }
+  });
 });
 
 describe('buildAsyncApi against the AsyncAPI parser', () => {
@@ -50,5 +67,8 @@ describe('buildAsyncApi against the AsyncAPI parser', () => {
         .all()
         .map((channel) => channel.address()),
     ).toEqual(['leads.events.v1']);
+    const message = document?.messages().all()[0];
+    expect(message?.contentType()).toBe('application/cloudevents+json');
+    expect(Object.keys(message?.headers()?.properties() ?? {})).toContain('content-type');
   }, 30000);
 });

@@ -1,4 +1,4 @@
-import { LEAD_EVENT_TYPES, TOPICS } from '@leadgate/contracts';
+import { CLOUDEVENTS_JSON, HEADERS, LEAD_EVENT_TYPES, TOPICS } from '@leadgate/contracts';
 import { JsonSchema } from './model';
 
 const DESCRIPTIONS: Record<(typeof LEAD_EVENT_TYPES)[number], string> = {
@@ -59,6 +59,31 @@ function envelope(type: string): JsonSchema {
 }
 
 /**
+ * The Kafka headers of every lead event (ADR 024). `content-type` puts the record in the CloudEvents
+ * Kafka binding's structured mode: the whole event is the value, as JSON.
+ */
+const KAFKA_HEADERS: JsonSchema = {
+  type: 'object',
+  required: [HEADERS.contentType, HEADERS.requestId, HEADERS.schema, HEADERS.producer],
+  properties: {
+    [HEADERS.contentType]: {
+      type: 'string',
+      const: CLOUDEVENTS_JSON,
+      description:
+        'CloudEvents Kafka protocol binding, structured content mode: the value is one CloudEvent in the JSON event ' +
+        'format. CloudEvents SDKs (e.g. `Kafka.toEvent` of the JavaScript SDK) read the event from this header and the value.',
+    },
+    [HEADERS.requestId]: {
+      type: 'string',
+      description:
+        'The id of the API request (or the relay run) that made the change, for tracing; not unique per event.',
+    },
+    [HEADERS.schema]: { type: 'string', const: TOPICS.leadEvents, description: 'The payload contract of the value.' },
+    [HEADERS.producer]: { type: 'string', description: 'The service that produced the record, e.g. `leads`.' },
+  },
+};
+
+/**
  * AsyncAPI 3.0 for `leads.events.v1` (API.md §8): one channel, one receive operation, one message
  * per event type, each a CloudEvents 1.0 JSON envelope keyed by lead id.
  */
@@ -70,11 +95,17 @@ export function buildAsyncApi(options: { kafkaHost?: string } = {}) {
         name: type,
         title: type,
         summary: DESCRIPTIONS[type],
-        contentType: 'application/json',
+        contentType: CLOUDEVENTS_JSON,
+        headers: KAFKA_HEADERS,
         payload: envelope(type),
         bindings: {
           kafka: {
-            key: { type: 'string', description: 'The lead id: events of one lead stay in order.' },
+            key: {
+              type: 'string',
+              description:
+                'The lead id (the quarantine id for `lead.quarantined`), equal to `subject`: events of one lead stay in order. ' +
+                'CloudEvents SDKs hand it over as the `partitionkey` attribute (Kafka binding §3.1).',
+            },
             bindingVersion: '0.5.0',
           },
         },
@@ -91,10 +122,11 @@ export function buildAsyncApi(options: { kafkaHost?: string } = {}) {
       version: '1.0.0',
       description:
         'Every committed change of a lead, at least once, in order per lead, with a stable event id for de-duplication. ' +
-        'Values are CloudEvents 1.0 JSON envelopes.\n\n' +
+        "Values are CloudEvents 1.0 JSON envelopes in the Kafka binding's structured mode: every record carries the " +
+        `header \`content-type: ${CLOUDEVENTS_JSON}\`, so CloudEvents SDKs read it as a CloudEvent.\n\n` +
         FULL_DATA_NOTE,
     },
-    defaultContentType: 'application/json',
+    defaultContentType: CLOUDEVENTS_JSON,
     servers: {
       kafka: {
         host: options.kafkaHost ?? 'localhost:9092',

@@ -1,5 +1,6 @@
 export * from './topics/topics';
 export * from './topics/headers';
+export * from './topics/cloudevents';
 export * from './state/ids';
 export * from './state/campaign-schema.v1';
 export * from './state/filter-state.v1';

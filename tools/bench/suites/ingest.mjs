@@ -259,7 +259,12 @@ async function referenceIngest({ collection, producer }, brokers, named, leads, 
             await producer.send({
               topic: REFERENCE_EVENTS,
               acks: -1,
-              messages: documents.map((lead) => ({ key: lead._id, value: JSON.stringify(referenceEvent(lead)) })),
+              // Structured-mode CloudEvents, with the header the platform's lead events carry (ADR 024).
+              messages: documents.map((lead) => ({
+                key: lead._id,
+                value: JSON.stringify(referenceEvent(lead)),
+                headers: { 'content-type': 'application/cloudevents+json' },
+              })),
             });
             latencies.push(Date.now() - started);
           }

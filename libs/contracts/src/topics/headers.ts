@@ -1,5 +1,7 @@
 /** Kafka header names shared by every producer and consumer. */
 export const HEADERS = {
+  /** The CloudEvents Kafka binding's header: set (structured mode) on records whose value is a CloudEvent. */
+  contentType: 'content-type',
   requestId: 'x-request-id',
   /** Name of the payload schema, e.g. `campaigns.schemas.v1`, so a consumer can refuse a stranger. */
   schema: 'x-leadgate-schema',

@@ -1,11 +1,12 @@
-import { assertPayload, HEADERS, PayloadOf, TopicName } from '@leadgate/contracts';
+import { assertPayload, PayloadOf, TopicName } from '@leadgate/contracts';
 import { currentRequestId } from '@leadgate/observability';
 import { randomUUID } from 'node:crypto';
 import { Kafka, Partitioners, Producer, RecordMetadata } from 'kafkajs';
+import { recordHeaders } from './record-headers';
 import { sendChunks } from './send-chunks';
 
 export interface PublishOptions {
-  /** Extra headers; the request id, schema and producer headers are always set. */
+  /** Extra headers; the request id, schema, producer and (CloudEvents) content-type headers are always set. */
   headers?: Record<string, string>;
 }
 
@@ -64,7 +65,7 @@ export class KafkaPublisher {
     const [metadata] = await this.producer.send({
       topic,
       acks: -1,
-      messages: [{ key, value, headers: this.headersFor(topic, options.headers) }],
+      messages: [{ key, value, headers: this.headersFor(topic, value, options.headers) }],
     });
     return metadata;
   }
@@ -79,12 +80,11 @@ export class KafkaPublisher {
     records: PublishRecord<T>[],
     options: PublishOptions = {},
   ): Promise<RecordMetadata[]> {
-    const headers = this.headersFor(topic, options.headers);
-    const messages = records.map(({ key, value }) => ({
-      key,
-      value: value === null ? null : JSON.stringify(assertPayload(topic, value)),
-      headers,
-    }));
+    const requestId = currentRequestId() ?? randomUUID();
+    const messages = records.map(({ key, value }) => {
+      const encoded = value === null ? null : JSON.stringify(assertPayload(topic, value));
+      return { key, value: encoded, headers: this.headersFor(topic, encoded, options.headers, requestId) };
+    });
     const metadata: RecordMetadata[] = [];
     for (const chunk of sendChunks(messages, MAX_SEND_BYTES)) {
       metadata.push(...(await this.producer.send({ topic, acks: -1, messages: chunk })));
@@ -99,15 +99,19 @@ export class KafkaPublisher {
     value: string,
     headers: Record<string, string>,
   ): Promise<void> {
-    await this.producer.send({ topic, acks: -1, messages: [{ key, value, headers: this.headersFor(topic, headers) }] });
+    await this.producer.send({
+      topic,
+      acks: -1,
+      messages: [{ key, value, headers: this.headersFor(topic, value, headers) }],
+    });
   }
 
-  private headersFor(topic: TopicName, extra: Record<string, string> = {}): Record<string, string> {
-    return {
-      ...extra,
-      [HEADERS.requestId]: currentRequestId() ?? randomUUID(),
-      [HEADERS.schema]: topic,
-      [HEADERS.producer]: this.producerName,
-    };
+  private headersFor(
+    topic: TopicName,
+    value: string | null,
+    extra: Record<string, string> | undefined,
+    requestId = currentRequestId() ?? randomUUID(),
+  ): Record<string, string> {
+    return recordHeaders({ topic, producer: this.producerName, requestId, value, extra });
   }
 }

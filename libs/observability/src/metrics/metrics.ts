@@ -1,5 +1,16 @@
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
+/**
+ * prom-client's default gauges whose names end in `_total`, which Prometheus keeps for counters
+ * (promtool check metrics refuses them). Their per-type twins (`nodejs_active_handles` ...) stay;
+ * a total is their sum.
+ */
+const GAUGES_NAMED_AS_COUNTERS = [
+  'nodejs_active_handles_total',
+  'nodejs_active_requests_total',
+  'nodejs_active_resources_total',
+];
+
 /** One registry per process, labelled with the service name, holding Node's default metrics too. */
 export class ServiceMetrics {
   readonly registry = new Registry();
@@ -13,6 +24,7 @@ export class ServiceMetrics {
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
+    for (const name of GAUGES_NAMED_AS_COUNTERS) this.registry.removeSingleMetric(name);
     this.httpDuration = new Histogram({
       name: 'http_server_request_duration_seconds',
       help: 'HTTP requests served, by route template and status',

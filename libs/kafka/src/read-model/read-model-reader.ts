@@ -58,9 +58,7 @@ export class ReadModelReader<T extends TopicName> {
     this.consumer = options.kafka.consumer({
       groupId: this.group,
       sessionTimeout: 10000,
-      // The group has this replica as its only member: heartbeats only keep the session, so the usual
-      // third of the session timeout is enough.
-      heartbeatInterval: 3000,
+      heartbeatInterval: 1000,
       // A long poll: the broker answers as soon as a change arrives, so this bounds only the idle
       // fetches (one a second per read model, each costing the service and the broker CPU), how
       // fresh "the broker answered" is for the staleness check, and how long stop() waits.

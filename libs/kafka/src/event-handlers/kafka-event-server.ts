@@ -1,6 +1,7 @@
 import { ServerKafka } from '@nestjs/microservices';
 import { ConsumerGroupJoinEvent, EachMessagePayload, Partitioners } from 'kafkajs';
 import { Logger } from 'pino';
+import { fixKafkajsIdleTimer } from '@leadgate/kafka/kafkajs-fixes/request-queue-idle-timer';
 import { createKafkaClient } from '@leadgate/kafka/client/kafka-client';
 import { HandledOffsets } from './handled-offsets';
 
@@ -63,6 +64,7 @@ export class KafkaEventServer extends ServerKafka {
 
   override createClient<T>(): T {
     const { clientId, brokers, logger } = this.settings;
+    fixKafkajsIdleTimer();
     return createKafkaClient({ clientId, brokers, logger }) as T;
   }
 

@@ -5,6 +5,7 @@ import { BaseConfig, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Kafka } from 'kafkajs';
 import { Logger } from 'pino';
 import { createKafkaClient } from '@leadgate/kafka/client/kafka-client';
+import { fixKafkajsIdleTimer } from '@leadgate/kafka/kafkajs-fixes/request-queue-idle-timer';
 import { DeadLetterSink } from '@leadgate/kafka/dead-letter/dead-letter-sink';
 import { KafkaPublisher } from '@leadgate/kafka/publisher/kafka-publisher';
 import { TopicEvents } from '@leadgate/kafka/event-handlers/topic-events';
@@ -34,8 +35,10 @@ export class KafkaModule {
         {
           provide: KAFKA_CLIENT,
           inject: [SERVICE_CONFIG, ServiceInfo, ROOT_LOGGER],
-          useFactory: (config: BaseConfig, info: ServiceInfo, logger: Logger) =>
-            createKafkaClient({ clientId: info.instanceId, brokers: config.KAFKA_BROKERS, logger }),
+          useFactory: (config: BaseConfig, info: ServiceInfo, logger: Logger) => {
+            fixKafkajsIdleTimer();
+            return createKafkaClient({ clientId: info.instanceId, brokers: config.KAFKA_BROKERS, logger });
+          },
         },
         {
           provide: KafkaPublisher,

@@ -59,8 +59,10 @@ export class ReadModelReader<T extends TopicName> {
       groupId: this.group,
       sessionTimeout: 10000,
       heartbeatInterval: 1000,
-      // Bounds how long an idle fetch waits, so "the broker answered" is fresh enough to judge staleness.
-      maxWaitTimeInMs: 250,
+      // A long poll: the broker answers as soon as a change arrives, so this bounds only the idle
+      // fetches (one a second per read model, each costing the service and the broker CPU), how
+      // fresh "the broker answered" is for the staleness check, and how long stop() waits.
+      maxWaitTimeInMs: 1000,
       allowAutoTopicCreation: false,
     });
     this.consumer.on(this.consumer.events.FETCH, () => (this.lastFetchAt = Date.now()));

@@ -33,9 +33,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       env: {
         PORT: String(ports[app]),
         MONGO_DATABASE: `${runId}_${app}`,
-        // The dispatcher's consumer group of this platform alone: another platform's replica on the
-        // shared broker must not take its lead events (and a new group starts at the end of the topic).
-        ...(app === 'webhooks' ? { KAFKA_GROUP_SUFFIX: `.${runId}` } : {}),
+        // Consumer groups of this platform alone (webhooks' dispatcher, identity's token usage):
+        // another platform's replica on the shared broker must not take its events, nor hold up its
+        // join with a rebalance (a killed run's members linger until their session times out); a
+        // new group starts at the end of the topic.
+        KAFKA_GROUP_SUFFIX: `.${runId}`,
         ...options.env?.[app],
       },
     })),

@@ -71,7 +71,9 @@ describe('global rate limits across gateway replicas', () => {
     for (const url of urls) {
       for (const token of tokens) {
         const client = gatewayClient(url, token.secret);
-        await waitFor(`token at ${url}`, async () => ((await client('GET', '/v1/me')).status === 200 ? true : undefined));
+        await waitFor(`token at ${url}`, async () =>
+          (await client('GET', '/v1/me')).status === 200 ? true : undefined,
+        );
       }
     }
     const earliest = Date.now() + 1000;
@@ -93,7 +95,9 @@ describe('global rate limits across gateway replicas', () => {
       await sleep(windowStart + tick * OFFER_EVERY_MS - Date.now());
       const replica = tick % clients.length;
       pending.push(
-        clients[replica]('GET', '/v1/me').then(({ status, headers }) => void answers.push({ replica, status, headers })),
+        clients[replica]('GET', '/v1/me').then(
+          ({ status, headers }) => void answers.push({ replica, status, headers }),
+        ),
       );
     }
     await Promise.all(pending);

@@ -22,7 +22,9 @@ export async function ensureRetention(kafka: Kafka, specs: readonly TopicSpec[])
           resources: [{ type: ConfigResourceTypes.TOPIC, name: spec.name, configNames: entries.map((e) => e.name) }],
         }),
       );
-      const current = new Map((resources[0]?.configEntries ?? []).map((entry) => [entry.configName, entry.configValue]));
+      const current = new Map(
+        (resources[0]?.configEntries ?? []).map((entry) => [entry.configName, entry.configValue]),
+      );
       if (entries.every((entry) => current.get(entry.name) === entry.value)) continue;
       // AlterConfigs replaces the topic's own settings: these are all a non-compacted topic has.
       await withKafkaRetries(() =>

@@ -55,6 +55,17 @@ describe('shared window counts', () => {
     ]);
   });
 
+  it('starts a changed limit afresh, counting from the change on, like the token bucket did', () => {
+    const counts = new SharedWindowCounts('a');
+    for (let call = 0; call < 5; call++) counts.take(TOKEN, 10, start + 1000);
+    counts.heard('b', { token_id: TOKEN, window_start: start, taken: 3 }, start + 1000);
+    expect(counts.take(TOKEN, 2, start + 2000)).toMatchObject({ allowed: true, remaining: 1 });
+    // What the others admit after the change still counts.
+    counts.heard('b', { token_id: TOKEN, window_start: start, taken: 4 }, start + 2000);
+    expect(counts.take(TOKEN, 2, start + 3000).allowed).toBe(false);
+    expect(counts.take(TOKEN, 2, start + WINDOW_MS + 1)).toMatchObject({ allowed: true, remaining: 1 });
+  });
+
   it('gives every token its own phase in the minute, the same on every replica', () => {
     expect(phaseOf(TOKEN)).toBe(phaseOf(TOKEN));
     const phases = new Set(Array.from({ length: 50 }, (_, index) => phaseOf(`tok_${index}`)));

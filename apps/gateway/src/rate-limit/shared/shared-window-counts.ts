@@ -13,6 +13,9 @@ interface TokenWindow {
   handedOut: number;
   /** Sum of the other replicas' latest counts for this window. */
   others: number;
+  /** The limit last applied, and the window's total when it changed: a new limit starts afresh. */
+  limit: number;
+  baseline: number;
   /** Each other replica's latest (largest) count for this window. */
   peers: Map<string, number> | undefined;
 }
@@ -45,7 +48,13 @@ export class SharedWindowCounts {
 
   take(tokenId: string, limit: number, now = Date.now()): BucketDecision {
     const window = this.current(tokenId, now);
-    const used = window.own + window.others;
+    if (window.limit !== limit) {
+      // As the token bucket did: an admin who changes a limit (even lowers the account default
+      // their own token falls under) gets the new budget now, not after what the old one spent.
+      if (window.limit !== 0) window.baseline = window.own + window.others;
+      window.limit = limit;
+    }
+    const used = window.own + window.others - window.baseline;
     const allowed = used < limit;
     if (allowed) {
       if (window.own === window.handedOut) this.dirty.push(tokenId);
@@ -104,7 +113,16 @@ export class SharedWindowCounts {
     let window = this.windows.get(tokenId);
     if (!window) {
       const phase = phaseOf(tokenId);
-      window = { phase, windowStart: windowStartOf(phase, now), own: 0, handedOut: 0, others: 0, peers: undefined };
+      window = {
+        phase,
+        windowStart: windowStartOf(phase, now),
+        own: 0,
+        handedOut: 0,
+        others: 0,
+        limit: 0,
+        baseline: 0,
+        peers: undefined,
+      };
       this.remember(tokenId, window);
       return window;
     }
@@ -122,6 +140,7 @@ export class SharedWindowCounts {
     window.own = 0;
     window.handedOut = 0;
     window.others = 0;
+    window.baseline = 0;
     window.peers = undefined;
   }
 

@@ -15,7 +15,14 @@ export class DocsModule {
       module: DocsModule,
       imports: [
         KafkaModule.forRoot({
-          readModels: [TOPICS.campaignSchemas, TOPICS.campaignFilters, TOPICS.identityTokens, TOPICS.platformApiDocs],
+          readModels: [
+            TOPICS.campaignSchemas,
+            TOPICS.campaignFilters,
+            TOPICS.identityTokens,
+            // For the account's default rate limit, shown on each token's page.
+            TOPICS.identityAccounts,
+            TOPICS.platformApiDocs,
+          ],
         }),
       ],
       controllers: [TokenDocsController, EventsDocsController, AdminDocsController],

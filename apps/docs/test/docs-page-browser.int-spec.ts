@@ -38,6 +38,20 @@ describe('per-token docs page in a browser', () => {
     }
   };
 
+  /** Code blocks wider than their box at this viewport width (code must wrap, never be cut off). */
+  const overflowingCode = async (pageUrl: string, width: number) => {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(pageUrl);
+      return await page.evaluate<string[]>(`[...document.querySelectorAll('pre')]
+        .filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
+        .map((pre) => pre.textContent.slice(0, 80))`);
+    } finally {
+      await context.close();
+    }
+  };
+
   beforeAll(async () => {
     platform = await startPlatform({ apps: ['identity', 'campaigns', 'leads', 'docs'] });
     browser = await launchChromium();
@@ -124,6 +138,112 @@ describe('per-token docs page in a browser', () => {
       fullPage: true,
       clip: { x: 0, y: 0, width: 1200, height: Math.ceil((selects?.y ?? 900) - 8) },
     });
+    await context.close();
+  });
+
+  it('gives a read-write partner a page to work from: navigation, three languages, answers, problems, its rate limit, the webhook recipe', async () => {
+    const account = await bootstrapAdmin(platform, 'Browser test full page');
+    const admin = account.admin;
+    const { campaignId, filterId } = await partnerCampaign(admin, {
+      gatewayUrls: [platform.gateway.url],
+      campaign: { fields: ['name', 'email'], selects: ['select_partner'], statuses: [], relations: false },
+      tokenName: 'Partner ABC (read)',
+      permissions: ['read'],
+    });
+    const made = await admin('POST', `/v1/admin/campaigns/${campaignId}/tokens`, {
+      name: 'Partner ABC (read and write)',
+      permissions: ['read', 'write'],
+      filter_id: filterId,
+      rate_limit_per_minute: 321,
+    });
+    expect(made.status).toBe(201);
+    const pageUrl = `${platform.gateway.url}${new URL(String(made.body['docs_url'])).pathname}`;
+    await waitFor('docs page of the read-write token', async () =>
+      (await fetch(pageUrl)).status === 200 ? true : undefined,
+    );
+    const csp = (await fetch(pageUrl)).headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/]+=*'/);
+    expect(csp).not.toContain('unsafe-inline');
+
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    expect((await page.goto(pageUrl))?.status()).toBe(200);
+    const text = await page.locator('body').innerText();
+
+    // Navigation: plain anchors that work without JavaScript, sticky beside the content.
+    const nav = page.getByRole('navigation', { name: 'On this page' });
+    for (const name of [
+      'Getting started',
+      'Rate limits',
+      'Operations',
+      'Lead',
+      'Errors',
+      'Webhooks',
+      'Verifying a delivery',
+    ]) {
+      expect(await nav.getByRole('link', { name, exact: true }).count()).toBe(1);
+    }
+    await nav.getByRole('link', { name: 'Verifying a delivery', exact: true }).click();
+    expect(new URL(page.url()).hash).toBe('#webhooks-verify');
+    expect(await page.getByRole('heading', { name: 'Verifying a delivery' }).isVisible()).toBe(true);
+    const navBox = await nav.boundingBox();
+    expect(navBox?.y).toBeGreaterThanOrEqual(0);
+    expect(navBox?.y).toBeLessThan(10);
+
+    // Each operation: curl, JavaScript and Python with this campaign's filter value, and its answer.
+    const list = await page.locator('section#list').innerText();
+    expect(list).toContain(`/v1/campaigns/${campaignId}/leads?select.select_partner=SELECT_PARTNER&limit=50`);
+    expect(list).toMatch(/curl -X GET[\s\S]*fetch\([\s\S]*requests\.get\(/);
+    expect(list).toContain('"select.select_partner": "SELECT_PARTNER"');
+    expect(list).not.toContain('select.source');
+    const operations = page.locator('section.op');
+    expect(await operations.count()).toBeGreaterThanOrEqual(9);
+    for (const operation of await operations.all()) {
+      const answer = await operation.innerText();
+      expect(answer).toMatch(/Response\s+\d{3}/);
+      expect(answer).toMatch(/HTTP\/1\.1 \d{3}/);
+      expect(answer).toContain('Python');
+    }
+    expect(await page.locator('section#create').innerText()).toMatch(
+      /HTTP\/1\.1 201[\s\S]*"select_partner": "SELECT_PARTNER"/,
+    );
+
+    // The problems the server really sends, per operation.
+    expect(list).toContain('bad_query');
+    const create = await page.locator('section#create').innerText();
+    for (const type of [
+      'bad_idempotency_key',
+      'idempotency_key_reused',
+      'out_of_scope',
+      'invalid_token',
+      'rate_limited',
+    ]) {
+      expect(create).toContain(type);
+    }
+    expect(text).not.toMatch(/\bunauthorized\b/);
+
+    // The token's own rate limit, and the webhook verification recipe.
+    expect(text).toMatch(/This token may make 321 requests a minute/);
+    for (const part of [
+      'webhook-id',
+      'webhook-timestamp',
+      'webhook-signature',
+      'whsec_',
+      'HMAC-SHA256',
+      'compare_digest',
+      'timingSafeEqual',
+    ]) {
+      expect(text).toContain(part);
+    }
+
+    expect(await a11yViolations(pageUrl)).toEqual([]);
+    expect(await overflowingCode(pageUrl, 1280)).toEqual([]);
+    expect(await overflowingCode(pageUrl, 390)).toEqual([]);
+
+    await page.goto(pageUrl);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    // The whole page at a wide viewport (docs/screenshots/docs-page.png is a committed copy).
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'docs-page.png'), fullPage: true });
     await context.close();
   });
 });

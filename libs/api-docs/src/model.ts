@@ -29,6 +29,11 @@ export interface TokenDocsInput {
   /** Where partners reach the API, e.g. `https://api.leadgate.dev` (no trailing slash needed). */
   baseUrl: string;
   campaigns: CampaignDocs[];
+  /**
+   * The requests a minute the gateway allows this token: its own limit, else its account's
+   * default, else the platform's. Absent where the caller does not know it (the page then names no number).
+   */
+  rateLimitPerMinute?: number;
 }
 
 export interface LeadBodyExample {

@@ -76,7 +76,7 @@ export const PARAMETERS: Record<string, JsonSchema> = {
 /** Problem answers by status, every one `application/problem+json` (API.md §9). */
 export const PROBLEM_RESPONSES: Record<string, { name: string; description: string; type: string }> = {
   '400': { name: 'BadRequest', description: 'Malformed request or unknown query parameter.', type: 'bad_request' },
-  '401': { name: 'Unauthorized', description: 'Missing, unknown, expired or revoked token.', type: 'unauthorized' },
+  '401': { name: 'Unauthorized', description: 'Missing, unknown, expired or revoked token.', type: 'invalid_token' },
   '403': { name: 'Forbidden', description: 'The token lacks the scope this call needs.', type: 'insufficient_scope' },
   '404': { name: 'NotFound', description: 'No such resource for this token.', type: 'not_found' },
   '409': {

@@ -49,6 +49,20 @@ const valid = signatureHeader.split(' ').some((candidate) => {
   return version === 'v1' && given.length === expected.length && timingSafeEqual(given, expected);
 });`;
 
+export const VERIFY_IN_PYTHON = `import base64, hashlib, hmac, time
+
+def verify(secret: str, headers, raw_body: bytes) -> bool:
+    key = base64.b64decode(secret.removeprefix("whsec_"))
+    msg_id, timestamp = headers["webhook-id"], headers["webhook-timestamp"]
+    if abs(time.time() - int(timestamp)) > 5 * 60:
+        return False  # too old or from the future: refuse it
+    signed = f"{msg_id}.{timestamp}.".encode() + raw_body
+    expected = base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
+    return any(
+        version == "v1" and hmac.compare_digest(value, expected)
+        for version, _, value in (part.partition(",") for part in headers["webhook-signature"].split(" "))
+    )`;
+
 /** Pushed lead events carry leads: only a token that reads leads has any to receive. */
 export function receivesLeadEvents(input: Pick<TokenDocsInput, 'scopes' | 'campaigns'>): boolean {
   return grants(input.scopes, 'leads:read') && input.campaigns.length > 0;

@@ -1,5 +1,6 @@
 import { WEBHOOK_EVENT_TYPES } from '@leadgate/contracts';
 import { leadExample } from './examples';
+import { withCode } from './docs-page/code-text';
 import { html, Html } from './html-template';
 import { TokenDocsInput, trimBaseUrl } from './model';
 import {
@@ -8,15 +9,14 @@ import {
   receivesLeadEvents,
   SLICE_RULE,
   VERIFY_BY_HAND,
+  VERIFY_IN_PYTHON,
   VERIFY_WITH_LIBRARY,
   WEBHOOK_EVENTS,
   WEBHOOK_HEADERS,
 } from './webhooks-docs';
 
-/** `code` spans of the rule texts (written with backticks, as in the OpenAPI descriptions) as HTML. */
-function withCode(text: string): Html {
-  return html`${text.split('`').map((part, index) => (index % 2 === 1 ? html`<code>${part}</code>` : part))}`;
-}
+/** The anchors of the section and of its verification recipe, for the page's navigation. */
+export const WEBHOOKS_IDS = { section: 'webhooks', verify: 'webhooks-verify' };
 
 /** An example delivery body: the lead as this token reads it (the page's input is already its view). */
 function exampleDelivery(input: TokenDocsInput): Record<string, unknown> {
@@ -42,9 +42,9 @@ function exampleDelivery(input: TokenDocsInput): Record<string, unknown> {
 export function webhooksSection(input: TokenDocsInput, documentsPath: string): Html | '' {
   const may = managesWebhooks(input.scopes);
   const receives = receivesLeadEvents(input);
-  if (!receives && !may.read && !may.write) return '';
+  if (!hasWebhooksSection(input)) return '';
   const base = trimBaseUrl(input.baseUrl);
-  return html`<h2 id="webhooks">Webhooks</h2>
+  return html`<h2 id="${WEBHOOKS_IDS.section}">Webhooks</h2>
     <p>${withCode(SLICE_RULE)}</p>
     ${
       may.write
@@ -105,9 +105,24 @@ curl -X POST ${base}/v1/webhooks -H "Authorization: Bearer $LEADGATE_TOKEN" -H "
       </tbody>
     </table>
     <p>${withCode(DELIVERY_RULES)}</p>
-    <h3>Verifying a delivery</h3>
-    <p>Verify the raw body (before any JSON parsing) with the Standard Webhooks library:</p>
+    <h3 id="${WEBHOOKS_IDS.verify}">Verifying a delivery</h3>
+    <p>
+      Deliveries are signed as <a href="https://www.standardwebhooks.com/">Standard Webhooks</a>: the
+      <code>webhook-signature</code> header holds <code>v1,</code> and the base64 HMAC-SHA256 of
+      <code>{webhook-id}.{webhook-timestamp}.{raw body}</code>, keyed with the base64-decoded part of your secret after
+      <code>whsec_</code>. Check the signature over the raw body (before any JSON parsing), refuse a
+      <code>webhook-timestamp</code> more than 5 minutes from your clock, and de-duplicate on <code>webhook-id</code>.
+    </p>
+    <p class="lang">JavaScript, with the Standard Webhooks library</p>
     <pre>${VERIFY_WITH_LIBRARY}</pre>
-    <p>or by hand, comparing in constant time:</p>
-    <pre>${VERIFY_BY_HAND}</pre>`;
+    <p class="lang">JavaScript, by hand (comparing in constant time)</p>
+    <pre>${VERIFY_BY_HAND}</pre>
+    <p class="lang">Python, by hand</p>
+    <pre>${VERIFY_IN_PYTHON}</pre>`;
+}
+
+/** The section is there for a token that reads leads (it may receive them) or manages subscriptions. */
+export function hasWebhooksSection(input: TokenDocsInput): boolean {
+  const may = managesWebhooks(input.scopes);
+  return receivesLeadEvents(input) || may.read || may.write;
 }

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { REPO_ROOT as root } from './repo-root';
 import { dropStaleTestDatabases } from './stale-test-databases';
 import { MONGO_URL } from './test-env';
+import { claimTestRun } from './test-run-pids';
 
 /** Test runs older than this are over (the whole suite takes minutes), so their databases can go. */
 const STALE_AFTER_MS = 2 * 60 * 60 * 1000;
@@ -18,6 +19,7 @@ function run(label: string, args: string[]): void {
  * dropped, and dist/ built once.
  */
 export default async function globalSetup(): Promise<void> {
+  claimTestRun();
   process.stdout.write('\n');
   run('embedded infrastructure up', ['tools/infra/infra.mjs', 'up']);
   const started = Date.now();

@@ -3,13 +3,8 @@ import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { waitUntilReady } from './readiness';
 import { REPO_ROOT } from './repo-root';
+import { runPidDir } from './test-run-pids';
 import { freePort, KAFKA_BROKERS, MONGO_URL, testKeyEnv } from './test-env';
-
-/**
- * Every service process a test starts leaves a pid file here until it exits, so the global
- * teardown (another module registry, another `process` object) can kill what a failed test left.
- */
-export const PID_DIR = path.join(REPO_ROOT, 'tmp', 'test-pids');
 
 export type AppName = 'gateway' | 'identity' | 'campaigns' | 'leads' | 'docs' | 'webhooks';
 
@@ -84,7 +79,7 @@ export async function startService(app: AppName, options: StartOptions = {}): Pr
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
-  const pidDir = options.pidDir === undefined ? PID_DIR : options.pidDir;
+  const pidDir = options.pidDir === undefined ? runPidDir() : options.pidDir;
   const pidFile = pidDir === null ? null : path.join(pidDir, String(child.pid));
   if (pidDir !== null && pidFile !== null) {
     mkdirSync(pidDir, { recursive: true });

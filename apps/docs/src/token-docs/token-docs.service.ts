@@ -6,6 +6,7 @@ import { ReadModels } from '@leadgate/kafka';
 import { SERVICE_CONFIG } from '@leadgate/service-kit';
 import { DocsConfig } from '@docs/config';
 import { DocsKeyIndex } from './docs-key-index';
+import { tokenRateLimit } from './token-rate-limit';
 
 /**
  * What a docs key documents, from the read models at the moment of the request: the token's
@@ -33,6 +34,11 @@ export class TokenDocsService {
       scopes: token.scopes,
       baseUrl: this.config.PUBLIC_BASE_URL,
       campaigns,
+      rateLimitPerMinute: tokenRateLimit(
+        token,
+        this.readModels.of(TOPICS.identityAccounts).get(token.account_id),
+        this.config.RATE_LIMIT_PER_MINUTE,
+      ),
     };
   }
 

@@ -3,7 +3,7 @@
 // `npm run bench`: the platform measured side by side with its references, in one run on this
 // machine. `--quick` (CI) runs every suite small to prove the harness works and writes nothing into
 // docs/; the full run (by hand, ~20 min) rewrites the generated part of docs/BENCHMARKS.md.
-//   npm run bench [-- --quick] [--only edge,read,capacity,ingest,webhooks,footprint,propagation,console] [--profile] [--leads N]
+//   npm run bench [-- --quick] [--only edge,read,capacity,ingest,webhooks,footprint,propagation,console,ratelimit] [--profile] [--leads N]
 //     [--collection-leads N]
 import { parseArgs } from 'node:util';
 import { status } from '../infra/infra.mjs';
@@ -19,9 +19,20 @@ import { scopedRead } from './suites/scoped-read.mjs';
 import { capacity } from './suites/capacity.mjs';
 import { consoleLoad } from './suites/console.mjs';
 import { webhooks } from './suites/webhooks.mjs';
+import { rateLimit } from './suites/rate-limit.mjs';
 
 /** @type {Record<string, import('./lib/suite.mjs').Suite>} */
-const SUITES = { edge, console: consoleLoad, read: scopedRead, capacity, ingest, webhooks, footprint, propagation };
+const SUITES = {
+  edge,
+  console: consoleLoad,
+  read: scopedRead,
+  capacity,
+  ingest,
+  webhooks,
+  footprint,
+  propagation,
+  ratelimit: rateLimit,
+};
 
 const { values } = parseArgs({
   options: {
@@ -94,7 +105,7 @@ async function main() {
     for (const name of selected) {
       if (!SUITES[name]) throw new Error(`unknown suite ${name} (have ${Object.keys(SUITES).join(', ')})`);
       // Propagation runs its own 2 + 2 platform: its memory is not the default platform's.
-      if (name === 'propagation' || name === 'footprint') sampler.stop();
+      if (name === 'propagation' || name === 'ratelimit' || name === 'footprint') sampler.stop();
       const result = await SUITES[name]({ cluster, world, settings, log, footprintData });
       results.push(result);
       console.log(`\n${result.title}\n${JSON.stringify(result.rows, null, 1)}\n`);

@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { Cluster } from '../bench/lib/cluster.mjs';
 import { writeResults } from '../bench/lib/report.mjs';
+import * as gatewayScale from './scenarios/gateway-scale.mjs';
 import * as identityDown from './scenarios/identity-down.mjs';
 import * as kafkaOutage from './scenarios/kafka-outage.mjs';
 import * as leadsKill from './scenarios/leads-kill.mjs';
@@ -19,6 +20,7 @@ const DRILLS = {
   'kafka-outage': kafkaOutage,
   'identity-down': identityDown,
   'leads-scale': leadsScale,
+  'gateway-scale': gatewayScale,
   webhooks: webhooksKill,
   overload,
 };

@@ -10,6 +10,7 @@ import { TokenVerifier } from './auth/token-verifier';
 import { MeRoute } from './me/me.route';
 import { InFlightLimits } from './rate-limit/in-flight-limits';
 import { RateLimitService } from './rate-limit/rate-limit.service';
+import { RateUsageSharing } from './rate-limit/shared/rate-usage-sharing';
 import { GatewayController } from './routing/gateway.controller';
 import { principalSignerFrom } from './routing/principal-signing';
 import { UpstreamPools } from './routing/upstream-pools';
@@ -50,6 +51,7 @@ export class GatewayModule {
         ConsoleRoute,
         AuthFailureThrottle,
         RateLimitService,
+        RateUsageSharing,
         InFlightLimits,
         TokenUsageRecorder,
         SessionVerifier,

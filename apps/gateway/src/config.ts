@@ -52,6 +52,11 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   /** Requests one token may have in progress at once (429 over it). */
   TOKEN_CONCURRENCY_LIMIT: z.coerce.number().int().positive().default(32),
   TOKEN_USAGE_FLUSH_MS: z.coerce.number().int().positive().default(10000),
+  /**
+   * How often each replica publishes its per-token counts to the others (ADR 027). The global limit
+   * can be exceeded by what the other replicas admit in this interval plus Kafka's propagation delay.
+   */
+  RATE_LIMIT_SHARE_MS: z.coerce.number().int().min(10).max(1000).default(50),
   /** Refused tokens one client address may send a minute; then 429 until the minute is over. */
   AUTH_FAILURE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   /** Proxies whose X-Forwarded-For is believed (addresses, CIDRs); none by default. */

@@ -15,6 +15,7 @@ export * from './events/lead-event.v1';
 export * from './events/webhook-event-types';
 export * from './events/dead-letter.v1';
 export * from './events/token-usage.v1';
+export * from './events/rate-usage.v1';
 export * from './events/audit-entry.v1';
 export * from './registry/payload-registry';
 export * from './files/served-file-types';

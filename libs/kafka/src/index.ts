@@ -5,6 +5,7 @@ export * from './dead-letter/dead-letter-sink';
 export * from './read-model/catch-up-tracker';
 export * from './read-model/read-model-reader';
 export * from './read-model/message-headers';
+export * from './recent-events/recent-events-reader';
 export * from './nest/kafka.tokens';
 export * from './nest/read-models';
 export * from './nest/kafka.module';

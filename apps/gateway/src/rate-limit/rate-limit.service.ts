@@ -5,6 +5,7 @@ import { ProblemException, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Caller } from '@gateway/auth/caller';
 import { GatewayConfig } from '@gateway/config';
 import { TokenUsageRecorder } from '@gateway/usage/token-usage.recorder';
+import { RateUsageSharing } from './shared/rate-usage-sharing';
 import { BucketDecision, TokenBuckets } from './token-bucket';
 
 /** Where the RateLimit headers go: Node's response under either adapter. */
@@ -15,7 +16,8 @@ export interface HeaderSink {
 /**
  * Per-token rate limits (the token's own, else the account's default, else the platform's) and per-address limits for
  * anonymous calls. Answers with the IETF RateLimit headers; 429 with Retry-After when exhausted.
- * Also the one place a request is counted as a use of its token.
+ * A token's budget is one 60 s window shared by every gateway replica (ADR 027); an address's is a
+ * token bucket of this replica alone. Also the one place a request is counted as a use of its token.
  */
 @Injectable()
 export class RateLimitService {
@@ -25,6 +27,7 @@ export class RateLimitService {
     @Inject(SERVICE_CONFIG) private readonly config: GatewayConfig,
     private readonly usage: TokenUsageRecorder,
     private readonly readModels: ReadModels,
+    private readonly sharing: RateUsageSharing,
   ) {}
 
   /** The token's own limit, else its account's default, else the platform's. */
@@ -37,7 +40,7 @@ export class RateLimitService {
     // A person's use is reported as their session's: it keeps the session from going idle.
     this.usage.record(token.kind === 'user' ? token.session_id : token.id);
     const limit = this.limitFor(token);
-    this.apply(this.buckets.take(`token:${token.id}`, limit), response);
+    this.apply(this.sharing.counts.take(token.id, limit), response);
   }
 
   enforceForAddress(address: string, response: HeaderSink | undefined): void {

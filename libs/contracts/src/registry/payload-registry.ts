@@ -11,6 +11,7 @@ import { auditEntryV1 } from '@leadgate/contracts/events/audit-entry.v1';
 import { deadLetterV1 } from '@leadgate/contracts/events/dead-letter.v1';
 import { leadEventV1 } from '@leadgate/contracts/events/lead-event.v1';
 import { tokenUsageV1 } from '@leadgate/contracts/events/token-usage.v1';
+import { rateUsageV1 } from '@leadgate/contracts/events/rate-usage.v1';
 import { TOPICS, TopicName } from '@leadgate/contracts/topics/topics';
 
 /** The payload schema of each topic: producers validate before sending, consumers after receiving. */
@@ -21,6 +22,7 @@ export const PAYLOAD_SCHEMAS = {
   [TOPICS.identityUsers]: userStateV1,
   [TOPICS.identitySessions]: sessionStateV1,
   [TOPICS.tokenUsage]: tokenUsageV1,
+  [TOPICS.gatewayRateUsage]: rateUsageV1,
   [TOPICS.campaignSchemas]: campaignSchemaStateV1,
   [TOPICS.campaignFilters]: filterStateV1,
   [TOPICS.leadEvents]: leadEventV1,

@@ -12,6 +12,8 @@ export const TOPICS = {
   identitySessions: 'identity.sessions.v1',
   /** Batches of "token last used at" from the gateways, so identity keeps last_used_at without a write per request. */
   tokenUsage: 'identity.token-usage.v1',
+  /** Per-token request counts of each gateway process, every ~50 ms, so replicas share one budget (ADR 027). */
+  gatewayRateUsage: 'gateway.rate-usage.v1',
   campaignSchemas: 'campaigns.schemas.v1',
   campaignFilters: 'campaigns.filters.v1',
   leadEvents: 'leads.events.v1',
@@ -29,6 +31,8 @@ export interface TopicSpec {
   /** Compacted state topics keep the latest value per key; read models replay them from the start. */
   compacted: boolean;
   partitions: number;
+  /** Short-lived event topics: records older than this are deleted (Kafka retention.ms); else the broker's default. */
+  retentionMs?: number;
 }
 
 export const TOPIC_SPECS: readonly TopicSpec[] = [
@@ -38,6 +42,8 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: TOPICS.identityUsers, compacted: true, partitions: 3 },
   { name: TOPICS.identitySessions, compacted: true, partitions: 3 },
   { name: TOPICS.tokenUsage, compacted: false, partitions: 3 },
+  // Only the current minute matters to a joining gateway; ten minutes leaves room for slow readers.
+  { name: TOPICS.gatewayRateUsage, compacted: false, partitions: 3, retentionMs: 10 * 60_000 },
   { name: TOPICS.campaignSchemas, compacted: true, partitions: 3 },
   { name: TOPICS.campaignFilters, compacted: true, partitions: 3 },
   { name: TOPICS.leadEvents, compacted: false, partitions: 6 },

@@ -21,7 +21,7 @@ export const HEADERS: Record<string, JsonSchema> = {
     schema: { type: 'integer', minimum: 0 },
   },
   'RateLimit-Reset': {
-    description: 'Seconds until the window is full again.',
+    description: 'Seconds until the current window ends and the whole budget is available again.',
     schema: { type: 'integer', minimum: 0 },
   },
   'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 0 } },

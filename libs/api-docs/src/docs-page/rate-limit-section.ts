@@ -14,9 +14,11 @@ export function rateLimitSection(id: string, perMinute: number | undefined): Htm
     }
     <p>
       Every answer carries <code>RateLimit-Limit</code> (requests per window), <code>RateLimit-Remaining</code> and
-      <code>RateLimit-Reset</code> (seconds until the window is full again). Over the limit the answer is
-      <strong>429</strong> <code>rate_limited</code> with <code>Retry-After</code> (seconds): wait that long, then
-      retry. A token may also have only a limited number of requests in progress at once (<strong>429</strong>
+      <code>RateLimit-Reset</code> (seconds until the current window ends and the whole budget is back). Over the limit
+      the answer is <strong>429</strong> <code>rate_limited</code> with <code>Retry-After</code> (seconds): wait that
+      long, then retry. A token may also have only a limited number of requests in progress at once (<strong
+        >429</strong
+      >
       <code>concurrency_limited</code>).
     </p>`;
 }

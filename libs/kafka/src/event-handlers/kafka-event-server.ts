@@ -1,5 +1,6 @@
 import { ServerKafka } from '@nestjs/microservices';
 import { ConsumerGroupJoinEvent, EachMessagePayload, Partitioners } from 'kafkajs';
+import { KafkaConnection } from '@leadgate/service-kit';
 import { Logger } from 'pino';
 import { createKafkaClient } from '@leadgate/kafka/client/kafka-client';
 import { HandledOffsets } from './handled-offsets';
@@ -10,7 +11,8 @@ const COMMIT_INTERVAL_MS = 1000;
 const MAX_CACHED_ROUTES = 256;
 
 export interface KafkaEventServerOptions {
-  brokers: string[];
+  /** Brokers and credentials, the same as the service's other clients. */
+  connection: KafkaConnection;
   clientId: string;
   /** Shared by every replica of the service: each event is handled by one replica. */
   groupId: string;
@@ -47,7 +49,7 @@ export class KafkaEventServer extends ServerKafka {
   constructor(private readonly settings: KafkaEventServerOptions) {
     super({
       postfixId: '',
-      client: { clientId: settings.clientId, brokers: settings.brokers },
+      client: { clientId: settings.clientId, brokers: settings.connection.brokers },
       consumer: { groupId: settings.groupId, allowAutoTopicCreation: false },
       subscribe: { fromBeginning: settings.fromBeginning },
       run: { autoCommit: false },
@@ -62,8 +64,8 @@ export class KafkaEventServer extends ServerKafka {
   }
 
   override createClient<T>(): T {
-    const { clientId, brokers, logger } = this.settings;
-    return createKafkaClient({ clientId, brokers, logger }) as T;
+    const { clientId, connection, logger } = this.settings;
+    return createKafkaClient({ clientId, ...connection, logger }) as T;
   }
 
   /** Nest's handler, then the message counts as handled (a handler that throws leaves it to be read again). */

@@ -7,9 +7,9 @@ import type { KafkaSasl } from '@leadgate/service-kit';
 import {
   adminPrincipal,
   MONGO_URL,
-  PID_DIR,
   REPO_ROOT,
   RunningService,
+  runPidDir,
   signedFetch,
   startService,
   uniqueRunId,
@@ -50,6 +50,7 @@ describe('Kafka credentials (SCRAM over mutual TLS, ACLs)', () => {
   const dir = path.join(REPO_ROOT, 'tmp', `scram-broker-${runId}`);
   let broker: ScramBroker;
   let campaigns: RunningService | undefined;
+  let pidFile = '';
   const clients: { disconnect(): Promise<void> }[] = [];
 
   const passwordOf = (user: string) => readFileSync(broker.users[user], 'utf8').trim();
@@ -93,9 +94,10 @@ describe('Kafka credentials (SCRAM over mutual TLS, ACLs)', () => {
       { env: process.env, timeout: 100_000 },
     );
     broker = JSON.parse(stdout) as ScramBroker;
-    // If this file dies before its teardown, the global teardown still kills the broker.
-    mkdirSync(PID_DIR, { recursive: true });
-    writeFileSync(path.join(PID_DIR, String(broker.pid)), 'scram-broker');
+    // If this file dies before its teardown, the run's global teardown still kills the broker.
+    pidFile = path.join(runPidDir(), String(broker.pid));
+    mkdirSync(path.dirname(pidFile), { recursive: true });
+    writeFileSync(pidFile, 'scram-broker');
 
     // Least privilege, as an operator would grant it: campaigns reads every topic and creates the
     // platform's topics at boot, but writes only its own, the audit and api-docs topics and dead
@@ -152,7 +154,7 @@ describe('Kafka credentials (SCRAM over mutual TLS, ACLs)', () => {
     await campaigns?.stop();
     if (broker) {
       await run(process.execPath, [BROKER_TOOL, 'down', '--dir', dir], { env: process.env, timeout: 30_000 });
-      rmSync(path.join(PID_DIR, String(broker.pid)), { force: true });
+      rmSync(pidFile, { force: true });
     }
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);

@@ -45,6 +45,8 @@ async function eventsCommand(args) {
   let printed = 0;
   /** @type {() => Promise<void>} */
   let stop = async () => {};
+  /** @type {unknown} */
+  let failure;
   /** @type {Promise<void>} */
   const done = new Promise((resolve) => {
     process.once('SIGINT', resolve);
@@ -60,11 +62,16 @@ async function eventsCommand(args) {
       },
     }).then(
       (stopper) => (stop = stopper),
-      () => resolve(),
+      (error) => {
+        // A refused setting or connection is the tail's answer, not a quiet end.
+        failure = error;
+        resolve();
+      },
     );
   });
   await done;
   await stop();
+  if (failure) throw failure;
   return 0;
 }
 

@@ -1,17 +1,11 @@
 // @ts-check
 // Reading `leads.events.v1` (API.md §8): CloudEvents 1.0 JSON, key = lead id, at least once, in
 // order per lead. Shared by the operator CLI (`events tail`) and the consumer example.
-import { createRequire } from 'node:module';
 import { loadTopics } from '../lib/built.mjs';
-
-const require = createRequire(import.meta.url);
+import { kafkaClient } from '../lib/kafka-client.mjs';
 
 /** The topic's name from libs/contracts, where every topic of the platform is named once. */
 export const LEAD_EVENTS_TOPIC = (await loadTopics()).leadEvents;
-
-export function kafkaBrokers(env = process.env) {
-  return (env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',').map((broker) => broker.trim());
-}
 
 /** @typedef {import('../../libs/contracts/src/events/lead-event.v1.js').LeadEventV1} LeadEvent */
 /** @typedef {{ partition: number; offset: string; key?: string; requestId?: string }} LeadEventMeta */
@@ -21,6 +15,7 @@ export function kafkaBrokers(env = process.env) {
  * offset (a throwaway group that commits nothing); a durable group resumes where it stopped.
  * `since` (Unix ms) starts each partition at its first event written at or after that time,
  * rather than at the topic's beginning: a long-lived topic can hold millions of events.
+ * Brokers and credentials come from `env` (KAFKA_BROKERS, KAFKA_SASL_*, KAFKA_TLS*: ADR 022).
  * Returns a function that stops the consumer.
  * @param {{
  *   clientId: string;
@@ -28,7 +23,7 @@ export function kafkaBrokers(env = process.env) {
  *   fromBeginning?: boolean;
  *   since?: number;
  *   onEvent: (event: LeadEvent, meta: LeadEventMeta) => Promise<void>;
- *   brokers?: string[];
+ *   env?: NodeJS.ProcessEnv;
  * }} options
  * @returns {Promise<() => Promise<void>>}
  */
@@ -38,10 +33,9 @@ export async function consumeLeadEvents({
   fromBeginning = false,
   since,
   onEvent,
-  brokers = kafkaBrokers(),
+  env = process.env,
 }) {
-  const { Kafka, logLevel } = require('kafkajs');
-  const kafka = new Kafka({ clientId, brokers, logLevel: logLevel.ERROR });
+  const kafka = await kafkaClient({ clientId, env });
   const durable = groupId !== null;
   const consumer = kafka.consumer({
     groupId: groupId ?? `${clientId}-${process.pid}-${Date.now()}`,

@@ -58,6 +58,9 @@ const SECRET_FILES: Record<string, { file: string; inline: string }> = {
   webhooks: { file: 'WEBHOOK_SECRET_KEYS_FILE', inline: 'WEBHOOK_SECRET_KEYS' },
 };
 
+/** The compose secret holding an app's Kafka SCRAM password (ADR 022). */
+const kafkaPasswordSecret = (app: string) => `kafka_password_${app}`;
+
 function unknownVariables(app: string, names: Iterable<string>): string[] {
   const shape = schemas[app]?.shape ?? {};
   return [...names].filter((name) => !(name in shape));
@@ -329,11 +332,57 @@ describe('deployment manifests', () => {
             problems.push(`service "${name}" (${app}) sets ${fileVariable}; only ${owner} holds that secret`);
           }
         }
-        if (!SECRET_FILES[app] && secrets.length > 0) {
-          problems.push(`service "${name}" (${app}) mounts secrets ${secrets.join(', ')}`);
+        // Besides its Kafka password (checked below), only the owners of the secrets above mount any.
+        const others = secrets.filter((secret) => secret !== kafkaPasswordSecret(app));
+        if (!SECRET_FILES[app] && others.length > 0) {
+          problems.push(`service "${name}" (${app}) mounts secrets ${others.join(', ')}`);
         }
         if ((env['OPERATOR_VERIFY_KEY'] !== undefined) !== (app === 'identity')) {
           problems.push(`service "${name}" (${app}): OPERATOR_VERIFY_KEY belongs to identity, and only there`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('logs each app in to Kafka with SCRAM as its own user, the password from its own secret file (ADR 022)', () => {
+      const problems: string[] = [];
+      for (const { name, service, app } of appServices) {
+        const env = composeEnvironment(service);
+        const secrets = ((service['secrets'] ?? []) as (string | Node)[]).map((secret) =>
+          typeof secret === 'string' ? secret : String(secret['source']),
+        );
+        if (env['KAFKA_SASL_MECHANISM'] !== 'scram-sha-512') {
+          problems.push(`service "${name}": KAFKA_SASL_MECHANISM must be scram-sha-512`);
+        }
+        if (env['KAFKA_SASL_USERNAME'] !== app) problems.push(`service "${name}": KAFKA_SASL_USERNAME must be ${app}`);
+        if (env['KAFKA_SASL_PASSWORD'] !== undefined) {
+          problems.push(`service "${name}": KAFKA_SASL_PASSWORD in the environment; mount it as a secret file`);
+        }
+        if (env['KAFKA_SASL_PASSWORD_FILE'] !== `/run/secrets/${kafkaPasswordSecret(app)}`) {
+          problems.push(`service "${name}": KAFKA_SASL_PASSWORD_FILE must be /run/secrets/${kafkaPasswordSecret(app)}`);
+        }
+        if (!secrets.includes(kafkaPasswordSecret(app))) {
+          problems.push(`service "${name}" must mount ${kafkaPasswordSecret(app)}`);
+        }
+        const foreign = secrets.filter(
+          (secret) => secret.startsWith('kafka_password_') && secret !== kafkaPasswordSecret(app),
+        );
+        if (foreign.length > 0)
+          problems.push(`service "${name}" mounts another's Kafka password: ${foreign.join(', ')}`);
+      }
+      const kafka = services['kafka'];
+      const kafkaEnv = kafka ? composeEnvironment(kafka) : {};
+      if (!/^SASL_(PLAINTEXT|SSL):\/\/kafka:9092$/.test(kafkaEnv['KAFKA_ADVERTISED_LISTENERS'] ?? '')) {
+        problems.push('service "kafka": the advertised listener must be SASL_PLAINTEXT or SASL_SSL');
+      }
+      if (kafkaEnv['KAFKA_SASL_ENABLED_MECHANISMS'] !== 'SCRAM-SHA-512') {
+        problems.push('service "kafka": KAFKA_SASL_ENABLED_MECHANISMS must be SCRAM-SHA-512');
+      }
+      // Every app's user is created when the volume is formatted.
+      const format = JSON.stringify(services['kafka-format']?.['command'] ?? '');
+      for (const { app } of appServices) {
+        if (!new RegExp(`\\b${app}\\b`).test(/for user in ([^;]*);/.exec(format)?.[1] ?? '')) {
+          problems.push(`service "kafka-format" does not create the Kafka user ${app}`);
         }
       }
       expect(problems).toEqual([]);

@@ -1,4 +1,6 @@
 export * from './config/load-config';
+export * from './config/credentials';
+export * from './config/kafka-connection';
 export * from './config/platform-version';
 export * from './errors/problem';
 export * from './errors/problem.filter';

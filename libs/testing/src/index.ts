@@ -12,3 +12,4 @@ export * from '@leadgate/contracts/testing';
 export * from './console-sessions';
 export * from './console-browser';
 export { REPO_ROOT } from './repo-root';
+export { runPidDir } from './test-run-pids';

@@ -2,7 +2,7 @@
 // Watches a Kafka topic from its current end (or given offsets): counts the events a bench or a drill
 // caused, by key, with the time each one arrived. Starts at the end offsets taken before any load,
 // so nothing the load produced can be missed while the consumer group is still joining.
-import { Kafka, logLevel } from 'kafkajs';
+import { kafkaClient } from '../../lib/kafka-client.mjs';
 
 /** @typedef {{ partition: number; offset: string }} PartitionOffset */
 /**
@@ -15,13 +15,22 @@ import { Kafka, logLevel } from 'kafkajs';
  */
 
 /**
+ * A client of the broker the bench brought up (tools/lib/kafka-client.mjs; the embedded broker takes
+ * no credentials, so only its address is passed).
+ * @param {string} brokers comma-separated
+ * @param {string} [clientId]
+ */
+export const benchKafka = (brokers, clientId = 'leadgate-bench') =>
+  kafkaClient({ clientId, env: { KAFKA_BROKERS: brokers }, quiet: true });
+
+/**
  * The topic's current end offsets: where a watch started later should begin to see everything after now.
  * @param {string} brokers comma-separated
  * @param {string} topic
  * @returns {Promise<PartitionOffset[]>}
  */
 export async function topicEnds(brokers, topic) {
-  const kafka = new Kafka({ clientId: 'leadgate-bench', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = await benchKafka(brokers);
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -45,7 +54,7 @@ export async function topicEnds(brokers, topic) {
  */
 export async function watchTopic({ brokers, topic, select, handle, startOffsets }) {
   const ends = startOffsets ?? (await topicEnds(brokers, topic));
-  const kafka = new Kafka({ clientId: 'leadgate-bench', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = await benchKafka(brokers);
   const groupId = `bench-${topic}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   // The new group's committed offsets are the start: the consumer begins there whenever it joins
   // (a seek right after run() fails when the first join crashes, as right after a broker restart).
@@ -105,7 +114,7 @@ export async function watchTopic({ brokers, topic, select, handle, startOffsets 
  * @param {number} partitions
  */
 export async function ensureTopic(brokers, topic, partitions) {
-  const kafka = new Kafka({ clientId: 'leadgate-bench', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = await benchKafka(brokers);
   const admin = kafka.admin();
   await admin.connect();
   try {

@@ -3,12 +3,11 @@
 // on Kafka (seen by a consumer), single POSTs and batches of 1,000; vs raw driver inserts + raw
 // kafkajs produce (acks=all) of the same documents and events, observed the same way.
 import { randomBytes } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { load, ratio, round } from '../lib/load.mjs';
 import { cpuSpent, machineCpuMs } from '../lib/cpu-time.mjs';
 import { table } from '../lib/report.mjs';
-import { ensureTopic, watchTopic } from '../lib/events.mjs';
+import { benchKafka, ensureTopic, watchTopic } from '../lib/events.mjs';
 import { LEAD_EVENTS_TOPIC as LEAD_EVENTS } from '../../events/lead-events.mjs';
 import { leadBody, partnerCampaign, PARTNER_VALUE } from '../lib/world.mjs';
 
@@ -18,7 +17,7 @@ export async function ingest({ cluster, world, settings, log }) {
   const brokers = cluster.infra.KAFKA_BROKERS;
   await ensureTopic(brokers, REFERENCE_EVENTS, 6);
   const mongo = await MongoClient.connect(cluster.infra.MONGO_URL);
-  const kafka = new Kafka({ clientId: 'bench-reference', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = await benchKafka(brokers, 'bench-reference');
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
   const reference = { collection: mongo.db(cluster.database('reference')).collection('leads'), producer };

@@ -1,9 +1,10 @@
 import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { KafkaConnection } from '@leadgate/service-kit';
 import { Logger } from 'pino';
 
-export interface KafkaClientOptions {
+/** The brokers, and TLS and SASL when the settings ask for them (kafkaConnectionOf, ADR 022). */
+export interface KafkaClientOptions extends KafkaConnection {
   clientId: string;
-  brokers: string[];
   logger: Logger;
 }
 
@@ -23,6 +24,8 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
+    ...(options.ssl ? { ssl: options.ssl } : {}),
+    ...(options.sasl ? { sasl: options.sasl } : {}),
     connectionTimeout: 3000,
     requestTimeout: 10000,
     retry: { initialRetryTime: 200, retries: 8 },

@@ -33,7 +33,7 @@ class InspectableServer extends KafkaEventServer {
 
 const server = (commitIntervalMs?: number) =>
   new InspectableServer({
-    brokers: ['127.0.0.1:9092'],
+    connection: { brokers: ['127.0.0.1:9092'] },
     clientId: 'identity-1.events',
     groupId: 'identity.token-usage',
     fromBeginning: true,

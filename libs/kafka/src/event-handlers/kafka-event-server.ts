@@ -1,5 +1,6 @@
 import { ServerKafka } from '@nestjs/microservices';
 import { ConsumerGroupJoinEvent, EachMessagePayload, Partitioners } from 'kafkajs';
+import { KafkaConnection } from '@leadgate/service-kit';
 import { Logger } from 'pino';
 import { fixKafkajsIdleTimer } from '@leadgate/kafka/kafkajs-fixes/request-queue-idle-timer';
 import { createKafkaClient } from '@leadgate/kafka/client/kafka-client';
@@ -11,7 +12,8 @@ const COMMIT_INTERVAL_MS = 1000;
 const MAX_CACHED_ROUTES = 256;
 
 export interface KafkaEventServerOptions {
-  brokers: string[];
+  /** Brokers and credentials, the same as the service's other clients. */
+  connection: KafkaConnection;
   clientId: string;
   /** Shared by every replica of the service: each event is handled by one replica. */
   groupId: string;
@@ -48,7 +50,7 @@ export class KafkaEventServer extends ServerKafka {
   constructor(private readonly settings: KafkaEventServerOptions) {
     super({
       postfixId: '',
-      client: { clientId: settings.clientId, brokers: settings.brokers },
+      client: { clientId: settings.clientId, brokers: settings.connection.brokers },
       consumer: { groupId: settings.groupId, allowAutoTopicCreation: false },
       subscribe: { fromBeginning: settings.fromBeginning },
       run: { autoCommit: false },
@@ -63,9 +65,9 @@ export class KafkaEventServer extends ServerKafka {
   }
 
   override createClient<T>(): T {
-    const { clientId, brokers, logger } = this.settings;
+    const { clientId, connection, logger } = this.settings;
     fixKafkajsIdleTimer();
-    return createKafkaClient({ clientId, brokers, logger }) as T;
+    return createKafkaClient({ clientId, ...connection, logger }) as T;
   }
 
   /** Nest's handler, then the message counts as handled (a handler that throws leaves it to be read again). */

@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { ReadinessRegistry, ROOT_LOGGER, ServiceInfo } from '@leadgate/observability';
-import { BaseConfig, SERVICE_CONFIG } from '@leadgate/service-kit';
+import { BaseConfig, KafkaConnection, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Logger } from 'pino';
+import { KAFKA_CONNECTION } from '@leadgate/kafka/nest/kafka.tokens';
 import { KafkaEventServer } from './kafka-event-server';
 
 export interface EventConsumersOptions {
@@ -21,7 +22,7 @@ export async function startEventConsumers(app: INestApplication, options: EventC
   const info = app.get(ServiceInfo);
   const groupId = `${options.groupId}${config.KAFKA_GROUP_SUFFIX}`;
   const server = new KafkaEventServer({
-    brokers: config.KAFKA_BROKERS,
+    connection: app.get<KafkaConnection>(KAFKA_CONNECTION),
     clientId: `${info.instanceId}.events`,
     groupId,
     // A suffixed group is a test platform's throwaway: it skips the history other runs left on the

@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TopicName } from '@leadgate/contracts';
 import { ROOT_LOGGER, ServiceInfo } from '@leadgate/observability';
-import { BaseConfig, SERVICE_CONFIG } from '@leadgate/service-kit';
+import { BaseConfig, KafkaConnection, kafkaConnectionOf, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Kafka } from 'kafkajs';
 import { Logger } from 'pino';
 import { createKafkaClient } from '@leadgate/kafka/client/kafka-client';
@@ -11,7 +11,7 @@ import { KafkaPublisher } from '@leadgate/kafka/publisher/kafka-publisher';
 import { TopicEvents } from '@leadgate/kafka/event-handlers/topic-events';
 import { ReadModelReader } from '@leadgate/kafka/read-model/read-model-reader';
 import { KafkaLifecycle } from './kafka-lifecycle';
-import { KAFKA_CLIENT } from './kafka.tokens';
+import { KAFKA_CLIENT, KAFKA_CONNECTION } from './kafka.tokens';
 import { ReadModels } from './read-models';
 import { ReadModelsController } from './read-models.controller';
 
@@ -33,11 +33,16 @@ export class KafkaModule {
       controllers: [ReadModelsController],
       providers: [
         {
+          provide: KAFKA_CONNECTION,
+          inject: [SERVICE_CONFIG],
+          useFactory: (config: BaseConfig): KafkaConnection => kafkaConnectionOf(config),
+        },
+        {
           provide: KAFKA_CLIENT,
-          inject: [SERVICE_CONFIG, ServiceInfo, ROOT_LOGGER],
-          useFactory: (config: BaseConfig, info: ServiceInfo, logger: Logger) => {
+          inject: [KAFKA_CONNECTION, ServiceInfo, ROOT_LOGGER],
+          useFactory: (connection: KafkaConnection, info: ServiceInfo, logger: Logger) => {
             fixKafkajsIdleTimer();
-            return createKafkaClient({ clientId: info.instanceId, brokers: config.KAFKA_BROKERS, logger });
+            return createKafkaClient({ clientId: info.instanceId, ...connection, logger });
           },
         },
         {
@@ -81,7 +86,7 @@ export class KafkaModule {
         TopicEvents,
         KafkaLifecycle,
       ],
-      exports: [KAFKA_CLIENT, KafkaPublisher, DeadLetterSink, TopicEvents, ReadModels],
+      exports: [KAFKA_CONNECTION, KAFKA_CLIENT, KafkaPublisher, DeadLetterSink, TopicEvents, ReadModels],
     };
   }
 }

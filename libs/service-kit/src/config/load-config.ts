@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { publicKeysProblem } from '@leadgate/service-kit/internal-auth/principal-keys';
+import { credentialsConfigShape, CredentialsConfig, resolveCredentials } from './credentials';
 
 /** Ed25519 public keys (base64 DER SPKI, comma-separated, or PEM), checked at boot. */
 const publicKeys = z.string().superRefine((value, context) => {
@@ -7,16 +8,19 @@ const publicKeys = z.string().superRefine((value, context) => {
   if (problem) context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
 });
 
+/** KAFKA_BROKERS: comma-separated host:port. */
+export const kafkaBrokersSchema = z
+  .string()
+  .default('127.0.0.1:19092')
+  .transform((value) => value.split(',').map((broker) => broker.trim()))
+  .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port')).min(1));
+
 /** Settings every service shares; each app extends this with its own. */
 export const baseConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
-  KAFKA_BROKERS: z
-    .string()
-    .default('127.0.0.1:19092')
-    .transform((value) => value.split(',').map((broker) => broker.trim()))
-    .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port')).min(1)),
+  KAFKA_BROKERS: kafkaBrokersSchema,
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).default(1),
   /**
    * Appended to each shared consumer group of the `@OnTopicEvent` handlers. Empty in production;
@@ -31,6 +35,8 @@ export const baseConfigSchema = z.object({
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URL')
     .default('mongodb://127.0.0.1:27027/'),
+  /** Kafka SASL/TLS and MONGO_URL_FILE (ADR 022), checked together and the secret files read at boot. */
+  ...credentialsConfigShape,
   /** Connections to the database per service process (driver default 100). */
   MONGO_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   /**
@@ -77,7 +83,10 @@ export function loadConfig<S extends z.ZodTypeAny>(schema: S, env: NodeJS.Proces
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
-  const problems = crossFieldProblems(result.data as Partial<BaseConfig>);
+  const problems = [
+    ...crossFieldProblems(result.data as Partial<BaseConfig>),
+    ...resolveCredentials(result.data as CredentialsConfig),
+  ];
   if (problems.length > 0) throw new ConfigError(problems);
   return result.data as z.infer<S>;
 }

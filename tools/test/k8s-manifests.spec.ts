@@ -175,6 +175,32 @@ describe(`${K8S_DIR} for operators`, () => {
     expect(problems).toEqual([]);
   });
 
+  it('matches the sizing table of docs/OPERATIONS.md (requests, limits, HPA range), so the page cannot drift', () => {
+    const text = readFileSync(path.join(root, 'docs/OPERATIONS.md'), 'utf8');
+    const rows = new Map(
+      [
+        ...text.matchAll(/^\|\s*([a-z]+)\s*\|\s*(\S+) \/ (\S+)\s*\|\s*(\S+) \/ (\S+)\s*\|\s*(\d+) to (\d+)\s*\|$/gm),
+      ].map((match) => [match[1], match.slice(2).join(' ')]),
+    );
+    const problems: string[] = [];
+    for (const deployment of deployments) {
+      const name = String(deployment.metadata['name']);
+      const { requests = {}, limits = {} } = (appContainer(deployment)['resources'] ?? {}) as Node;
+      const hpa = ofKind('HorizontalPodAutoscaler').find((object) => object['spec']?.scaleTargetRef?.name === name);
+      const actual = [
+        requests['cpu'],
+        requests['memory'],
+        limits['cpu'],
+        limits['memory'],
+        hpa?.['spec']?.minReplicas,
+        hpa?.['spec']?.maxReplicas,
+      ].join(' ');
+      if (rows.get(name) !== actual)
+        problems.push(`${name}: docs/OPERATIONS.md says "${rows.get(name)}", manifests "${actual}"`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('runs every container non-root, read-only, unprivileged, with RuntimeDefault seccomp and no API token', () => {
     const problems: string[] = [];
     for (const deployment of deployments) {

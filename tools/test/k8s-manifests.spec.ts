@@ -264,14 +264,14 @@ describe(`${K8S_DIR} for operators`, () => {
       if (DATABASE_APPS.includes(app))
         expected.push(['MONGO_URL_FILE', `leadgate-${app}-connections`, 'secret', 'mongo-url']);
       else if ('MONGO_URL_FILE' in env) problems.push(`${at}: has no database, so no MONGO_URL_FILE`);
-      for (const [variable, sourceName, sourceKind, key] of expected) {
+      for (const [variable, expectedSource, sourceKind, key] of expected) {
         const file = env[variable];
         const mounted = file ? mountedSource(deployment, container, file) : undefined;
         const source = mounted?.volume[sourceKind];
-        const sourceName_ = sourceKind === 'secret' ? source?.secretName : source?.name;
-        if (!mounted || sourceName_ !== sourceName || mounted.key !== key) {
+        const mountedName = sourceKind === 'secret' ? source?.secretName : source?.name;
+        if (!mounted || mountedName !== expectedSource || mounted.key !== key) {
           problems.push(
-            `${at}: ${variable} (${file ?? 'unset'}) must be key ${key} of ${sourceKind} ${sourceName}, mounted read-only`,
+            `${at}: ${variable} (${file ?? 'unset'}) must be key ${key} of ${sourceKind} ${expectedSource}, mounted read-only`,
           );
         }
       }

@@ -5,7 +5,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse, parseAllDocuments } from 'yaml';
+import { parse } from 'yaml';
 import { z } from 'zod';
 import { campaignsConfigSchema } from '../../apps/campaigns/src/config';
 import { docsConfigSchema } from '../../apps/docs/src/config';
@@ -14,13 +14,13 @@ import { identityConfigSchema } from '../../apps/identity/src/config';
 import { leadsConfigSchema } from '../../apps/leads/src/config';
 import { webhooksConfigSchema } from '../../apps/webhooks/src/config';
 import { managementPortOf } from '../../libs/service-kit/src/config/management-port';
+import { composeSchemaProblems } from './compose-schema';
+import { appContainer, containerPort as probePort, K8S_DIR, K8sObject, loadK8s, Node } from './k8s/manifests';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-type Node = Record<string, any>;
 
 const root = path.resolve(__dirname, '../..');
 const COMPOSE_FILE = 'docker-compose.yml';
-const K8S_DIR = 'deploy/k8s';
 
 const schemas: Record<string, z.AnyZodObject> = {
   gateway: gatewayConfigSchema,
@@ -31,16 +31,30 @@ const schemas: Record<string, z.AnyZodObject> = {
   webhooks: webhooksConfigSchema,
 };
 const APPS = Object.keys(schemas);
-/** Replicas an operator starts with (gateway and leads also autoscale). */
+/** Replicas an operator starts with: two of each, so a node drain never takes a service away. */
 const EXPECTED_REPLICAS: Record<string, number> = {
   gateway: 2,
-  identity: 1,
-  campaigns: 1,
+  identity: 2,
+  campaigns: 2,
   leads: 2,
-  docs: 1,
+  docs: 2,
   webhooks: 2,
 };
-const AUTOSCALED = ['gateway', 'leads'];
+const AUTOSCALED = APPS;
+/**
+ * Connection settings deploy/k8s sets ahead of the code that reads them (issue 19: Kafka SCRAM over
+ * TLS, the database URL from a file; being added to the shared config schema on another branch).
+ * Accepted while an app's schema lacks them; once it has them, the schema checks them like any
+ * other setting. Delete this list when every schema knows them.
+ */
+const CONNECTION_VARIABLES_AHEAD_OF_CODE = [
+  'KAFKA_SASL_MECHANISM',
+  'KAFKA_SASL_USERNAME',
+  'KAFKA_SASL_PASSWORD_FILE',
+  'KAFKA_TLS',
+  'KAFKA_TLS_CA_FILE',
+  'MONGO_URL_FILE',
+];
 /** Stands in for values that come from outside the files (secrets, ${VAR} without a default). */
 const SAMPLE_SECRET = 'sample-value-for-manifest-checks-0123456789';
 /** Stands in for public keys that come from outside the files (${PRINCIPAL_VERIFY_KEY:?...}). */
@@ -123,34 +137,6 @@ function loadCompose(): Record<string, Node> {
 // ------------------------------------------------------------------------------------------------
 // deploy/k8s
 
-interface K8sObject extends Node {
-  kind: string;
-  metadata: Node;
-  file: string;
-}
-
-function loadK8s(): K8sObject[] {
-  const dir = path.join(root, K8S_DIR);
-  const objects: K8sObject[] = [];
-  const files = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name));
-  for (const file of files.sort()) {
-    const text = readFileSync(path.join(dir, file), 'utf8');
-    for (const document of parseAllDocuments(text)) {
-      if (document.errors.length > 0) {
-        throw new Error(`${K8S_DIR}/${file}: ${document.errors.map((error) => error.message).join('; ')}`);
-      }
-      const object = document.toJS() as Node | null;
-      if (object) objects.push({ ...object, file: `${K8S_DIR}/${file}` } as K8sObject);
-    }
-  }
-  return objects;
-}
-
-function appContainer(deployment: K8sObject): Node {
-  const containers = (deployment['spec']?.template?.spec?.containers ?? []) as Node[];
-  return containers.find((container) => container['name'] === deployment.metadata['name']) ?? containers[0] ?? {};
-}
-
 /** The environment a container gets, and what could not be checked (hidden keys). */
 function containerEnvironment(
   container: Node,
@@ -191,12 +177,6 @@ function containerEnvironment(
     }
   }
   return { env, secretKeys, problems };
-}
-
-function probePort(container: Node, port: unknown): number | undefined {
-  if (typeof port === 'number') return port;
-  const named = ((container['ports'] ?? []) as Node[]).find((entry) => entry['name'] === port);
-  return named ? Number(named['containerPort']) : undefined;
 }
 
 function preStopSleepSeconds(container: Node): number {
@@ -243,6 +223,10 @@ describe('deployment manifests', () => {
     const appServices = Object.entries(services)
       .filter(([, service]) => typeof service['build'] === 'object' && service['build']?.args?.APP !== undefined)
       .map(([name, service]) => ({ name, service, app: String(service['build'].args.APP) }));
+
+    it('is a Compose file the compose-spec JSON schema accepts (dclint ships the current schema)', () => {
+      expect(composeSchemaProblems(path.join(root, COMPOSE_FILE))).toEqual([]);
+    });
 
     it('builds each app from a directory under apps/ with src/main.ts, all six exactly once', () => {
       const problems: string[] = [];
@@ -475,7 +459,7 @@ describe('deployment manifests', () => {
   });
 
   describe(K8S_DIR, () => {
-    const objects = loadK8s();
+    const objects = loadK8s(root);
     const ofKind = (kind: string) => objects.filter((object) => object.kind === kind);
     const configMaps = new Map(
       ofKind('ConfigMap').map((map) => [
@@ -508,7 +492,8 @@ describe('deployment manifests', () => {
         const container = appContainer(deployment);
         const { env, secretKeys, problems: hidden } = containerEnvironment(container, configMaps);
         problems.push(...hidden.map((problem) => `${where(deployment)}: ${problem}`));
-        for (const variable of unknownVariables(app, Object.keys(env))) {
+        const settings = Object.keys(env).filter((name) => !CONNECTION_VARIABLES_AHEAD_OF_CODE.includes(name));
+        for (const variable of unknownVariables(app, settings)) {
           problems.push(`${where(deployment)} sets ${variable}, which is not in ${schemaFile(app)}`);
         }
         for (const problem of validate(app, env).problems) problems.push(`${where(deployment)}: ${problem}`);
@@ -544,12 +529,17 @@ describe('deployment manifests', () => {
       for (const deployment of deployments) {
         const app = String(deployment.metadata['name']);
         const podSpec = (deployment['spec']?.template?.spec ?? {}) as Node;
-        const secretVolumes = ((podSpec['volumes'] ?? []) as Node[]).filter((volume) => volume['secret']);
+        // Every app has its own connection credentials (k8s-manifests.spec.ts checks those).
+        const secretVolumes = ((podSpec['volumes'] ?? []) as Node[]).filter(
+          (volume) => volume['secret'] && volume['secret'].secretName !== `leadgate-${app}-connections`,
+        );
         const container = appContainer(deployment);
         const owned = SECRET_FILES[app];
         if (!owned) {
           if (secretVolumes.length > 0)
-            problems.push(`${where(deployment)} mounts a Secret; only the gateway and webhooks may`);
+            problems.push(
+              `${where(deployment)} mounts a Secret besides its connections; only the gateway and webhooks may`,
+            );
           continue;
         }
         const file = ((container['env'] ?? []) as Node[]).find((variable) => variable['name'] === owned.file)?.[
@@ -648,7 +638,7 @@ describe('deployment manifests', () => {
       expect(problems).toEqual([]);
     });
 
-    it('starts with the planned replicas, autoscales gateway and leads, and routes each Service to its pods', () => {
+    it('starts with the planned replicas, autoscales every app, and routes each Service to its pods', () => {
       const problems: string[] = [];
       for (const deployment of deployments) {
         const app = String(deployment.metadata['name']);

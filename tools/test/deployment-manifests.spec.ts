@@ -41,20 +41,6 @@ const EXPECTED_REPLICAS: Record<string, number> = {
   webhooks: 2,
 };
 const AUTOSCALED = APPS;
-/**
- * Connection settings deploy/k8s sets ahead of the code that reads them (issue 19: Kafka SCRAM over
- * TLS, the database URL from a file; being added to the shared config schema on another branch).
- * Accepted while an app's schema lacks them; once it has them, the schema checks them like any
- * other setting. Delete this list when every schema knows them.
- */
-const CONNECTION_VARIABLES_AHEAD_OF_CODE = [
-  'KAFKA_SASL_MECHANISM',
-  'KAFKA_SASL_USERNAME',
-  'KAFKA_SASL_PASSWORD_FILE',
-  'KAFKA_TLS',
-  'KAFKA_TLS_CA_FILE',
-  'MONGO_URL_FILE',
-];
 /** Stands in for values that come from outside the files (secrets, ${VAR} without a default). */
 const SAMPLE_SECRET = 'sample-value-for-manifest-checks-0123456789';
 /** Stands in for public keys that come from outside the files (${PRINCIPAL_VERIFY_KEY:?...}). */
@@ -492,8 +478,7 @@ describe('deployment manifests', () => {
         const container = appContainer(deployment);
         const { env, secretKeys, problems: hidden } = containerEnvironment(container, configMaps);
         problems.push(...hidden.map((problem) => `${where(deployment)}: ${problem}`));
-        const settings = Object.keys(env).filter((name) => !CONNECTION_VARIABLES_AHEAD_OF_CODE.includes(name));
-        for (const variable of unknownVariables(app, settings)) {
+        for (const variable of unknownVariables(app, Object.keys(env))) {
           problems.push(`${where(deployment)} sets ${variable}, which is not in ${schemaFile(app)}`);
         }
         for (const problem of validate(app, env).problems) problems.push(`${where(deployment)}: ${problem}`);

@@ -219,10 +219,23 @@ export interface MethodNotAllowed {
 interface CompiledRoute {
   route: Route;
   segments: string[];
+  /** How many segments are literal: the most literal patterns own a path. */
+  literals: number;
 }
 
 const segmentsOf = (pattern: string) => pattern.split('/').slice(1);
-const COMPILED: CompiledRoute[] = ROUTES.map((route) => ({ route, segments: segmentsOf(route.pattern) }));
+/**
+ * The table by segment count: a pattern matches only paths as deep as itself. Every request is
+ * matched at the edge (the 405 check) and most again when routed, so this stays off the profile.
+ */
+const COMPILED_BY_DEPTH = new Map<number, CompiledRoute[]>();
+for (const route of ROUTES) {
+  const segments = segmentsOf(route.pattern);
+  const literals = segments.filter((segment) => !segment.startsWith(':')).length;
+  const sameDepth = COMPILED_BY_DEPTH.get(segments.length) ?? [];
+  sameDepth.push({ route, segments, literals });
+  COMPILED_BY_DEPTH.set(segments.length, sameDepth);
+}
 const COMPILED_HERE = ANSWERED_HERE.map(({ pattern, methods }) => ({ segments: segmentsOf(pattern), methods }));
 
 /** A path segment as a parameter value: plain characters only, never empty, never `.` or `..`. */
@@ -234,32 +247,56 @@ const SAFE_SEGMENT = /^[A-Za-z0-9._~-]{1,200}$/;
  * (ids never look like that), so GET there is 405, as the documents say. `allow` tells 405 from 404.
  */
 export function matchRoute(method: string, path: string): RouteMatch | MethodNotAllowed | null {
-  const segments = path.replace(/\/+$/, '').split('/').slice(1);
-  let owners: { compiled: CompiledRoute; params: Record<string, string> }[] = [];
-  let mostLiterals = -1;
-  for (const compiled of COMPILED) {
-    const params = matchSegments(compiled.segments, segments);
-    if (!params) continue;
-    const literals = compiled.segments.filter((segment) => !segment.startsWith(':')).length;
-    if (literals > mostLiterals) [owners, mostLiterals] = [[], literals];
-    if (literals === mostLiterals) owners.push({ compiled, params });
-  }
+  const segments = pathSegments(path);
+  const owners = ownersOf(segments);
   const owner = owners.find(({ compiled }) => compiled.route.method === method);
   if (owner) return { route: owner.compiled.route, params: owner.params };
+  return methodNotAllowed(owners, segments);
+}
+
+/**
+ * The 405 for `method` on `path`, or null when the path is unknown or has that method (in the table
+ * or answered by the gateway itself): what the edge refuses before it reads anything else. It runs
+ * on every request, so the `Allow` list is built only for a refusal.
+ */
+export function refusedMethod(method: string, path: string): MethodNotAllowed | null {
+  const segments = pathSegments(path);
+  const owners = ownersOf(segments);
+  if (owners.some(({ compiled }) => compiled.route.method === method)) return null;
+  for (const here of COMPILED_HERE) {
+    if (here.methods.includes(method) && matchSegments(here.segments, segments)) return null;
+  }
+  return methodNotAllowed(owners, segments);
+}
+
+interface Owner {
+  compiled: CompiledRoute;
+  params: Record<string, string>;
+}
+
+const pathSegments = (path: string) => path.replace(/\/+$/, '').split('/').slice(1);
+
+/** The most literal routes that match these segments, whatever their method. */
+function ownersOf(segments: string[]): Owner[] {
+  let owners: Owner[] = [];
+  let mostLiterals = -1;
+  for (const compiled of COMPILED_BY_DEPTH.get(segments.length) ?? []) {
+    if (compiled.literals < mostLiterals) continue;
+    const params = matchSegments(compiled.segments, segments);
+    if (!params) continue;
+    if (compiled.literals > mostLiterals) [owners, mostLiterals] = [[], compiled.literals];
+    owners.push({ compiled, params });
+  }
+  return owners;
+}
+
+/** 405 with every method the path has (in the table or answered here), or null for an unknown path. */
+function methodNotAllowed(owners: Owner[], segments: string[]): MethodNotAllowed | null {
   const allow = new Set(owners.map(({ compiled }) => compiled.route.method));
   for (const here of COMPILED_HERE) {
     if (matchSegments(here.segments, segments)) here.methods.forEach((allowed) => allow.add(allowed));
   }
   return allow.size > 0 ? { methodAllowed: false, allow: [...allow].sort() } : null;
-}
-
-/**
- * The 405 for `method` on `path`, or null when the path is unknown or has that method (in the table
- * or answered by the gateway itself): what the edge refuses before it reads anything else.
- */
-export function refusedMethod(method: string, path: string): MethodNotAllowed | null {
-  const match = matchRoute(method, path);
-  return match !== null && !('route' in match) && !match.allow.includes(method) ? match : null;
 }
 
 function matchSegments(pattern: string[], actual: string[]): Record<string, string> | null {

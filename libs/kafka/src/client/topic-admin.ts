@@ -42,12 +42,7 @@ async function createMissing(admin: Admin, specs: readonly TopicSpec[], replicat
         topic: spec.name,
         numPartitions: spec.partitions,
         replicationFactor,
-        configEntries: spec.compacted
-          ? [
-              { name: 'cleanup.policy', value: 'compact' },
-              { name: 'min.compaction.lag.ms', value: '60000' },
-            ]
-          : [],
+        configEntries: topicConfigEntries(spec),
       })),
     });
   } catch (error) {
@@ -55,4 +50,25 @@ async function createMissing(admin: Admin, specs: readonly TopicSpec[], replicat
     const now = new Set(await admin.listTopics());
     if (!missing.every((spec) => now.has(spec.name))) throw error;
   }
+}
+
+/**
+ * A topic's own settings, given when it is created (by whichever service boots first): compaction,
+ * or a retention of its own (ADR 027's short-lived counts), whose segments roll at a tenth of it so
+ * the broker can delete by the minute rather than a week-long segment at once. Set at creation only:
+ * altering a topic later needs DescribeConfigs/AlterConfigs rights that least-privilege service
+ * principals do not have (ADR 022); an operator changes an existing topic with kafka-configs.
+ */
+export function topicConfigEntries(spec: TopicSpec): { name: string; value: string }[] {
+  if (spec.compacted) {
+    return [
+      { name: 'cleanup.policy', value: 'compact' },
+      { name: 'min.compaction.lag.ms', value: '60000' },
+    ];
+  }
+  if (spec.retentionMs === undefined) return [];
+  return [
+    { name: 'retention.ms', value: String(spec.retentionMs) },
+    { name: 'segment.ms', value: String(Math.max(60_000, Math.floor(spec.retentionMs / 10))) },
+  ];
 }

@@ -5,7 +5,6 @@ import { BaseConfig, SERVICE_CONFIG } from '@leadgate/service-kit';
 import { Kafka } from 'kafkajs';
 import { Logger } from 'pino';
 import { ensureTopics } from '@leadgate/kafka/client/topic-admin';
-import { ensureRetention } from '@leadgate/kafka/recent-events/topic-retention';
 import { KafkaPublisher } from '@leadgate/kafka/publisher/kafka-publisher';
 import { KAFKA_CLIENT } from './kafka.tokens';
 import { ReadModels } from './read-models';
@@ -27,7 +26,6 @@ export class KafkaLifecycle implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     await ensureTopics(this.kafka, TOPIC_SPECS, this.config.KAFKA_REPLICATION_FACTOR);
-    await ensureRetention(this.kafka, TOPIC_SPECS);
     await this.publisher.connect();
     // Read models catch up in the background; /health/ready says when they are there.
     await Promise.all(this.readModels.all().map((reader) => reader.start()));

@@ -1,6 +1,6 @@
 import { WEBHOOK_EVENT_TYPES } from '@leadgate/contracts';
 import { leadExample } from './examples';
-import { withCode } from './docs-page/code-text';
+import { namesTable, withCode } from './docs-page/code-text';
 import { html, Html } from './html-template';
 import { TokenDocsInput, trimBaseUrl } from './model';
 import {
@@ -87,23 +87,7 @@ curl -X POST ${base}/v1/webhooks -H "Authorization: Bearer $LEADGATE_TOKEN" -H "
             <pre>${JSON.stringify(exampleDelivery(input), null, 2)}</pre>`
         : ''
     }
-    <table>
-      <thead>
-        <tr>
-          <th>Header</th>
-          <th>Meaning</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${Object.entries(WEBHOOK_HEADERS).map(
-          ([name, meaning]) =>
-            html`<tr>
-              <td><code>${name}</code></td>
-              <td>${withCode(meaning)}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    ${namesTable('Header', Object.entries(WEBHOOK_HEADERS))}
     <p>${withCode(DELIVERY_RULES)}</p>
     <h3 id="${WEBHOOKS_IDS.verify}">Verifying a delivery</h3>
     <p>

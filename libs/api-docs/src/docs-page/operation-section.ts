@@ -1,7 +1,7 @@
 import { html, Html } from '@leadgate/api-docs/html-template';
 import { CampaignOperation } from '@leadgate/api-docs/operations';
 import { requestExample } from '@leadgate/api-docs/request-examples';
-import { withCode } from './code-text';
+import { namesTable, withCode } from './code-text';
 import { listFilterExample } from './list-query';
 import { EVERY_CALL, operationProblems, ProblemType } from './problem-types';
 import { ResponseExample, responseExample } from './response-examples';
@@ -24,26 +24,6 @@ function listParameters(op: CampaignOperation): [string, string][] {
     ['limit', '1 to 500, default 50'],
     ['cursor', 'the `next_cursor` of the previous page; follow it until it is null'],
   ];
-}
-
-function parametersTable(rows: [string, string][]): Html {
-  return html`<table>
-    <thead>
-      <tr>
-        <th>Query parameter</th>
-        <th>Meaning</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows.map(
-        ([name, meaning]) =>
-          html`<tr>
-            <td><code>${name}</code></td>
-            <td>${withCode(meaning)}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
 }
 
 /** The answer as it comes: status line, the headers that matter, the body. */
@@ -91,7 +71,7 @@ export function operationSection(op: CampaignOperation, baseUrl: string, ids: Sc
       <span class="method ${op.method}">${op.method.toUpperCase()}</span> <code>${op.path}</code> ${op.summary}
     </h4>
     <p>${withCode(op.description)} Needs the <code>${op.scope}</code> scope.</p>
-    ${op.kind === 'list' ? parametersTable(listParameters(op)) : ''}
+    ${op.kind === 'list' ? namesTable('Query parameter', listParameters(op)) : ''}
     <h5>Request</h5>
     ${
       example.body !== undefined

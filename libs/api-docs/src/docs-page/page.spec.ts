@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CAMPAIGN, campaignDocs, READ, tokenInput, WRITE } from '@leadgate/api-docs/testing/fixtures';
+import { OPERATION_KINDS } from '@leadgate/api-docs/operations';
 import { renderDocsPage } from './page';
 import { DOCS_PAGE_CSP } from './page-style';
 
@@ -78,17 +79,7 @@ describe('the docs page', () => {
     expect(unescape(section(html, 'update'))).toMatch(/HTTP\/1\.1 200\n[\s\S]*ETag: "v2"[\s\S]*"version": 2/);
     expect(unescape(section(html, 'batch'))).toMatch(/"results": \[\s*\{\s*"index": 0,\s*"status": "created"/);
     expect(unescape(section(html, 'schema'))).toMatch(/"filter": \{[\s\S]*"name": "Partner ABC"/);
-    for (const id of [
-      'schema',
-      'list',
-      'create',
-      'batch',
-      'get',
-      'update',
-      'listFiles',
-      'uploadFile',
-      'downloadFile',
-    ]) {
+    for (const id of OPERATION_KINDS) {
       expect(section(html, id)).toMatch(/<h5>Response<\/h5>\s*<p>\s*<span class="status">\d{3}<\/span>/);
       expect(section(html, id)).toContain('<p class="lang">Python</p>');
     }

@@ -19,7 +19,7 @@ import net from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveConfig } from './lib/config.mjs';
-import { kafkaVersion } from './lib/kafka.mjs';
+import { KAFKA_LOG4J, kafkaVersion } from './lib/kafka.mjs';
 import { isAlive, readPid, runOrThrow, spawnDetached, stopPid, waitUntil, writePid } from './lib/proc.mjs';
 import { makeTestCertificates } from './lib/test-certs.mjs';
 
@@ -101,18 +101,6 @@ num.partitions=3
 `;
 }
 
-const LOG4J = `log4j.rootLogger=INFO, stdout
-log4j.appender.stdout=org.apache.log4j.ConsoleAppender
-log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
-log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
-log4j.logger.state.change.logger=WARN
-log4j.logger.kafka.request.logger=WARN
-log4j.logger.kafka.cluster.Partition=WARN
-log4j.logger.kafka.log.LogManager=WARN
-log4j.logger.org.apache.kafka.storage.internals.log=WARN
-log4j.logger.org.apache.kafka.clients.NetworkClient=WARN
-`;
-
 /**
  * @typedef {{
  *   brokers: string; pid: number; dir: string; logFile: string;
@@ -166,7 +154,7 @@ export async function startScramBroker({ dir, users = [], timeoutMs = 60_000, in
     }),
     { mode: 0o600 },
   );
-  fs.writeFileSync(log4jFile, LOG4J);
+  fs.writeFileSync(log4jFile, KAFKA_LOG4J);
   // C1 only: a test broker lives for seconds and handles little, so start-up time is what counts.
   const java = (/** @type {string[]} */ ...args) => [
     '-XX:TieredStopAtLevel=1',

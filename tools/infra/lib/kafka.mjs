@@ -8,6 +8,20 @@ import { hashFiles, readStamp, writeStamp } from './cache.mjs';
 import { kafkaBrokers } from './kafka-wire.mjs';
 import { isAlive, livePid, rotateLog, runOrThrow, spawnDetached, stopPid, waitUntil, writePid } from './proc.mjs';
 
+/** A broker's reload4j settings: to stdout, per-partition chatter turned down (every broker we start). */
+export const KAFKA_LOG4J = `log4j.rootLogger=INFO, stdout
+log4j.appender.stdout=org.apache.log4j.ConsoleAppender
+log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
+log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
+log4j.logger.state.change.logger=WARN
+log4j.logger.kafka.request.logger=WARN
+log4j.logger.kafka.log.LogCleaner=WARN
+log4j.logger.kafka.cluster.Partition=WARN
+log4j.logger.kafka.log.LogManager=WARN
+log4j.logger.org.apache.kafka.storage.internals.log=WARN
+log4j.logger.org.apache.kafka.clients.NetworkClient=WARN
+`;
+
 export const KAFKA_MARKER = 'kafka.Kafka';
 
 const NODE_ID = 1;
@@ -102,22 +116,8 @@ log.retention.hours=168
 log.retention.bytes=1073741824
 `;
   fs.writeFileSync(cfg.kafka.propsFile, props);
-  // reload4j to stdout (redirected to .infra/logs/kafka.log); per-partition chatter turned down.
-  fs.writeFileSync(
-    cfg.kafka.log4jFile,
-    `log4j.rootLogger=INFO, stdout
-log4j.appender.stdout=org.apache.log4j.ConsoleAppender
-log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
-log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
-log4j.logger.state.change.logger=WARN
-log4j.logger.kafka.request.logger=WARN
-log4j.logger.kafka.log.LogCleaner=WARN
-log4j.logger.kafka.cluster.Partition=WARN
-log4j.logger.kafka.log.LogManager=WARN
-log4j.logger.org.apache.kafka.storage.internals.log=WARN
-log4j.logger.org.apache.kafka.clients.NetworkClient=WARN
-`,
-  );
+  // reload4j to stdout (redirected to .infra/logs/kafka.log).
+  fs.writeFileSync(cfg.kafka.log4jFile, KAFKA_LOG4J);
 }
 
 function javaArgs(cfg, mainClass, ...args) {

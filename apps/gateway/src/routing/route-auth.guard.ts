@@ -9,7 +9,8 @@ import { BearerStrategy } from '@gateway/auth/bearer.strategy';
 import { Caller } from '@gateway/auth/caller';
 import { SessionAuthenticator } from '@gateway/sessions/session-authenticator';
 import { sessionMayCall } from '@gateway/sessions/session-routes';
-import { matchRoute, RouteMatch } from './route-table';
+import { routeOf } from './route-matcher';
+import { RouteMatch } from './route-table';
 
 export type RoutedRequest = FastifyRequest & {
   routeMatch: RouteMatch;
@@ -38,7 +39,7 @@ export class RouteAuthGuard extends BearerAuthGuard {
   override canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<RoutedRequest>();
     refuseTokenInQuery(request);
-    const match = matchRoute(request.method, pathOf(request.url));
+    const match = routeOf(request.raw, request.method, pathOf(request.url));
     if (match === null) {
       throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found', 'Not found', 'No such resource.');
     }

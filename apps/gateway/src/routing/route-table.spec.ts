@@ -1,4 +1,8 @@
-import { matchRoute, refusedMethod, ROUTES, RouteMatch } from './route-table';
+import { isDeepStrictEqual } from 'node:util';
+import { decideAtEdge, matchRoute } from './route-matcher';
+import { ANSWERED_HERE, ROUTES, RouteMatch } from './route-table';
+
+const refusedMethod = (method: string, path: string) => decideAtEdge(method, path).refused;
 
 function match(method: string, path: string): RouteMatch {
   const result = matchRoute(method, path);
@@ -146,4 +150,77 @@ describe('route table', () => {
     const keys = ROUTES.map((route) => `${route.method} ${route.pattern}`);
     expect(new Set(keys).size).toBe(keys.length);
   });
+
+  it('matches every path as a scan of the whole table does: the most literal patterns own it', () => {
+    const methods = ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE', 'TRACE'];
+    const values = ['c1', 'batch', 'leads', 'me', 'session', 'preview', '..', '$ne', ''];
+    const paths = new Set<string>();
+    for (const { pattern } of [...ROUTES, ...ANSWERED_HERE]) {
+      paths.add(pattern.replace(/:[A-Za-z]+/g, 'id_1'));
+      const segments = pattern.split('/');
+      // Each segment replaced in turn by odd or colliding values: near misses of every pattern.
+      segments.forEach((_, index) => {
+        if (index === 0) return;
+        for (const value of values)
+          paths.add(segments.map((s, i) => (i === index ? value : s.replace(/^:.*/, 'x'))).join('/'));
+      });
+      paths.add(`${pattern.replace(/:[A-Za-z]+/g, 'id_1')}/extra`);
+    }
+    expect(paths.size).toBeGreaterThan(500);
+    const disagreements: unknown[] = [];
+    for (const path of paths) {
+      for (const method of methods) {
+        const expected = scanTable(method, path);
+        const answeredHere = scanAnsweredHere(path).includes(method);
+        const expectedDecision =
+          expected && 'route' in expected
+            ? { refused: null, match: expected }
+            : answeredHere || expected === null
+              ? { refused: null, match: null }
+              : { refused: expected };
+        const matched = matchRoute(method, path);
+        const decided = decideAtEdge(method, path);
+        if (!isDeepStrictEqual(matched, expected) || !isDeepStrictEqual(decided, expectedDecision)) {
+          disagreements.push({ method, path, matched, expected, decided });
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
 });
+
+/** The matcher's rules written the slow, obvious way (every pattern tested in turn): the reference above. */
+function scanTable(method: string, path: string) {
+  const actual = path.replace(/\/+$/, '').split('/').slice(1);
+  const matches = ROUTES.flatMap((route) => {
+    const pattern = route.pattern.split('/').slice(1);
+    const params = paramsIfMatch(pattern, actual);
+    return params ? [{ route, params, literals: pattern.filter((s) => !s.startsWith(':')).length }] : [];
+  });
+  const most = Math.max(-1, ...matches.map(({ literals }) => literals));
+  const owners = matches.filter(({ literals }) => literals === most);
+  const owner = owners.find(({ route }) => route.method === method);
+  if (owner) return { route: owner.route, params: owner.params };
+  const allow = new Set([...owners.map(({ route }) => route.method), ...scanAnsweredHere(path)]);
+  return allow.size > 0 ? { methodAllowed: false, allow: [...allow].sort() } : null;
+}
+
+function scanAnsweredHere(path: string): string[] {
+  const actual = path.replace(/\/+$/, '').split('/').slice(1);
+  return ANSWERED_HERE.flatMap(({ pattern, methods }) =>
+    paramsIfMatch(pattern.split('/').slice(1), actual) ? [...methods] : [],
+  );
+}
+
+function paramsIfMatch(pattern: string[], actual: string[]): Record<string, string> | null {
+  if (pattern.length !== actual.length) return null;
+  const params: Record<string, string> = {};
+  for (const [index, expected] of pattern.entries()) {
+    const value = actual[index];
+    if (expected.startsWith(':')) {
+      if (!/^[A-Za-z0-9._~-]{1,200}$/.test(value) || value === '.' || value === '..') return null;
+      params[expected.slice(1)] = value;
+    } else if (expected !== value) return null;
+  }
+  return params;
+}

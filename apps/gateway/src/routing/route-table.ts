@@ -1,6 +1,6 @@
 /**
  * The public surface (API.md) mapped to the service that owns each route and what a caller needs.
- * Pure data plus a matcher, so every rule is unit-tested without a server.
+ * Pure data; route-matcher.ts matches requests against it, unit-tested without a server.
  */
 export type Upstream = 'identity' | 'campaigns' | 'leads' | 'docs' | 'webhooks';
 
@@ -205,112 +205,7 @@ export const ROUTES: readonly Route[] = [
  * Paths the gateway answers itself (MeRoute, SessionController), with every method it answers there
  * (Fastify answers HEAD for its GET routes). Other methods reach the route table: 405, not 404.
  */
-const ANSWERED_HERE: readonly { pattern: string; methods: readonly string[] }[] = [
+export const ANSWERED_HERE: readonly { pattern: string; methods: readonly string[] }[] = [
   { pattern: '/v1/me', methods: ['GET', 'HEAD'] },
   { pattern: '/v1/auth/session', methods: ['GET', 'HEAD'] },
 ];
-
-/** A known path asked with a method it does not have: 405 with these methods in `Allow` (RFC 9110 §15.5.6). */
-export interface MethodNotAllowed {
-  methodAllowed: false;
-  allow: string[];
-}
-
-interface CompiledRoute {
-  route: Route;
-  segments: string[];
-  /** How many segments are literal: the most literal patterns own a path. */
-  literals: number;
-}
-
-const segmentsOf = (pattern: string) => pattern.split('/').slice(1);
-/**
- * The table by segment count: a pattern matches only paths as deep as itself. Every request is
- * matched at the edge (the 405 check) and most again when routed, so this stays off the profile.
- */
-const COMPILED_BY_DEPTH = new Map<number, CompiledRoute[]>();
-for (const route of ROUTES) {
-  const segments = segmentsOf(route.pattern);
-  const literals = segments.filter((segment) => !segment.startsWith(':')).length;
-  const sameDepth = COMPILED_BY_DEPTH.get(segments.length) ?? [];
-  sameDepth.push({ route, segments, literals });
-  COMPILED_BY_DEPTH.set(segments.length, sameDepth);
-}
-const COMPILED_HERE = ANSWERED_HERE.map(({ pattern, methods }) => ({ segments: segmentsOf(pattern), methods }));
-
-/** A path segment as a parameter value: plain characters only, never empty, never `.` or `..`. */
-const SAFE_SEGMENT = /^[A-Za-z0-9._~-]{1,200}$/;
-
-/**
- * The route for a method and path, with its parameters. The most literal patterns that match a
- * path own it, for every method: `/leads/batch` is the batch route and never a lead called "batch"
- * (ids never look like that), so GET there is 405, as the documents say. `allow` tells 405 from 404.
- */
-export function matchRoute(method: string, path: string): RouteMatch | MethodNotAllowed | null {
-  const segments = pathSegments(path);
-  const owners = ownersOf(segments);
-  const owner = owners.find(({ compiled }) => compiled.route.method === method);
-  if (owner) return { route: owner.compiled.route, params: owner.params };
-  return methodNotAllowed(owners, segments);
-}
-
-/**
- * The 405 for `method` on `path`, or null when the path is unknown or has that method (in the table
- * or answered by the gateway itself): what the edge refuses before it reads anything else. It runs
- * on every request, so the `Allow` list is built only for a refusal.
- */
-export function refusedMethod(method: string, path: string): MethodNotAllowed | null {
-  const segments = pathSegments(path);
-  const owners = ownersOf(segments);
-  if (owners.some(({ compiled }) => compiled.route.method === method)) return null;
-  for (const here of COMPILED_HERE) {
-    if (here.methods.includes(method) && matchSegments(here.segments, segments)) return null;
-  }
-  return methodNotAllowed(owners, segments);
-}
-
-interface Owner {
-  compiled: CompiledRoute;
-  params: Record<string, string>;
-}
-
-const pathSegments = (path: string) => path.replace(/\/+$/, '').split('/').slice(1);
-
-/** The most literal routes that match these segments, whatever their method. */
-function ownersOf(segments: string[]): Owner[] {
-  let owners: Owner[] = [];
-  let mostLiterals = -1;
-  for (const compiled of COMPILED_BY_DEPTH.get(segments.length) ?? []) {
-    if (compiled.literals < mostLiterals) continue;
-    const params = matchSegments(compiled.segments, segments);
-    if (!params) continue;
-    if (compiled.literals > mostLiterals) [owners, mostLiterals] = [[], compiled.literals];
-    owners.push({ compiled, params });
-  }
-  return owners;
-}
-
-/** 405 with every method the path has (in the table or answered here), or null for an unknown path. */
-function methodNotAllowed(owners: Owner[], segments: string[]): MethodNotAllowed | null {
-  const allow = new Set(owners.map(({ compiled }) => compiled.route.method));
-  for (const here of COMPILED_HERE) {
-    if (matchSegments(here.segments, segments)) here.methods.forEach((allowed) => allow.add(allowed));
-  }
-  return allow.size > 0 ? { methodAllowed: false, allow: [...allow].sort() } : null;
-}
-
-function matchSegments(pattern: string[], actual: string[]): Record<string, string> | null {
-  if (pattern.length !== actual.length) return null;
-  const params: Record<string, string> = {};
-  for (let index = 0; index < pattern.length; index++) {
-    const expected = pattern[index] ?? '';
-    const value = actual[index] ?? '';
-    if (expected.startsWith(':')) {
-      if (!SAFE_SEGMENT.test(value) || value === '.' || value === '..') return null;
-      params[expected.slice(1)] = value;
-    } else if (expected !== value) {
-      return null;
-    }
-  }
-  return params;
-}

@@ -1,4 +1,4 @@
-import { matchRoute } from '@gateway/routing/route-table';
+import { matchRoute } from '@gateway/routing/route-matcher';
 import { sessionMayCall } from './session-routes';
 
 const may = (method: string, path: string) => {

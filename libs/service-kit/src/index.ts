@@ -23,3 +23,4 @@ export * from './internal-auth/session-headers';
 export * from './deadline/request-deadline';
 export * from './bulkheads/bulkhead';
 export * from './bulkheads/bulkheads';
+export * from './ids/random-id';

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { Principal, ProblemException } from '@leadgate/service-kit';
-import { createHash, randomBytes } from 'node:crypto';
+import { Principal, ProblemException, randomIdPart } from '@leadgate/service-kit';
+import { createHash } from 'node:crypto';
 import { LeadScope } from '@leads/scope/lead-scope.service';
 import { fieldNotWritable, unwritableFieldErrors } from './field-writes';
 import { LeadInput, missingRequired, parseLeadInput } from './lead-input';
@@ -31,7 +31,7 @@ export function outOfScope(): ProblemException {
 
 /** Lead ids: derived from the Idempotency-Key when there is one, so a retried create finds its lead. */
 export function leadIdFor(idempotency: { scope: string; key: string; index?: number } | null): string {
-  if (!idempotency) return `ld_${randomBytes(16).toString('base64url')}`;
+  if (!idempotency) return `ld_${randomIdPart(16)}`;
   const seed = `${idempotency.scope}\n${idempotency.key}\n${idempotency.index ?? ''}`;
   return `ld_${createHash('sha256').update(seed).digest('base64url').slice(0, 22)}`;
 }

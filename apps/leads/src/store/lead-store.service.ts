@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { randomIdPart } from '@leadgate/service-kit';
 import { LeadDocument, NewLead } from './lead.schema';
 import { LeadsRepository } from './leads.repository';
 import { LeadChange } from './lead-change.schema';
@@ -119,5 +119,5 @@ function changeOf(lead: LeadDocument, meta: ChangeMeta): LeadChange {
 }
 
 function outboxEntryOf(changes: LeadChange[]): LeadOutboxEntry {
-  return { _id: `ob_${randomBytes(12).toString('base64url')}`, changes, created_at: new Date().toISOString() };
+  return { _id: `ob_${randomIdPart(12)}`, changes, created_at: new Date().toISOString() };
 }

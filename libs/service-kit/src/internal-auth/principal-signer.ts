@@ -1,4 +1,5 @@
-import { KeyObject, randomBytes, sign } from 'node:crypto';
+import { KeyObject, sign } from 'node:crypto';
+import { randomIdPart } from '@leadgate/service-kit/ids/random-id';
 import {
   MAX_PRINCIPAL_TTL_SECONDS,
   Principal,
@@ -28,7 +29,7 @@ export class PrincipalSigner {
   sign(request: SignedRequest, principal: Principal, nowSeconds = Date.now() / 1000): Record<string, string> {
     const claims: SignedClaims = {
       ...principal,
-      jti: randomBytes(16).toString('base64url'),
+      jti: randomIdPart(16),
       exp: Math.floor(nowSeconds) + this.ttlSeconds,
     };
     const encoded = Buffer.from(JSON.stringify(claims), 'utf8').toString('base64url');

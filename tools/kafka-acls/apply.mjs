@@ -6,6 +6,7 @@
 //
 //   node tools/kafka-acls/apply.mjs [apply]   create the missing ACLs, report unexpected ones
 //   node tools/kafka-acls/apply.mjs print     the same as kafka-acls.sh commands
+//   ... --user-prefix leadgate-               users named leadgate-<service> (deploy/k8s)
 //
 // The code is libs/kafka/src/acls (compiled into every image: the compose one-shot and the k8s Job
 // run `node dist/libs/kafka/src/acls/kafka-acls.main.js` there); this runs it from a checkout,

@@ -153,6 +153,17 @@ describe('Kafka ACLs (SERVICE_KAFKA_ACCESS)', () => {
     for (const a of prefixes) for (const b of prefixes) if (a !== b) expect(b.startsWith(a)).toBe(false);
   });
 
+  it('a user prefix (deploy/k8s: leadgate-) renames the principals only: the same grants, the groups still the service name', () => {
+    const plain = platformAclBindings();
+    const prefixed = platformAclBindings({ userPrefix: 'leadgate-' });
+    expect(
+      prefixed.map((binding) => ({ ...binding, principal: binding.principal.replace('User:leadgate-', 'User:') })),
+    ).toEqual(plain);
+    expect(
+      prefixed.filter((binding) => binding.resourceType === 'GROUP').map((binding) => binding.resourceName),
+    ).toEqual(KAFKA_SERVICES.map((service) => `${service}.`));
+  });
+
   it('kafka-acls.sh commands carry every binding', () => {
     const bindings = platformAclBindings();
     const commands = kafkaAclsCommands(bindings).join('\n');

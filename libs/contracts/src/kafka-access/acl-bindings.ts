@@ -24,9 +24,17 @@ export const KAFKA_CLUSTER_RESOURCE = 'kafka-cluster';
  */
 export const groupPrefixOf = (service: KafkaService) => `${service}.`;
 
+export interface AclPrincipalNaming {
+  /**
+   * Put before each service's name to make its Kafka user: '' in compose and the tests (`identity`),
+   * `leadgate-` in deploy/k8s (`leadgate-identity`). Consumer groups keep the service's name.
+   */
+  userPrefix?: string;
+}
+
 /** The ACLs one service needs, derived from SERVICE_KAFKA_ACCESS. */
-export function aclBindingsOf(service: KafkaService): AclBinding[] {
-  const principal = `User:${service}` as const;
+export function aclBindingsOf(service: KafkaService, { userPrefix = '' }: AclPrincipalNaming = {}): AclBinding[] {
+  const principal = `User:${userPrefix}${service}` as const;
   const topic = (resourceName: string, operation: AclOperation): AclBinding => ({
     principal,
     resourceType: 'TOPIC',
@@ -65,6 +73,6 @@ export function aclBindingsOf(service: KafkaService): AclBinding[] {
 }
 
 /** The whole platform's ACLs. */
-export function platformAclBindings(): AclBinding[] {
-  return KAFKA_SERVICES.flatMap(aclBindingsOf);
+export function platformAclBindings(naming: AclPrincipalNaming = {}): AclBinding[] {
+  return KAFKA_SERVICES.flatMap((service) => aclBindingsOf(service, naming));
 }

@@ -1,4 +1,4 @@
-import { AclBinding, KAFKA_SERVICES } from '@leadgate/contracts';
+import { AclBinding } from '@leadgate/contracts';
 import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Admin, ResourcePatternTypes } from 'kafkajs';
 
 export interface AclApplyResult {
@@ -30,14 +30,14 @@ function toKafkajs(binding: AclBinding) {
   };
 }
 
-/** Every ALLOW rule the broker holds for the services' principals, in the source's terms. */
-async function servicePrincipalsAcls(admin: Admin): Promise<AclBinding[]> {
+/** Every ALLOW rule the broker holds for `principals`, in the source's terms. */
+async function aclsOf(admin: Admin, principals: Iterable<string>): Promise<AclBinding[]> {
   const found: AclBinding[] = [];
-  for (const service of KAFKA_SERVICES) {
+  for (const principal of principals) {
     const { resources } = await admin.describeAcls({
       resourceType: AclResourceTypes.ANY,
       resourcePatternType: ResourcePatternTypes.ANY,
-      principal: `User:${service}`,
+      principal,
       host: '*',
       operation: AclOperationTypes.ANY,
       permissionType: AclPermissionTypes.ALLOW,
@@ -63,7 +63,7 @@ async function servicePrincipalsAcls(admin: Admin): Promise<AclBinding[]> {
  * removed: an operator may have added one on purpose, and a revoke should be a decision.
  */
 export async function applyAcls(admin: Admin, bindings: readonly AclBinding[]): Promise<AclApplyResult> {
-  const existing = await servicePrincipalsAcls(admin);
+  const existing = await aclsOf(admin, new Set(bindings.map((binding) => binding.principal)));
   const existingKeys = new Set(existing.map(bindingKey));
   const wantedKeys = new Set(bindings.map(bindingKey));
   const created = bindings.filter((binding) => !existingKeys.has(bindingKey(binding)));

@@ -3,11 +3,26 @@ import { kafkaConnectionFromEnv } from '@leadgate/service-kit';
 import { Kafka, logLevel } from 'kafkajs';
 import { applyAcls } from '@leadgate/kafka/acls/apply-acls';
 
-const USAGE = `usage: kafka-acls [apply | print]
+const USAGE = `usage: kafka-acls [apply | print] [--user-prefix PREFIX]
   apply  grant every service principal its ACLs (SERVICE_KAFKA_ACCESS) as the admin principal
          given by KAFKA_BROKERS and KAFKA_SASL_* / KAFKA_TLS* (the *_FILE variants too)
   print  the same ACLs as kafka-acls.sh commands
+  --user-prefix  before each service's name in its Kafka user (deploy/k8s: leadgate-)
 `;
+
+/** The command and the user prefix, or null for a command line that is not understood. */
+function parseArgs(argv: string[]): { command: string; userPrefix: string } | null {
+  const args = [...argv];
+  let userPrefix = '';
+  const at = args.indexOf('--user-prefix');
+  if (at >= 0) {
+    userPrefix = args[at + 1] ?? '';
+    if (!/^[a-z][a-z0-9-]*$/.test(userPrefix)) return null;
+    args.splice(at, 2);
+  }
+  const [command = 'apply', ...rest] = args;
+  return rest.length === 0 && ['apply', 'print'].includes(command) ? { command, userPrefix } : null;
+}
 
 /**
  * The ACL applier: compiled into every image (dist/libs/kafka/src/acls/kafka-acls.main.js), so the
@@ -15,13 +30,13 @@ const USAGE = `usage: kafka-acls [apply | print]
  * runs it from a checkout. Prints counts and ACLs, never a credential.
  */
 async function main(argv: string[]): Promise<number> {
-  const [command = 'apply', ...rest] = argv;
-  if (rest.length > 0 || !['apply', 'print'].includes(command)) {
+  const parsed = parseArgs(argv);
+  if (!parsed) {
     process.stderr.write(USAGE);
     return 2;
   }
-  const bindings = platformAclBindings();
-  if (command === 'print') {
+  const bindings = platformAclBindings({ userPrefix: parsed.userPrefix });
+  if (parsed.command === 'print') {
     process.stdout.write(`${kafkaAclsCommands(bindings).join('\n')}\n`);
     return 0;
   }

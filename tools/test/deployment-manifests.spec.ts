@@ -58,6 +58,11 @@ const SECRET_FILES: Record<string, { file: string; inline: string }> = {
   webhooks: { file: 'WEBHOOK_SECRET_KEYS_FILE', inline: 'WEBHOOK_SECRET_KEYS' },
 };
 
+/** The compose one-shot that grants the Kafka ACLs (an app's image, another command: no app itself). */
+const ACL_ONE_SHOT = 'kafka-acls';
+/** The ACL applier in every image (libs/kafka/src/acls/kafka-acls.main.ts, compiled by tools/build). */
+const ACL_APPLIER = 'dist/libs/kafka/src/acls/kafka-acls.main.js';
+
 /** The compose secret holding an app's Kafka SCRAM password (ADR 022). */
 const kafkaPasswordSecret = (app: string) => `kafka_password_${app}`;
 
@@ -207,6 +212,7 @@ describe('deployment manifests', () => {
   describe(COMPOSE_FILE, () => {
     const services = loadCompose();
     const appServices = Object.entries(services)
+      .filter(([name]) => name !== ACL_ONE_SHOT)
       .filter(([, service]) => typeof service['build'] === 'object' && service['build']?.args?.APP !== undefined)
       .map(([name, service]) => ({ name, service, app: String(service['build'].args.APP) }));
 
@@ -358,6 +364,71 @@ describe('deployment manifests', () => {
       expect(problems).toEqual([]);
     });
 
+    it('authorizes every request on the broker, and grants the ACLs as admin in a one-shot before any app starts (ADR 022)', () => {
+      const problems: string[] = [];
+      const kafkaEnv = services['kafka'] ? composeEnvironment(services['kafka']) : {};
+      const expected: Record<string, string> = {
+        KAFKA_AUTHORIZER_CLASS_NAME: 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+        KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND: 'false',
+      };
+      for (const [variable, value] of Object.entries(expected)) {
+        if (kafkaEnv[variable] !== value) problems.push(`service "kafka": ${variable} must be ${value}`);
+      }
+      const superUsers = (kafkaEnv['KAFKA_SUPER_USERS'] ?? '').split(';');
+      if (!superUsers.includes('User:admin'))
+        problems.push('service "kafka": KAFKA_SUPER_USERS must include User:admin');
+      // ANONYMOUS is the plaintext controller listener's principal: a super user only if that
+      // listener is on the container's loopback, out of every other container's reach.
+      if (
+        superUsers.includes('User:ANONYMOUS') &&
+        !/CONTROLLER:\/\/(localhost|127\.0\.0\.1):/.test(kafkaEnv['KAFKA_LISTENERS'] ?? '')
+      ) {
+        problems.push(
+          'service "kafka": User:ANONYMOUS is a super user while the controller listener is on the network',
+        );
+      }
+      for (const user of superUsers.filter((entry) => !['User:admin', 'User:ANONYMOUS'].includes(entry))) {
+        problems.push(`service "kafka": ${user} must not be a super user`);
+      }
+
+      const oneShot = services[ACL_ONE_SHOT];
+      if (!oneShot) {
+        problems.push(`no "${ACL_ONE_SHOT}" service`);
+      } else {
+        const command = ((oneShot['command'] ?? []) as string[]).join(' ');
+        if (command !== `node ${ACL_APPLIER} apply`)
+          problems.push(`"${ACL_ONE_SHOT}" must run node ${ACL_APPLIER} apply`);
+        if (!existsSync(path.join(root, ACL_APPLIER.replace(/^dist\//, '').replace(/\.js$/, '.ts')))) {
+          problems.push(`"${ACL_ONE_SHOT}" runs ${ACL_APPLIER}, whose source does not exist`);
+        }
+        if (!APPS.includes(String(oneShot['build']?.args?.APP)) || oneShot['build']?.context !== '.') {
+          problems.push(`"${ACL_ONE_SHOT}" must run an app image (build context ., APP one of the apps)`);
+        }
+        const env = composeEnvironment(oneShot);
+        const secrets = ((oneShot['secrets'] ?? []) as (string | Node)[]).map((secret) =>
+          typeof secret === 'string' ? secret : String(secret['source']),
+        );
+        const wanted: Record<string, string> = {
+          KAFKA_BROKERS: 'kafka:9092',
+          KAFKA_SASL_MECHANISM: 'scram-sha-512',
+          KAFKA_SASL_USERNAME: 'admin',
+          KAFKA_SASL_PASSWORD_FILE: `/run/secrets/${kafkaPasswordSecret('admin')}`,
+        };
+        for (const [variable, value] of Object.entries(wanted)) {
+          if (env[variable] !== value) problems.push(`"${ACL_ONE_SHOT}": ${variable} must be ${value}`);
+        }
+        if (JSON.stringify(secrets) !== JSON.stringify([kafkaPasswordSecret('admin')])) {
+          problems.push(`"${ACL_ONE_SHOT}" must mount ${kafkaPasswordSecret('admin')} and no other secret`);
+        }
+        if (oneShot['depends_on']?.['kafka']?.condition !== 'service_healthy') {
+          problems.push(`"${ACL_ONE_SHOT}" must wait for a healthy kafka`);
+        }
+        if (![undefined, 'no'].includes(oneShot['restart'])) problems.push(`"${ACL_ONE_SHOT}" runs once: restart "no"`);
+        if (publishedPorts(oneShot).length > 0) problems.push(`"${ACL_ONE_SHOT}" publishes a port`);
+      }
+      expect(problems).toEqual([]);
+    });
+
     it('publishes only the gateway, on 8080:8080', () => {
       const problems: string[] = [];
       for (const { name, service, app } of appServices) {
@@ -390,6 +461,14 @@ describe('deployment manifests', () => {
         } else {
           for (const [dependency, spec] of Object.entries((dependsOn ?? {}) as Node)) {
             if (!services[dependency]) problems.push(`service "${name}" depends on unknown service "${dependency}"`);
+            if (dependency === ACL_ONE_SHOT) {
+              if ((spec as Node)?.['condition'] !== 'service_completed_successfully') {
+                problems.push(
+                  `service "${name}": depends_on ${dependency} must use condition: service_completed_successfully`,
+                );
+              }
+              continue;
+            }
             if ((spec as Node)?.['condition'] !== 'service_healthy') {
               problems.push(`service "${name}": depends_on ${dependency} must use condition: service_healthy`);
             }
@@ -398,6 +477,9 @@ describe('deployment manifests', () => {
             }
           }
           if (!(dependsOn as Node | undefined)?.['kafka']) problems.push(`service "${name}" must depend on kafka`);
+          if (!(dependsOn as Node | undefined)?.[ACL_ONE_SHOT]) {
+            problems.push(`service "${name}" must start after the ACLs are granted (depends_on ${ACL_ONE_SHOT})`);
+          }
         }
       }
       expect(problems).toEqual([]);

@@ -46,6 +46,11 @@ const examples = loadK8s(root, K8S_EXAMPLES_DIR);
 const ofKind = (kind: string, from: K8sObject[] = objects) => from.filter((object) => object.kind === kind);
 const deployments = ofKind('Deployment');
 const named = (kind: string, name: string) => ofKind(kind).find((object) => object.metadata['name'] === name);
+/** Every pod template: the services' Deployments and the Kafka ACL Job. */
+const workloads = [...deployments, ...ofKind('Job')];
+const aclJob = named('Job', 'kafka-acls');
+/** The applier the compose one-shot runs too (libs/kafka/src/acls/kafka-acls.main.ts, in every image). */
+const ACL_APPLIER = 'dist/libs/kafka/src/acls/kafka-acls.main.js';
 const config = (named('ConfigMap', 'leadgate-config')?.['data'] ?? {}) as Record<string, string>;
 
 /** A container's plain env values, ConfigMap keys included (envFrom first, env overrides). */
@@ -203,7 +208,7 @@ describe(`${K8S_DIR} for operators`, () => {
 
   it('runs every container non-root, read-only, unprivileged, with RuntimeDefault seccomp and no API token', () => {
     const problems: string[] = [];
-    for (const deployment of deployments) {
+    for (const deployment of workloads) {
       const spec = podTemplate(deployment)['spec'] as Node;
       const pod = (spec['securityContext'] ?? {}) as Node;
       if (spec['automountServiceAccountToken'] !== false)
@@ -286,9 +291,63 @@ describe(`${K8S_DIR} for operators`, () => {
     expect(problems).toEqual([]);
   });
 
+  it('grants the Kafka ACLs in a Job: the applier compose runs, as the ACL admin from a Secret no service mounts, for the users the services log in as', () => {
+    const problems: string[] = [];
+    expect(aclJob).toBeDefined();
+    const container = appContainer(aclJob!);
+    const command = ((container['command'] ?? []) as string[]).join(' ');
+    const prefix = /^node (\S+) apply --user-prefix (\S+)$/.exec(command);
+    if (prefix?.[1] !== ACL_APPLIER)
+      problems.push(`Job kafka-acls must run node ${ACL_APPLIER} apply --user-prefix <prefix>`);
+    // The principals it grants are the users the Deployments log in as: <prefix><service>.
+    for (const deployment of deployments) {
+      const username = plainEnv(appContainer(deployment))['KAFKA_SASL_USERNAME'];
+      if (username !== `${prefix?.[2] ?? ''}${String(deployment.metadata['name'])}`) {
+        problems.push(`${where(deployment)}: Kafka user ${username} is not the one the ACL Job grants`);
+      }
+    }
+    const image = String(container['image']);
+    if (!APPS.some((app) => image.includes(`/leadgate/${app}:`)))
+      problems.push('Job kafka-acls must run a service image');
+    const env = Object.fromEntries(
+      ((container['env'] ?? []) as Node[]).map((variable) => [
+        String(variable['name']),
+        variable['valueFrom']?.configMapKeyRef
+          ? config[String(variable['valueFrom'].configMapKeyRef.key)]
+          : (variable['value'] as string | undefined),
+      ]),
+    );
+    for (const key of ['KAFKA_BROKERS', 'KAFKA_SASL_MECHANISM', 'KAFKA_TLS', 'KAFKA_TLS_CA_FILE']) {
+      if (env[key] !== config[key]) problems.push(`Job kafka-acls: ${key} must be leadgate-config's`);
+    }
+    for (const key of SECRET_VALUE_VARIABLES)
+      if (key in env) problems.push(`Job kafka-acls sets ${key}; mount its *_FILE`);
+    const password = env['KAFKA_SASL_PASSWORD_FILE'];
+    const mounted = password ? mountedSource(aclJob!, container, password) : undefined;
+    if (mounted?.volume['secret']?.secretName !== 'leadgate-kafka-admin' || mounted.key !== 'kafka-password') {
+      problems.push(
+        'Job kafka-acls: KAFKA_SASL_PASSWORD_FILE must be key kafka-password of Secret leadgate-kafka-admin, read-only',
+      );
+    }
+    if (APPS.some((app) => env['KAFKA_SASL_USERNAME'] === `${prefix?.[2] ?? ''}${app}`)) {
+      problems.push('Job kafka-acls must log in as the ACL admin, not as a service');
+    }
+    for (const deployment of deployments) {
+      for (const volume of (podTemplate(deployment)['spec']?.volumes ?? []) as Node[]) {
+        if (volume['secret']?.secretName === 'leadgate-kafka-admin')
+          problems.push(`${where(deployment)} mounts the Kafka admin's password`);
+      }
+    }
+    const spec = podTemplate(aclJob!)['spec'] as Node;
+    if (!['OnFailure', 'Never'].includes(spec['restartPolicy']))
+      problems.push('Job kafka-acls: restartPolicy OnFailure or Never');
+    if (!aclJob!['spec']?.activeDeadlineSeconds) problems.push('Job kafka-acls needs activeDeadlineSeconds');
+    expect(problems).toEqual([]);
+  });
+
   it('shows in examples/ every Secret and ConfigMap the Deployments mount, each key they read, with placeholder values only', () => {
     const problems: string[] = [];
-    for (const deployment of deployments) {
+    for (const deployment of workloads) {
       for (const volume of (podTemplate(deployment)['spec']?.volumes ?? []) as Node[]) {
         const source = volume['secret'] ?? volume['configMap'];
         if (!source) continue;
@@ -407,6 +466,39 @@ describe(`${K8S_DIR} NetworkPolicies`, () => {
       grants(app('gateway'), 'Egress').flatMap((grant) => (grant.peer.kind === 'apps' ? grant.peer.apps : [])),
     );
     expect([...gatewayTargets].sort()).toEqual(APPS.filter((name) => name !== 'gateway').sort());
+    expect(problems).toEqual([]);
+  });
+});
+
+describe(`${K8S_DIR} NetworkPolicies for the Kafka ACL Job`, () => {
+  const policies = ofKind('NetworkPolicy');
+  const brokerPorts = new Set((config['KAFKA_BROKERS'] ?? '').split(',').map((broker) => Number(broker.split(':')[1])));
+  const [job] = appsOf(aclJob ? [aclJob] : []);
+
+  it('lets the Job out to DNS and Kafka only, and nothing in', () => {
+    expect(job).toBeDefined();
+    const apps = appsOf(deployments);
+    const problems: string[] = [];
+    const met = new Set<string>();
+    for (const grant of grantsOf(policies, apps, job, 'Egress')) {
+      if (grant.port === 53 && grant.peer.kind !== 'anyone') met.add('DNS');
+      else if (
+        typeof grant.port === 'number' &&
+        brokerPorts.has(grant.port) &&
+        ['namespaces', 'ipBlock'].includes(grant.peer.kind)
+      )
+        met.add('Kafka');
+      else problems.push(`${describeGrant('Egress', job, grant)}: not DNS or Kafka`);
+    }
+    for (const need of ['DNS', 'Kafka']) if (!met.has(need)) problems.push(`the Job cannot reach ${need}`);
+    // Policies may select the Job for ingress (metrics-scrape selects every leadgate pod), but no
+    // grant may name a port its container has: it listens on nothing.
+    for (const grant of grantsOf(policies, apps, job, 'Ingress')) {
+      if (grant.port === 'any' || (typeof grant.port === 'number' && !Number.isNaN(grant.port))) {
+        problems.push(`${describeGrant('Ingress', job, grant)}: opens a port of the Job`);
+      }
+    }
+    expect((job.container['ports'] ?? []) as Node[]).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

@@ -19,3 +19,6 @@ export * from './events/rate-usage.v1';
 export * from './events/audit-entry.v1';
 export * from './registry/payload-registry';
 export * from './files/served-file-types';
+export * from './kafka-access/service-access';
+export * from './kafka-access/acl-bindings';
+export * from './kafka-access/acl-commands';

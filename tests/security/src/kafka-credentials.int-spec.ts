@@ -2,34 +2,30 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { TOPICS } from '@leadgate/contracts';
+import { KAFKA_SERVICES, TOPICS } from '@leadgate/contracts';
 import type { KafkaSasl } from '@leadgate/service-kit';
 import {
-  adminPrincipal,
+  AppName,
+  GatewayClient,
   MONGO_URL,
   REPO_ROOT,
   RunningService,
   runPidDir,
-  signedFetch,
+  setUpAccount,
   startService,
   uniqueRunId,
   waitFor,
 } from '@leadgate/testing';
-import {
-  AclOperationTypes,
-  AclPermissionTypes,
-  AclResourceTypes,
-  Kafka,
-  KafkaConfig,
-  logLevel,
-  ResourcePatternTypes,
-} from 'kafkajs';
+import { Kafka, KafkaConfig, logLevel } from 'kafkajs';
 
 /**
  * ADR 022, proven against a broker that requires what production requires: SCRAM over TLS with
- * client certificates (tools/infra/scram-broker.mjs, a second broker on other ports, ACLs on). A
- * real campaigns process connects with its credentials from files and publishes; wrong or missing
- * credentials are refused by the broker; the ACLs keep a non-identity principal off identity's topic.
+ * client certificates (tools/infra/scram-broker.mjs, a second broker on other ports, ACLs on, no
+ * grant means no access). The ACLs are the platform's own (libs/contracts SERVICE_KAFKA_ACCESS),
+ * applied by the tool compose and k8s run; then all six services run through them, each as its own
+ * principal with its credentials from files, and a token made at identity works at the gateway.
+ * Wrong or missing credentials are refused by the broker; a principal is refused a topic it does not
+ * own and another service's consumer group.
  */
 interface ScramBroker {
   brokers: string;
@@ -44,12 +40,17 @@ interface ScramBroker {
 
 const run = promisify(execFile);
 const BROKER_TOOL = path.join(REPO_ROOT, 'tools/infra/scram-broker.mjs');
+const ACL_TOOL = path.join(REPO_ROOT, 'dist/libs/kafka/src/acls/kafka-acls.main.js');
+/** The services besides the gateway, which starts once it knows their URLs. */
+const UPSTREAMS: AppName[] = ['identity', 'campaigns', 'leads', 'docs', 'webhooks'];
 
 describe('Kafka credentials (SCRAM over mutual TLS, ACLs)', () => {
   const runId = uniqueRunId();
   const dir = path.join(REPO_ROOT, 'tmp', `scram-broker-${runId}`);
   let broker: ScramBroker;
-  let campaigns: RunningService | undefined;
+  const services: Partial<Record<AppName, RunningService>> = {};
+  let owner: GatewayClient;
+  const aclRuns: string[] = [];
   let pidFile = '';
   const clients: { disconnect(): Promise<void> }[] = [];
 
@@ -84,13 +85,24 @@ describe('Kafka credentials (SCRAM over mutual TLS, ACLs)', () => {
     KAFKA_TLS_CA_FILE: broker.caFile,
     KAFKA_TLS_CERT_FILE: broker.clientCertFile,
     KAFKA_TLS_KEY_FILE: broker.clientKeyFile,
-    MONGO_DATABASE: `${runId}_campaigns`,
+    MONGO_DATABASE: `${runId}_${user}`,
+    // The suffix tests give groups: the PREFIXED group ACLs (`<service>.`) must still match.
+    KAFKA_GROUP_SUFFIX: `.${runId}`,
   });
+  /** The ACL tool as the admin principal, the way the compose one-shot and the k8s Job run it. */
+  const applyAcls = async () => {
+    const { stdout } = await run(process.execPath, [ACL_TOOL, 'apply'], {
+      env: { PATH: process.env['PATH'] ?? '', ...serviceEnv('admin', broker.users['admin']) },
+      timeout: 30_000,
+    });
+    aclRuns.push(stdout);
+    return stdout;
+  };
 
   beforeAll(async () => {
     const { stdout } = await run(
       process.execPath,
-      [BROKER_TOOL, 'up', '--dir', dir, '--user', 'campaigns', '--user', 'identity'],
+      [BROKER_TOOL, 'up', '--dir', dir, ...KAFKA_SERVICES.flatMap((service) => ['--user', service])],
       { env: process.env, timeout: 100_000 },
     );
     broker = JSON.parse(stdout) as ScramBroker;
@@ -99,59 +111,44 @@ describe('Kafka credentials (SCRAM over mutual TLS, ACLs)', () => {
     mkdirSync(path.dirname(pidFile), { recursive: true });
     writeFileSync(pidFile, 'scram-broker');
 
-    // Least privilege, as an operator would grant it: campaigns reads every topic and creates the
-    // platform's topics at boot, but writes only its own, the audit and api-docs topics and dead
-    // letters; identity writes identity's topics. Nothing grants campaigns identity.tokens.v1.
-    const admin = asUser('admin').admin();
-    await admin.connect();
-    const allow = (
-      principal: string,
-      resourceType: AclResourceTypes,
-      resourceName: string,
-      operations: AclOperationTypes[],
-      resourcePatternType = ResourcePatternTypes.LITERAL,
-    ) =>
-      operations.map((operation) => ({
-        principal: `User:${principal}`,
-        host: '*',
-        resourceType,
-        resourceName,
-        resourcePatternType,
-        operation,
-        permissionType: AclPermissionTypes.ALLOW,
-      }));
-    const { TOPIC, GROUP } = AclResourceTypes;
-    const { READ, WRITE, DESCRIBE, CREATE } = AclOperationTypes;
-    await admin.createAcls({
-      acl: [
-        ...allow('campaigns', TOPIC, '*', [READ, DESCRIBE, CREATE]),
-        ...allow('campaigns', TOPIC, 'campaigns.', [WRITE], ResourcePatternTypes.PREFIXED),
-        ...allow('campaigns', TOPIC, TOPICS.audit, [WRITE]),
-        ...allow('campaigns', TOPIC, TOPICS.platformApiDocs, [WRITE]),
-        ...allow('campaigns', TOPIC, TOPICS.deadLetter, [WRITE]),
-        ...allow('campaigns', GROUP, '*', [READ, DESCRIBE]),
-        ...allow('identity', TOPIC, 'identity.', [WRITE, DESCRIBE], ResourcePatternTypes.PREFIXED),
-      ],
-    });
-    await admin.disconnect();
+    await applyAcls();
 
     // MONGO_URL_FILE wins over MONGO_URL: the inline URL here goes nowhere, so readiness (which
     // pings the database) proves the file was used.
     const mongoUrlFile = path.join(dir, 'mongo-url');
     writeFileSync(mongoUrlFile, `${MONGO_URL}\n`, { mode: 0o600 });
-    campaigns = await startService('campaigns', {
+    await Promise.all(
+      UPSTREAMS.map(async (app) => {
+        services[app] = await startService(app, {
+          env: {
+            ...serviceEnv(app, broker.users[app]),
+            MONGO_URL: 'mongodb://127.0.0.1:1/',
+            MONGO_URL_FILE: mongoUrlFile,
+          },
+          timeoutMs: 90_000,
+        });
+      }),
+    );
+    services.gateway = await startService('gateway', {
       env: {
-        ...serviceEnv('campaigns', broker.users['campaigns']),
-        MONGO_URL: 'mongodb://127.0.0.1:1/',
-        MONGO_URL_FILE: mongoUrlFile,
+        ...serviceEnv('gateway', broker.users['gateway']),
+        ...Object.fromEntries(UPSTREAMS.map((app) => [`${app.toUpperCase()}_URL`, services[app]!.url])),
+        AUTH_FAILURE_LIMIT_PER_MINUTE: '1000000',
       },
       timeoutMs: 60_000,
     });
-  }, 180_000);
+    // A token made at identity (identity.tokens.v1, identity's principal) that the gateway accepts.
+    owner = (
+      await setUpAccount(`Kafka ACLs ${runId}`, {
+        identityUrl: services.identity!.url,
+        gatewayUrls: [services.gateway.url],
+      })
+    ).admin;
+  }, 240_000);
 
   afterAll(async () => {
     await Promise.allSettled(clients.map((client) => client.disconnect()));
-    await campaigns?.stop();
+    await Promise.all(Object.values(services).map((service) => service?.stop()));
     if (broker) {
       await run(process.execPath, [BROKER_TOOL, 'down', '--dir', dir], { env: process.env, timeout: 30_000 });
       rmSync(pidFile, { force: true });
@@ -159,7 +156,19 @@ describe('Kafka credentials (SCRAM over mutual TLS, ACLs)', () => {
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
-  it('a service with its credentials in files gets ready through SCRAM and mutual TLS, and what it publishes arrives', async () => {
+  it('the ACL tool granted the ACLs of the source and is idempotent: a second run creates nothing', async () => {
+    expect(aclRuns[0]).toMatch(/^kafka-acls: [1-9]\d* created, 0 already present$/m);
+    const created = Number(/(\d+) created/.exec(aclRuns[0])![1]);
+    expect(await applyAcls()).toMatch(new RegExp(`^kafka-acls: 0 created, ${created} already present$`, 'm'));
+    expect(aclRuns.join('')).not.toMatch(/not in the source/);
+  });
+
+  it("every service gets ready as its own principal; a token from identity is accepted at the gateway; what campaigns publishes arrives and reaches identity's audit log", async () => {
+    // Ready means: topics ensured, producer connected, read models caught up and consumer groups
+    // joined (identity's token usage, webhooks' dispatch), each through its own ACLs.
+    expect(Object.keys(services).sort()).toEqual([...KAFKA_SERVICES].sort());
+    expect((await owner('GET', '/v1/me')).status).toBe(200);
+
     const consumer = asUser('admin').consumer({ groupId: `scram-test-${runId}`, maxWaitTimeInMs: 100 });
     clients.push(consumer);
     const seen = new Set<string>();
@@ -168,14 +177,25 @@ describe('Kafka credentials (SCRAM over mutual TLS, ACLs)', () => {
     await consumer.subscribe({ topic: TOPICS.campaignSchemas, fromBeginning: true });
     await consumer.run({ eachMessage: async ({ message }) => void seen.add(message.key?.toString() ?? '') });
 
-    const created = await signedFetch(campaigns!.url, 'POST', '/v1/admin/campaigns', adminPrincipal(`acc_${runId}`), {
-      name: 'Over SCRAM',
-    });
+    // Through the gateway: campaigns checks the token against its copy of identity.tokens.v1.
+    const created = await owner('POST', '/v1/admin/campaigns', { name: 'Over SCRAM' });
     expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
+    const id = String(created.body['id']);
     await waitFor(`campaign ${id} on ${TOPICS.campaignSchemas}`, async () => seen.has(id), 20_000);
-    // The password was read from its file and never written to the log.
-    expect(readFileSync(campaigns!.logFile, 'utf8')).not.toContain(passwordOf('campaigns'));
+    // campaigns → platform.audit.v1 → identity's consumer group → the account's audit log.
+    await waitFor(
+      'the campaign in the audit log',
+      async () => {
+        const page = await owner('GET', '/v1/admin/audit');
+        return page.status === 200 && JSON.stringify(page.body['data']).includes(id);
+      },
+      20_000,
+    );
+    // The passwords were read from their files and never written to a log.
+    for (const service of Object.values(services)) {
+      const log = readFileSync(service.logFile, 'utf8');
+      for (const user of KAFKA_SERVICES) expect(log).not.toContain(passwordOf(user));
+    }
   });
 
   it('the broker refuses a wrong password, an unknown user, no credentials and no client certificate; a client without the CA does not trust it', async () => {
@@ -239,22 +259,85 @@ describe('Kafka credentials (SCRAM over mutual TLS, ACLs)', () => {
     expect(await admin.listTopics()).toContain(TOPICS.identityTokens);
   });
 
-  it('ACLs: identity.tokens.v1 takes writes from the identity principal only', async () => {
-    const tombstone = { topic: TOPICS.identityTokens, messages: [{ key: `tok_scram_${runId}`, value: null }] };
-    const intruder = asUser('campaigns').producer();
-    clients.push(intruder);
-    await intruder.connect();
-    const refused = await intruder.send(tombstone).then(
-      () => null,
-      (error: unknown) => error as Error & { type?: string },
-    );
-    expect(refused?.type).toBe('TOPIC_AUTHORIZATION_FAILED');
+  it('ACLs: identity.tokens.v1 takes writes from the identity principal only; a topic is written by its writers only', async () => {
+    const refusalOf = async (user: string, topic: string) => {
+      const producer = asUser(user).producer();
+      clients.push(producer);
+      await producer.connect();
+      return producer.send({ topic, messages: [{ key: `acl_${runId}`, value: null }] }).then(
+        () => null,
+        (error: unknown) => (error as { type?: string }).type ?? String(error),
+      );
+    };
+    for (const intruder of KAFKA_SERVICES.filter((service) => service !== 'identity')) {
+      expect([intruder, await refusalOf(intruder, TOPICS.identityTokens)]).toEqual([
+        intruder,
+        'TOPIC_AUTHORIZATION_FAILED',
+      ]);
+    }
+    expect(await refusalOf('gateway', TOPICS.leadEvents)).toBe('TOPIC_AUTHORIZATION_FAILED');
+    expect(await refusalOf('campaigns', TOPICS.identityAccounts)).toBe('TOPIC_AUTHORIZATION_FAILED');
+    expect(await refusalOf('identity', TOPICS.identityTokens)).toBeNull();
+    expect(await refusalOf('leads', TOPICS.leadEvents)).toBeNull();
+  });
 
-    const identity = asUser('identity').producer();
-    clients.push(identity);
-    await identity.connect();
-    const [written] = await identity.send(tombstone);
-    expect(written?.errorCode).toBe(0);
+  it("ACLs: a principal may not join another service's consumer group, nor read a topic it does not read", async () => {
+    /**
+     * What the broker answers a consumer of `user` in `groupId`: 'fetched', or the error types it
+     * gave. kafkajs reports a refused FindCoordinator as "coordinator not found" and logs the
+     * broker's own error at debug level only, so the log is where the refusal is read.
+     */
+    const consumerOutcome = async (user: string, groupId: string, topic: string) => {
+      const refusals: string[] = [];
+      const client = kafka({
+        sasl: { mechanism: 'scram-sha-512', username: user, password: passwordOf(user) },
+        logLevel: logLevel.DEBUG,
+        logCreator:
+          () =>
+          ({ log }) => {
+            const type = (log['error'] as { type?: unknown } | undefined)?.type;
+            if (typeof type === 'string') refusals.push(type);
+          },
+      });
+      const consumer = client.consumer({ groupId, maxWaitTimeInMs: 100, retry: { retries: 0 } });
+      clients.push(consumer);
+      const ended = new Promise<string>((resolve) => {
+        consumer.on(consumer.events.CRASH, ({ payload }) => {
+          // The crash's own error and its causes (a refused fetch arrives wrapped).
+          for (let error: unknown = payload.error; error; error = (error as { cause?: unknown }).cause) {
+            const type = (error as { type?: unknown }).type;
+            refusals.push(typeof type === 'string' ? type : String((error as Error).name));
+          }
+          resolve('crashed');
+        });
+        consumer.on(consumer.events.FETCH, () => resolve('fetched'));
+      });
+      const failed = consumer
+        .connect()
+        .then(() => consumer.subscribe({ topic, fromBeginning: false }))
+        .then(() => consumer.run({ eachMessage: async () => undefined }))
+        .then(
+          () => new Promise<string>(() => undefined),
+          () => 'failed',
+        );
+      const outcome = await Promise.race([ended, failed]);
+      await consumer.disconnect();
+      return outcome === 'fetched' ? ['fetched'] : [...new Set(refusals)];
+    };
+    // identity's token-usage consumer group, as the gateway (which writes that topic, not reads it).
+    expect(await consumerOutcome('gateway', `identity.token-usage.${runId}`, TOPICS.identityTokens)).toContain(
+      'GROUP_AUTHORIZATION_FAILED',
+    );
+    // webhooks' dispatch group, as leads (which writes the lead events webhooks dispatch).
+    expect(await consumerOutcome('leads', `webhooks.dispatch.${runId}`, TOPICS.leadEvents)).toContain(
+      'GROUP_AUTHORIZATION_FAILED',
+    );
+    // Its own group prefix, on a topic it does not read: the topic is refused.
+    expect(await consumerOutcome('leads', `leads.acl-test.${runId}`, TOPICS.identityAccounts)).toContain(
+      'TOPIC_AUTHORIZATION_FAILED',
+    );
+    // Its own group prefix, on a topic it reads: fetches (so the refusals above are the ACLs' doing).
+    expect(await consumerOutcome('gateway', `gateway.acl-test.${runId}`, TOPICS.identityTokens)).toEqual(['fetched']);
   });
 
   it('a service with a wrong password stops at boot without logging it; a mechanism without a username stops it before it connects', async () => {

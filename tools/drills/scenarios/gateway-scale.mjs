@@ -21,6 +21,13 @@ const GATEWAY_ENV = { SHUTDOWN_DRAIN_MS: '3000', SHUTDOWN_GRACE_MS: '20000' };
 const LIMIT = 300;
 /** Twice the limited token's limit, spread evenly. */
 const LIMITED_EVERY_MS = 60_000 / (2 * LIMIT);
+/**
+ * The load runs at least this long. Windows are fixed 60 s per token (ADR 027): a load over 60 s
+ * puts more than 30 s of it, i.e. more than LIMIT requests, into one window whatever the token's
+ * phase, so the limit is surely reached. A shorter load (a replica that starts fast) could fit
+ * under the limit in every window and never see a 429.
+ */
+const MIN_LOAD_MS = 65_000;
 
 /**
  * @param {{ cluster: import('../../bench/lib/cluster.mjs').Cluster; log: (line: string) => void }} drill
@@ -107,7 +114,7 @@ export async function run({ cluster, log }) {
   log(`removing it after it answered ${servedByThird} requests: out of rotation, then SIGTERM (drain 3 s)`);
   rotation.splice(rotation.indexOf(third.url), 1);
   const exitCode = await third.stop();
-  await sleep(5000);
+  await sleep(Math.max(5000, firstStart + MIN_LOAD_MS - Date.now()));
   running = false;
   await Promise.all([...callers, paced]);
 

@@ -94,6 +94,13 @@ function interpolate(value: string): string {
   );
 }
 
+/** The names of the secrets a compose service mounts (short or long syntax). */
+function mountedSecrets(service: Node): string[] {
+  return ((service['secrets'] ?? []) as (string | Node)[]).map((secret) =>
+    typeof secret === 'string' ? secret : String(secret['source']),
+  );
+}
+
 function composeEnvironment(service: Node): Record<string, string> {
   const env = service['environment'];
   if (!env) return {};
@@ -291,9 +298,7 @@ describe('deployment manifests', () => {
       const problems: string[] = [];
       for (const { name, service, app } of appServices) {
         const env = composeEnvironment(service);
-        const secrets = ((service['secrets'] ?? []) as (string | Node)[]).map((secret) =>
-          typeof secret === 'string' ? secret : String(secret['source']),
-        );
+        const secrets = mountedSecrets(service);
         for (const [owner, { file: fileVariable, inline }] of Object.entries(SECRET_FILES)) {
           if (env[inline] !== undefined) {
             problems.push(`service "${name}": ${inline} in the environment; mount it as a secret file`);
@@ -324,9 +329,7 @@ describe('deployment manifests', () => {
       const problems: string[] = [];
       for (const { name, service, app } of appServices) {
         const env = composeEnvironment(service);
-        const secrets = ((service['secrets'] ?? []) as (string | Node)[]).map((secret) =>
-          typeof secret === 'string' ? secret : String(secret['source']),
-        );
+        const secrets = mountedSecrets(service);
         if (env['KAFKA_SASL_MECHANISM'] !== 'scram-sha-512') {
           problems.push(`service "${name}": KAFKA_SASL_MECHANISM must be scram-sha-512`);
         }
@@ -405,9 +408,7 @@ describe('deployment manifests', () => {
           problems.push(`"${ACL_ONE_SHOT}" must run an app image (build context ., APP one of the apps)`);
         }
         const env = composeEnvironment(oneShot);
-        const secrets = ((oneShot['secrets'] ?? []) as (string | Node)[]).map((secret) =>
-          typeof secret === 'string' ? secret : String(secret['source']),
-        );
+        const secrets = mountedSecrets(oneShot);
         const wanted: Record<string, string> = {
           KAFKA_BROKERS: 'kafka:9092',
           KAFKA_SASL_MECHANISM: 'scram-sha-512',

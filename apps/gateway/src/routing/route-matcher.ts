@@ -102,6 +102,12 @@ function paramsOf(pattern: string[], actual: string[]): Record<string, string> {
   return params;
 }
 
+/** The owning route for `method`, with the path's parameters under its own names; null when none has it. */
+function routeFor(resolution: Resolution, method: string): RouteMatch | null {
+  const owner = resolution.owners.find(({ route }) => route.method === method);
+  return owner ? { route: owner.route, params: paramsOf(owner.segments, resolution.segments) } : null;
+}
+
 /** 405 with every method the path has (in the table or answered here), or null for an unknown path. */
 function methodNotAllowed({ owners, answeredHere }: Resolution): MethodNotAllowed | null {
   const allow = new Set([...owners.map(({ route }) => route.method), ...answeredHere]);
@@ -115,9 +121,7 @@ function methodNotAllowed({ owners, answeredHere }: Resolution): MethodNotAllowe
  */
 export function matchRoute(method: string, path: string): RouteMatch | MethodNotAllowed | null {
   const resolution = resolve(path);
-  const owner = resolution.owners.find(({ route }) => route.method === method);
-  if (owner) return { route: owner.route, params: paramsOf(owner.segments, resolution.segments) };
-  return methodNotAllowed(resolution);
+  return routeFor(resolution, method) ?? methodNotAllowed(resolution);
 }
 
 /** What the edge decided for a request: refused, or its route (null: the gateway answers it, or 404). */
@@ -130,9 +134,8 @@ export type EdgeDecision = { refused: MethodNotAllowed } | { refused: null; matc
  */
 export function decideAtEdge(method: string, path: string): EdgeDecision {
   const resolution = resolve(path);
-  const owner = resolution.owners.find(({ route }) => route.method === method);
-  if (owner)
-    return { refused: null, match: { route: owner.route, params: paramsOf(owner.segments, resolution.segments) } };
+  const match = routeFor(resolution, method);
+  if (match) return { refused: null, match };
   if (resolution.answeredHere.includes(method)) return { refused: null, match: null };
   const refused = methodNotAllowed(resolution);
   return refused ? { refused } : { refused: null, match: null };

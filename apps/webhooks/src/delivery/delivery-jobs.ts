@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { LeadEventV1, WEBHOOK_TEST_EVENT_TYPE } from '@leadgate/contracts';
+import { randomIdPart } from '@leadgate/service-kit';
 import { DeliveryJob } from './delivery.schema';
 
 /** The subscription as a job needs it. */
@@ -9,7 +10,8 @@ export interface JobOwner {
   token_id: string;
 }
 
-export const newDeliveryId = () => `dlv_${randomBytes(16).toString('base64url')}`;
+/** One per event and subscription: drawn from the id block (randomIdPart), not a CSPRNG call each. */
+export const newDeliveryId = () => `dlv_${randomIdPart(16)}`;
 
 /** A queued delivery of one lead event to one subscription, due at once. */
 export function leadEventJob(owner: JobOwner, event: LeadEventV1, now: string): DeliveryJob {
